@@ -1,0 +1,48 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let argumentParser: Target.Dependency = .product(name: "ArgumentParser", package: "swift-argument-parser")
+let grdb: Target.Dependency = .product(name: "GRDB", package: "GRDB.swift")
+
+let package = Package(
+    name: "MuscleMemory",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "muscle", targets: ["muscle"]),
+        .executable(name: "muscle-bench", targets: ["muscle-bench"]),
+        .library(name: "MuscleMemory", targets: ["MuscleMemory"]),
+        .library(name: "SM2", targets: ["SM2"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+    ],
+    targets: [
+        // The scheduler: pure functions over value types, no Foundation clock, no I/O.
+        .target(name: "SM2"),
+
+        // The core: decks, storage, the study engine and reports. Never prints, never reads the clock.
+        // The bundled decks (`Decks/`) and the SQL migrations (`Schema/`) are compiled in as source
+        // by the EmbedFiles plugin, so the binary works from any directory with no resource bundle.
+        .target(
+            name: "MuscleMemory",
+            dependencies: ["SM2", grdb],
+            plugins: ["EmbedFiles"]
+        ),
+
+        // The command-line front end: argument parsing and the terminal.
+        .executableTarget(name: "muscle", dependencies: ["MuscleMemory", "SM2", argumentParser]),
+
+        // The benchmark (`swift run -c release muscle-bench`).
+        .executableTarget(name: "muscle-bench", dependencies: ["MuscleMemory", "SM2", argumentParser]),
+
+        // Build-time tool and plugin that turn `Decks/` and `Schema/` into Swift source.
+        .executableTarget(name: "embed-files"),
+        .plugin(name: "EmbedFiles", capability: .buildTool(), dependencies: ["embed-files"]),
+
+        .testTarget(name: "SM2Tests", dependencies: ["SM2"]),
+        .testTarget(name: "MuscleMemoryTests", dependencies: ["MuscleMemory", "SM2", grdb]),
+        // End-to-end tests: they run the built `muscle` binary.
+        .testTarget(name: "muscleTests", dependencies: ["muscle"]),
+    ]
+)

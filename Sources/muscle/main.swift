@@ -1,0 +1,2 @@
+import MuscleMemory
+print(Bundled.deckFiles.count, Bundled.schemaFiles.count)
