@@ -1,0 +1,96 @@
+import Foundation
+
+/// Writes the cards a teacher would ask about one muscle. Wording is number-neutral ("State the
+/// origin of …") so it reads right for single muscles and for groups such as the scalenes.
+public enum CardGenerator {
+    public static func cards(for muscle: Muscle) -> [Card] {
+        guard !muscle.name.isEmpty else { return [] }
+        let key = muscle.key
+        let the = "the " + inSentence(muscle.name)
+        var cards: [Card] = []
+        func add(_ suffix: String, _ aspect: Aspect, _ front: String, _ back: String, at location: SourceLocation, tags: [String] = [], pinned: SourceLocation? = nil) {
+            var allTags = muscle.tags
+            for tag in tags where !allTags.contains(tag) { allTags.append(tag) }
+            cards.append(Card(
+                id: key + "/" + suffix, muscle: muscle.name, muscleKey: key, aspect: aspect,
+                region: muscle.region, tags: allTags, front: front, back: back, source: location, idLocation: pinned))
+        }
+        func fieldCard(_ field: MuscleField, _ aspect: Aspect, _ front: String) {
+            guard let value = muscle.field(field), let location = muscle.fields[field]?.location else { return }
+            add(aspect.rawValue, aspect, front, value, at: SourceLocation(file: location.file, line: location.line))
+        }
+
+        fieldCard(.etymology, .etymology, "Explain the name “\(plainName(muscle.name))”: its roots and what they mean.")
+        if !muscle.heads.isEmpty, let location = muscle.sections[.heads] {
+            let count = muscle.heads.count
+            let back = "\(numberWord(count).capitalizedFirst) \(count == 1 ? "head" : "heads"):\n" + bullets(muscle.heads.map { head in
+                head.description.isEmpty ? head.name : "\(head.name): \(head.description)"
+            })
+            add(Aspect.heads.rawValue, .heads, "How many heads has \(the), and what are they?", back, at: location)
+        }
+        fieldCard(.origin, .origin, "State the origin of \(the).")
+        fieldCard(.insertion, .insertion, "State the insertion of \(the).")
+        fieldCard(.innervation, .innervation, "Name the nerve supply of \(the), with its spinal root levels.")
+        if !muscle.actions.isEmpty, let location = muscle.sections[.actions] {
+            let list = bullets(muscle.actions.map(\.text))
+            add(Aspect.actions.rawValue, .actions, "List the actions of \(the).", list, at: location)
+            add(Aspect.actions.rawValue + "/reverse", .actions, "Which muscle (or group) performs all of these actions?\n" + list, muscle.name, at: location)
+        }
+        for point in muscle.triggerPoints where !point.site.isEmpty {
+            let item = point.id?.value ?? Slug.make(point.site, limit: 48)
+            add(Aspect.triggerPoints.rawValue + "/" + item, .triggerPoints,
+                "Trigger point in \(the): \(inSentence(point.site)). Where does it refer pain?",
+                point.referral.capitalizedFirst, at: point.location, tags: point.tags, pinned: point.id?.location)
+        }
+        if !muscle.exercises.isEmpty, let location = muscle.sections[.exercises] {
+            add(Aspect.exercises.rawValue, .exercises, "Name exercises that load \(the).", bullets(muscle.exercises.map(\.text)), at: location)
+        }
+        for card in muscle.cards where !card.question.isEmpty {
+            let item = card.id?.value ?? Slug.make(card.question, limit: 48)
+            let front = mentions(card.question, muscle) ? card.question : "\(muscle.name): \(card.question)"
+            add(Aspect.custom.rawValue + "/" + item, .custom, front, card.answer ?? "", at: card.location, tags: card.tags, pinned: card.id?.location)
+        }
+        return cards
+    }
+
+    /// "Gastrocnemius" -> "gastrocnemius", but "SCM" stays "SCM".
+    static func inSentence(_ name: String) -> String {
+        let characters = Array(name)
+        guard characters.count > 1, characters[0].isUppercase, !characters[1].isUppercase else { return name }
+        return characters[0].lowercased() + String(characters.dropFirst())
+    }
+
+    /// The name without parenthetical asides: "Fibularis (peroneus) longus" -> "fibularis longus".
+    static func plainName(_ name: String) -> String {
+        var out = ""
+        var depth = 0
+        for character in name {
+            if character == "(" { depth += 1; continue }
+            if character == ")" { depth = max(0, depth - 1); continue }
+            if depth == 0 { out.append(character) }
+        }
+        return inSentence(out.split(separator: " ").joined(separator: " "))
+    }
+
+    static func bullets(_ items: [String]) -> String {
+        items.map { "• " + $0 }.joined(separator: "\n")
+    }
+
+    static func mentions(_ text: String, _ muscle: Muscle) -> Bool {
+        let lowered = text.lowercased()
+        guard let firstWord = plainName(muscle.name).lowercased().split(separator: " ").first else { return false }
+        return lowered.contains(firstWord) || lowered.contains(muscle.key.replacingOccurrences(of: "-", with: " "))
+    }
+
+    static func numberWord(_ n: Int) -> String {
+        let words = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
+        return n < words.count ? words[n] : String(n)
+    }
+}
+
+extension String {
+    var capitalizedFirst: String {
+        guard let first else { return self }
+        return first.uppercased() + dropFirst()
+    }
+}

@@ -1,0 +1,122 @@
+/// The checks that need a whole parsed muscle, or a whole deck, rather than one line at a time.
+enum DeckLinter {
+    /// Checks on one file's raw text: characters that must never reach a terminal.
+    static func checkText(_ file: DeckFileText) -> [Diagnostic] {
+        var findings: [Diagnostic] = []
+        for line in DeckLexer.lines(of: file.text) {
+            var column = 1
+            for character in line.raw {
+                if let bad = character.unicodeScalars.first(where: TerminalText.isUnsafe), character != "\t" {
+                    let name = bad.value == 0x1B ? "an escape sequence" : "control character U+\(hex(bad.value))"
+                    findings.append(Diagnostic(rule: .controlCharacter, file: file.displayPath, line: line.number, column: column, message: "\(name) in deck text; delete it"))
+                    break
+                }
+                column += 1
+            }
+        }
+        return findings
+    }
+
+    /// Checks on one parsed muscle.
+    static func check(_ muscle: Muscle) -> [Diagnostic] {
+        var findings: [Diagnostic] = []
+        func report(_ rule: RuleID, _ location: SourceLocation, _ message: String) {
+            findings.append(Diagnostic(rule: rule, file: location.file, line: location.line, column: location.column, message: message))
+        }
+        guard !muscle.name.isEmpty else { return findings }
+
+        let missingFields = MuscleField.expected.filter { muscle.fields[$0] == nil }.map(\.rawValue)
+        let missingSections = MuscleSection.expected.filter { muscle.sections[$0] == nil }.map { "## " + $0.rawValue }
+        for missing in missingFields + missingSections {
+            report(.missingField, muscle.location, "'\(muscle.name)' has no '\(missing)'; a complete muscle has one")
+        }
+
+        let counts: [MuscleSection: Int] = [
+            .heads: muscle.heads.count, .actions: muscle.actions.count, .triggerPoints: muscle.triggerPoints.count,
+            .exercises: muscle.exercises.count, .cards: muscle.cards.count,
+        ]
+        for (section, location) in muscle.sections where counts[section] == 0 {
+            report(.emptySection, location, "section '\(section.rawValue)' is empty")
+        }
+
+        if let id = muscle.fields[.id] { checkID(id, into: &findings) }
+        for point in muscle.triggerPoints { if let id = point.id { checkID(id, into: &findings) } }
+        for card in muscle.cards { if let id = card.id { checkID(id, into: &findings) } }
+
+        let lists: [(String, [(String, SourceLocation)])] = [
+            ("head", muscle.heads.map { ($0.name, $0.location) }),
+            ("action", muscle.actions.map { ($0.text, $0.location) }),
+            ("exercise", muscle.exercises.map { ($0.text, $0.location) }),
+        ]
+        for (kind, items) in lists {
+            var seen: [String: SourceLocation] = [:]
+            for (text, location) in items {
+                let key = Slug.make(text)
+                if let first = seen[key] {
+                    report(.duplicateItem, location, "this \(kind) is already listed at line \(first.line)")
+                } else {
+                    seen[key] = location
+                }
+            }
+        }
+        return findings
+    }
+
+    private static func checkID(_ id: Located<String>, into findings: inout [Diagnostic]) {
+        guard !isValidID(id.value) else { return }
+        findings.append(Diagnostic(rule: .invalidID, file: id.location.file, line: id.location.line, column: id.location.column,
+                                   message: "'\(id.value)' is not a valid Id; use lower-case letters, digits, '-', '_' or '.', e.g. '\(Slug.make(id.value).isEmpty ? "my-card" : Slug.make(id.value))'"))
+    }
+
+    static func isValidID(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first, isIDStart(first), text.count <= 100 else { return false }
+        return text.unicodeScalars.allSatisfy { isIDStart($0) || $0 == "-" || $0 == "_" || $0 == "." }
+    }
+
+    private static func isIDStart(_ scalar: Unicode.Scalar) -> Bool {
+        ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar)
+    }
+
+    /// Checks across the files of one deck: one muscle per name, one card per ID, one muscle per
+    /// set of actions (or the reverse card would have two right answers).
+    static func checkDeck(_ muscles: [Muscle], cards: [Card]) -> [Diagnostic] {
+        var findings: [Diagnostic] = []
+        func report(_ rule: RuleID, _ location: SourceLocation, _ message: String) {
+            findings.append(Diagnostic(rule: rule, file: location.file, line: location.line, column: location.column, message: message))
+        }
+        var byKey: [String: Muscle] = [:]
+        var byName: [String: Muscle] = [:]
+        var byActions: [String: Muscle] = [:]
+        for muscle in muscles where !muscle.name.isEmpty {
+            let nameKey = Slug.make(muscle.name)
+            if let first = byKey[muscle.key] ?? byName[nameKey] {
+                report(.duplicateMuscle, muscle.location, "'\(muscle.name)' is already described in \(first.location.file):\(first.location.line)")
+                continue
+            }
+            byKey[muscle.key] = muscle
+            byName[nameKey] = muscle
+            if !muscle.actions.isEmpty, let location = muscle.sections[.actions] {
+                let actionsKey = muscle.actions.map { Slug.make($0.text) }.sorted().joined(separator: "|")
+                if let first = byActions[actionsKey] {
+                    report(.sharedReverse, location, "'\(muscle.name)' has exactly the actions of '\(first.name)' (\(first.location.file)); add the action that tells them apart, or describe them as one group")
+                } else {
+                    byActions[actionsKey] = muscle
+                }
+            }
+        }
+        var seenIDs: [String: Card] = [:]
+        for card in cards {
+            if let first = seenIDs[card.id] {
+                report(.duplicateID, card.idLocation, "card ID '\(card.id)' is already used by the card at \(first.source.file):\(first.source.line); give one of them an 'Id:' line")
+            } else {
+                seenIDs[card.id] = card
+            }
+        }
+        return findings
+    }
+
+    private static func hex(_ value: UInt32) -> String {
+        let digits = String(value, radix: 16, uppercase: true)
+        return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+    }
+}

@@ -1,0 +1,131 @@
+/// Every finding `muscle lint` can report. The raw value is the rule's stable name, printed in
+/// brackets after each message and used in `--format json`.
+public enum RuleID: String, CaseIterable, Codable, Sendable {
+    case missingPath = "missing-path"
+    case unreadableFile = "unreadable-file"
+    case invalidUTF8 = "invalid-utf8"
+    case emptyDeck = "empty-deck"
+    case missingName = "missing-name"
+    case multipleMuscles = "multiple-muscles"
+    case unknownField = "unknown-field"
+    case unknownSection = "unknown-section"
+    case duplicateField = "duplicate-field"
+    case duplicateSection = "duplicate-section"
+    case misplacedField = "misplaced-field"
+    case misplacedAttribute = "misplaced-attribute"
+    case strayText = "stray-text"
+    case emptyField = "empty-field"
+    case emptySection = "empty-section"
+    case missingField = "missing-field"
+    case missingReferral = "missing-referral"
+    case questionWithoutAnswer = "question-without-answer"
+    case answerWithoutQuestion = "answer-without-question"
+    case invalidID = "invalid-id"
+    case duplicateID = "duplicate-id"
+    case duplicateMuscle = "duplicate-muscle"
+    case duplicateItem = "duplicate-item"
+    case sharedReverse = "shared-reverse"
+    case controlCharacter = "control-character"
+
+    public var severity: Severity { rule.severity }
+
+    /// The rule's description and examples.
+    public var rule: LintRule {
+        switch self {
+        case .missingPath: .missingPath
+        case .unreadableFile: .unreadableFile
+        case .invalidUTF8: .invalidUTF8
+        case .emptyDeck: .emptyDeck
+        case .missingName: .missingName
+        case .multipleMuscles: .multipleMuscles
+        case .unknownField: .unknownField
+        case .unknownSection: .unknownSection
+        case .duplicateField: .duplicateField
+        case .duplicateSection: .duplicateSection
+        case .misplacedField: .misplacedField
+        case .misplacedAttribute: .misplacedAttribute
+        case .strayText: .strayText
+        case .emptyField: .emptyField
+        case .emptySection: .emptySection
+        case .missingField: .missingField
+        case .missingReferral: .missingReferral
+        case .questionWithoutAnswer: .questionWithoutAnswer
+        case .answerWithoutQuestion: .answerWithoutQuestion
+        case .invalidID: .invalidID
+        case .duplicateID: .duplicateID
+        case .duplicateMuscle: .duplicateMuscle
+        case .duplicateItem: .duplicateItem
+        case .sharedReverse: .sharedReverse
+        case .controlCharacter: .controlCharacter
+        }
+    }
+}
+
+/// A lint rule's description and the deck snippets that show it: `triggering` examples must
+/// produce the rule's finding at every `↓` marker, `nonTriggering` ones must not produce it at all.
+/// One parameterized test runs them all, so a rule cannot drift from its documentation.
+public struct LintRule: Sendable {
+    public var id: RuleID
+    public var severity: Severity
+    public var summary: String
+    public var triggering: [DeckExample]
+    public var nonTriggering: [DeckExample]
+
+    public init(id: RuleID, severity: Severity, summary: String, triggering: [DeckExample], nonTriggering: [DeckExample]) {
+        self.id = id
+        self.severity = severity
+        self.summary = summary
+        self.triggering = triggering
+        self.nonTriggering = nonTriggering
+    }
+}
+
+/// A small deck used as a rule's example. Text examples are one muscle file; `↓` marks where a
+/// finding is expected and is removed before the deck is read.
+public enum DeckExample: Sendable {
+    /// One file named `example.md`.
+    case text(String)
+    /// Several files of one deck folder, by relative path.
+    case files([ExampleFile])
+    /// One file with these exact bytes (no markers).
+    case bytes([UInt8])
+    /// A deck file that cannot be read (a link to nothing).
+    case unreadable
+    /// A path that does not exist, given to lint.
+    case missingPath
+    /// A deck folder with no deck files in it.
+    case emptyFolder
+
+    public struct ExampleFile: Sendable {
+        public var path: String
+        public var text: String
+
+        public init(_ path: String, _ text: String) {
+            self.path = path
+            self.text = text
+        }
+    }
+}
+
+/// A complete, clean muscle file that examples start from, so each shows only its own problem.
+let exampleMuscle = """
+# Example muscle
+Region: Lower leg and foot
+Etymology: Latin exemplum, "a sample"
+Origin: Medial femoral condyle
+Insertion: Calcaneus
+Innervation: Tibial nerve (S1, S2)
+
+## Actions
+- Plantarflexes the ankle
+
+## Trigger points
+- Medial belly -> the instep
+
+## Exercises
+- Standing calf raises
+
+## Cards
+Q: How is it palpated?
+A: With the client prone.
+"""

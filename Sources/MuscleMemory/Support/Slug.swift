@@ -1,0 +1,43 @@
+import Foundation
+
+/// Turns free text into the readable, stable part of a card ID: lower case, letters and digits
+/// joined by single hyphens, accents folded ("Músculo  Tibial" -> "musculo-tibial"). Case,
+/// punctuation and spacing edits therefore never change a card's identity.
+public enum Slug {
+    public static func make(_ text: String) -> String {
+        var out = ""
+        var pendingHyphen = false
+        for scalar in fold(text).unicodeScalars {
+            if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+                if pendingHyphen && !out.isEmpty { out += "-" }
+                pendingHyphen = false
+                out.unicodeScalars.append(contentsOf: String(scalar).lowercased().unicodeScalars)
+            } else if scalar == "'" || scalar == "\u{2019}" {
+                continue  // "Achilles'" -> "achilles", not "achilles-"
+            } else {
+                pendingHyphen = true
+            }
+        }
+        return out
+    }
+
+    /// A slug no longer than `limit`: long texts keep their first words and gain a short hash of the
+    /// whole, so two long items that share a beginning still get different IDs.
+    public static func make(_ text: String, limit: Int) -> String {
+        let full = make(text)
+        guard full.count > limit else { return full }
+        var hash = ContentHash()
+        hash.add(full)
+        let suffix = String(hash.hex.prefix(6))
+        var prefix = String(full.prefix(limit - 7))
+        if let lastHyphen = prefix.lastIndex(of: "-"), prefix.distance(from: prefix.startIndex, to: lastHyphen) > limit / 2 {
+            prefix = String(prefix[..<lastHyphen])
+        }
+        while prefix.hasSuffix("-") { prefix.removeLast() }
+        return prefix + "-" + suffix
+    }
+
+    private static func fold(_ text: String) -> String {
+        text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+    }
+}

@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import MuscleMemory
+
+/// The options every command takes, with the same names, environment variables and defaults.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The database file. Env: MUSCLE_DB. Default: $XDG_DATA_HOME/muscle-memory/muscle.sqlite.", valueName: "path"))
+    var db: String?
+
+    @Option(name: .long, help: ArgumentHelp("A deck folder; repeat for several. 'bundled' names the built-in decks. Env: MUSCLE_DECKS (colon-separated). Default: bundled.", valueName: "dir"))
+    var decks: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("The hour (0-23) at which a new study day starts. Env: MUSCLE_ROLLOVER. Default: 4.", valueName: "hour"))
+    var rollover: Int?
+
+    @Option(name: .long, help: .private)
+    var now: String?
+
+    var environment: [String: String] { ProcessInfo.processInfo.environment }
+
+    mutating func validate() throws {
+        _ = try resolvedNow()
+        _ = try resolvedRollover()
+    }
+
+    /// `--decks`, else `MUSCLE_DECKS`, else the bundled decks.
+    var deckLocations: [DeckLocation] {
+        if !decks.isEmpty { return decks.map(DeckLocation.init(argument:)) }
+        if let value = environment["MUSCLE_DECKS"], !value.isEmpty {
+            let parts = value.split(separator: ":").map(String.init).filter { !$0.isEmpty }
+            if !parts.isEmpty { return parts.map(DeckLocation.init(argument:)) }
+        }
+        return [.bundled]
+    }
+
+    /// `--now`, else `MUSCLE_NOW`, else the clock: the one place the program reads the time.
+    func resolvedNow() throws -> Date {
+        let (text, source) = now.map { ($0, "--now") } ?? environment["MUSCLE_NOW"].map { ($0, "MUSCLE_NOW") } ?? (nil, "")
+        guard let text else { return Date() }
+        guard let date = ISOTime.parse(text) else {
+            throw ValidationError("\(source) '\(text)' is not an ISO-8601 time; write it like 2026-12-01T10:00:00Z")
+        }
+        return date
+    }
+
+    func resolvedRollover() throws -> Int {
+        let (value, source): (String?, String) = rollover.map { (String($0), "--rollover") } ?? (environment["MUSCLE_ROLLOVER"], "MUSCLE_ROLLOVER")
+        guard let value else { return StudyCalendar.defaultRolloverHour }
+        guard let hour = Int(value), (0...23).contains(hour) else {
+            throw ValidationError("\(source) '\(value)' is not an hour from 0 to 23")
+        }
+        return hour
+    }
+}

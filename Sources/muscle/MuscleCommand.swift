@@ -1,0 +1,16 @@
+import ArgumentParser
+
+@main
+struct MuscleCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "muscle",
+        abstract: "Spaced-repetition study of the muscles, for massage-therapy students.",
+        discussion: """
+            Every command takes the same global options: --db PATH (env MUSCLE_DB), --decks DIR \
+            (repeatable; env MUSCLE_DECKS, colon-separated; 'bundled' names the built-in decks) \
+            and --rollover HOUR (env MUSCLE_ROLLOVER).
+            """,
+        version: "0.1.0",
+        subcommands: [LintCommand.self, CardsCommand.self]
+    )
+}

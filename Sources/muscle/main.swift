@@ -1,2 +1,0 @@
-import MuscleMemory
-print(Bundled.deckFiles.count, Bundled.schemaFiles.count)
