@@ -45,7 +45,7 @@ public enum CardGenerator {
         if !muscle.exercises.isEmpty, let location = muscle.sections[.exercises] {
             add(Aspect.exercises.rawValue, .exercises, "Name exercises that load \(the).", bullets(muscle.exercises.map(\.text)), at: location)
         }
-        for card in muscle.cards where !card.question.isEmpty {
+        for card in muscle.cards where !card.question.isEmpty && card.answer != nil {
             let item = card.id?.value ?? Slug.make(card.question, limit: 48)
             let front = mentions(card.question, muscle) ? card.question : "\(muscle.name): \(card.question)"
             add(Aspect.custom.rawValue + "/" + item, .custom, front, card.answer ?? "", at: card.location, tags: card.tags, pinned: card.id?.location)

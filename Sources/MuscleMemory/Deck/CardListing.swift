@@ -29,6 +29,16 @@ public enum CardListing {
         return out
     }
 
+    /// A Markdown list, front then back: how `Decks/FORMAT.md` shows the generated gastrocnemius.
+    public static func markdown(_ cards: [Card]) -> String {
+        cards.map { card in
+            func lines(_ text: String) -> String {
+                text.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "  \n  ")
+            }
+            return "- `\(card.id)` (\(card.aspect.rawValue))  \n  **Q:** \(lines(card.front))  \n  **A:** \(lines(card.back))\n"
+        }.joined()
+    }
+
     struct Entry: Encodable {
         var id: String
         var muscle: String

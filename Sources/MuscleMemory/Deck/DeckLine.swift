@@ -37,7 +37,8 @@ enum DeckLexer {
         var number = 0
         var body = Substring(text)
         if body.hasPrefix("\u{FEFF}") { body = body.dropFirst() }
-        for rawLine in body.split(separator: "\n", omittingEmptySubsequences: false) {
+        // "\r\n" is one Character in Swift, so CRLF files must be split on both forms.
+        for rawLine in body.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
             number += 1
             var line = String(rawLine)
             if line.hasSuffix("\r") { line.removeLast() }
@@ -55,7 +56,7 @@ enum DeckLexer {
             result.append(classify(line, number: number))
         }
         // A file ending in a newline yields one empty last element: that is not a line.
-        if let last = result.last, last.raw.isEmpty, text.hasSuffix("\n") { result.removeLast() }
+        if let last = result.last, last.raw.isEmpty, text.hasSuffix("\n") || text.hasSuffix("\r\n") { result.removeLast() }
         return result
     }
 

@@ -31,7 +31,7 @@ public struct Muscle: Sendable, Hashable {
     /// the slug of the name.
     public var key: String {
         if let pinned = fields[.id]?.value.trimmed, !pinned.isEmpty { return pinned }
-        return Slug.make(name)
+        return Slug.make(name, limit: 48)
     }
 
     public func field(_ field: MuscleField) -> String? {

@@ -296,6 +296,14 @@ struct MuscleParser {
         for (field, value) in m.fields where field != .tags && value.value.trimmed.isEmpty {
             report(.emptyField, at: value.location, "field '\(field.rawValue)' has no value")
         }
+        for card in m.cards {
+            if card.question.trimmed.isEmpty {
+                report(.emptyField, at: card.location, "'Q:' has no question")
+            }
+            if let answer = card.answer, answer.trimmed.isEmpty {
+                report(.emptyField, at: card.location, "the answer to this 'Q:' is empty")
+            }
+        }
         for index in m.triggerPoints.indices {
             let point = m.triggerPoints[index]
             let text = point.site
@@ -320,8 +328,6 @@ struct MuscleParser {
     private mutating func closeQuestion() {
         guard let card = muscle?.cards.last, card.answer == nil else { return }
         report(.questionWithoutAnswer, at: card.location, "'Q:' has no 'A:'; add the answer on the next line")
-        let last = (muscle?.cards.count ?? 1) - 1
-        muscle?.cards[last].answer = ""
     }
 
     // MARK: - Helpers

@@ -9,7 +9,7 @@ struct CardsCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(help: "Output format: text or json.")
+    @Option(help: "Output format: text, json or markdown.")
     var format: OutputFormat = .text
 
     @Argument(help: ArgumentHelp("Deck folders or files. Default: the --decks decks (the bundled decks).", valueName: "path"))
@@ -28,6 +28,8 @@ struct CardsCommand: ParsableCommand {
         switch format {
         case .json:
             Output.out(CardListing.json(cards))
+        case .markdown:
+            Output.out(CardListing.markdown(cards))
         case .text:
             if TerminalInfo.isTerminal(1) {
                 Output.out(CardListing.table(cards, width: TerminalInfo.width(), style: TerminalInfo.style()))

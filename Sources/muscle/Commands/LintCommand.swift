@@ -23,7 +23,7 @@ struct LintCommand: ParsableCommand {
         let cards = decks.reduce(0) { $0 + $1.cards.count }
         switch format {
         case .json: Output.out(LintReport.json(diagnostics, files: files, cards: cards))
-        case .text: Output.out(LintReport.text(diagnostics, files: files, cards: cards, style: TerminalInfo.style()))
+        case .text, .markdown: Output.out(LintReport.text(diagnostics, files: files, cards: cards, style: TerminalInfo.style()))
         }
         if diagnostics.hasErrors { throw ExitCode(1) }
     }
@@ -32,4 +32,5 @@ struct LintCommand: ParsableCommand {
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text
     case json
+    case markdown
 }

@@ -1,0 +1,79 @@
+import Testing
+@testable import MuscleMemory
+
+/// The exact wording and places of findings, where a user depends on them.
+@Suite struct LintMessageTests {
+    @Test func unknownFieldSuggestsTheClosestField() throws {
+        let finding = try #require(compile("# Soleus\nOrign: Tibia\n").diagnostics.first { $0.rule == .unknownField })
+        #expect(finding.message == "unknown field 'Orign'; did you mean 'Origin'?")
+        #expect((finding.file, finding.line, finding.column) == ("deck/example.md", 2, 1))
+        #expect(finding.description == "deck/example.md:2:1: error: unknown field 'Orign'; did you mean 'Origin'? [unknown-field]")
+    }
+
+    @Test func unknownSectionSuggestsTriggerPoints() throws {
+        let finding = try #require(compile("# Soleus\n## Triger pionts\n- a -> b\n").diagnostics.first { $0.rule == .unknownSection })
+        #expect(finding.message == "unknown section 'Triger pionts'; did you mean 'Trigger points'?")
+        #expect((finding.line, finding.column) == (2, 4))
+    }
+
+    @Test func aFieldFarFromAnyListsTheKnownOnes() throws {
+        let finding = try #require(compile("# Soleus\nColour: red\n").diagnostics.first { $0.rule == .unknownField })
+        #expect(finding.message.hasPrefix("unknown field 'Colour'; known fields: 'Id', 'Region'"))
+    }
+
+    @Test func invalidUTF8PointsAtTheFirstBadByte() throws {
+        let folder = TemporaryDirectory()
+        folder.write("bad.md", bytes: Array("# Soleus\nOrigin: Tibia é ".utf8) + [0xFF] + Array(" more\n".utf8))
+        let finding = try #require(DeckCompiler.compile(.path(folder.path), displayPrefix: "d").diagnostics.first)
+        #expect(finding.rule == .invalidUTF8)
+        #expect((finding.file, finding.line, finding.column) == ("d/bad.md", 2, 17))
+        #expect(finding.message.contains("0xFF"))
+    }
+
+    @Test func unreadableFilesSayWhy() throws {
+        let folder = TemporaryDirectory()
+        folder.write("a.md", "# A\n")
+        try FileManager.default.createSymbolicLink(atPath: folder.file("b.md"), withDestinationPath: folder.file("gone"))
+        let finding = try #require(DeckCompiler.compile(.path(folder.path), displayPrefix: "d").diagnostics.first { $0.rule == .unreadableFile })
+        #expect(finding.file == "d/b.md")
+        #expect(finding.message == "cannot read the file: No such file or directory")
+    }
+
+    @Test func aMissingPathIsOneClearFinding() {
+        let deck = DeckCompiler.compile(.path("/no/such/deck"))
+        #expect(deck.diagnostics.map(\.description) == ["/no/such/deck: error: no such deck folder or file '/no/such/deck' [missing-path]"])
+    }
+
+    @Test func duplicateIDNamesTheFirstCard() throws {
+        let finding = try #require(compile("# Soleus\n## Cards\nQ: Why?\nA: A.\nQ: why\nA: B.\n").diagnostics.first { $0.rule == .duplicateID })
+        #expect(finding.message == "card ID 'soleus/custom/why' is already used by the card at deck/example.md:3; give one of them an 'Id:' line")
+        #expect((finding.line, finding.column) == (5, 4))
+    }
+
+    @Test func controlCharactersAreNamed() throws {
+        let finding = try #require(compile("# Soleus\nOrigin: a\u{7}b\n").diagnostics.first { $0.rule == .controlCharacter })
+        #expect(finding.message == "control character U+0007 in deck text; delete it")
+        #expect(finding.column == 10)
+    }
+
+    @Test func summaryLineCountsErrorsAndWarnings() {
+        let deck = compile("# Soleus\nOrign: Tibia\n## Exercises\n")
+        let text = LintReport.text(deck.diagnostics, files: 1, cards: 0)
+        #expect(text.hasSuffix("1 error and 9 warnings in 1 file.\n"), "\(text)")
+        #expect(LintReport.text([], files: 3, cards: 40) == "No problems in 3 files (40 cards).\n")
+    }
+
+    @Test func jsonHasTheDocumentedFields() throws {
+        let deck = compile("# Soleus\nOrign: Tibia\n")
+        let json = LintReport.json(deck.diagnostics.filter { $0.rule == .unknownField }, files: 1, cards: 2)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        #expect(Set(object.keys) == ["diagnostics", "errors", "warnings", "files", "cards"])
+        let first = try #require((object["diagnostics"] as? [[String: Any]])?.first)
+        #expect(Set(first.keys) == ["rule", "severity", "file", "line", "column", "message"])
+        #expect(first["rule"] as? String == "unknown-field")
+        #expect(first["line"] as? Int == 2)
+        #expect(object["errors"] as? Int == 1)
+    }
+}
+
+import Foundation
