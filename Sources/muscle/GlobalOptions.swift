@@ -43,6 +43,25 @@ struct GlobalOptions: ParsableArguments {
         return date
     }
 
+    /// `--db`, else `MUSCLE_DB`, else the XDG data directory.
+    func databasePath() throws -> String {
+        if let db, !db.isEmpty { return db }
+        if let env = environment["MUSCLE_DB"], !env.isEmpty { return env }
+        guard let path = DatabaseLocation.defaultPath(environment: environment) else {
+            throw CommandFailure("cannot tell where to keep the database: neither HOME nor XDG_DATA_HOME is set; use --db PATH")
+        }
+        return path
+    }
+
+    /// Opens (creating and migrating as needed) the database.
+    func openDatabase(now: Date) throws -> AppDatabase {
+        try AppDatabase.open(path: databasePath(), now: now)
+    }
+
+    func calendar() throws -> StudyCalendar {
+        StudyCalendar(rolloverHour: try resolvedRollover())
+    }
+
     func resolvedRollover() throws -> Int {
         let (value, source): (String?, String) = rollover.map { (String($0), "--rollover") } ?? (environment["MUSCLE_ROLLOVER"], "MUSCLE_ROLLOVER")
         guard let value else { return StudyCalendar.defaultRolloverHour }

@@ -11,6 +11,6 @@ struct MuscleCommand: ParsableCommand {
             and --rollover HOUR (env MUSCLE_ROLLOVER).
             """,
         version: "0.1.0",
-        subcommands: [LintCommand.self, CardsCommand.self]
+        subcommands: [SyncCommand.self, ReportCommand.self, StatsCommand.self, LintCommand.self, CardsCommand.self, BackupCommand.self, CheckCommand.self]
     )
 }

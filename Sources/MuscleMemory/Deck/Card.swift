@@ -32,7 +32,17 @@ public struct Card: Sendable, Hashable {
 
     /// Fingerprint of everything a student sees or filters on; a change means "updated" on sync.
     /// The source line is left out: moving a card within its file is not an edit of the card.
-    public var contentHash: String {
-        ContentHash.of(muscle, aspect.rawValue, region, tags.joined(separator: ","), front, back).hex
+    public var contentHash: String { fingerprint.hex }
+
+    /// The same fingerprint as a signed 64-bit integer, as the database stores it.
+    public var contentFingerprint: Int64 { Int64(bitPattern: fingerprint.value) }
+
+    private var fingerprint: ContentHash {
+        ContentHash.of(muscle, aspect.rawValue, region, tags.joined(separator: ","), front, back)
+    }
+
+    /// The part of the ID after the muscle key: "origin", "trigger-points/medial-belly".
+    public var item: String {
+        String(id.dropFirst(muscleKey.count + 1))
     }
 }

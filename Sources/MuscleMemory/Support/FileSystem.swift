@@ -69,7 +69,7 @@ public enum FileSystem {
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
         while true {
-            let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            let count = chunk.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress, $0.count) }
             if count < 0 {
                 if errno == EINTR { continue }
                 return .failure(Failure(path: path, code: errno))
@@ -78,6 +78,17 @@ public enum FileSystem {
             bytes.append(contentsOf: chunk[0..<count])
         }
         return .success(bytes)
+    }
+
+    /// The first `count` bytes of a file (fewer if it is shorter).
+    public static func prefix(of path: String, count: Int) -> Result<[UInt8], Failure> {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return .failure(Failure(path: path, code: errno)) }
+        defer { close(fd) }
+        var bytes = [UInt8](repeating: 0, count: count)
+        let got = bytes.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress, count) }
+        guard got >= 0 else { return .failure(Failure(path: path, code: errno)) }
+        return .success(Array(bytes.prefix(got)))
     }
 
     /// An absolute, `.`/`..`-free form of the path, relative paths resolved against the working folder.
@@ -99,4 +110,9 @@ public enum FileSystem {
         }
         return "/" + parts.joined(separator: "/")
     }
+}
+
+/// `read(2)`, named apart from the methods above.
+private func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+    read(fd, buffer, count)
 }

@@ -1,0 +1,57 @@
+import GRDB
+
+/// What `muscle check` found: SQLite's own checks, then the project's invariants.
+public struct CheckReport: Sendable, Equatable {
+    public var problems: [String]
+    public var cards: Int
+    public var reviews: Int
+
+    public var isClean: Bool { problems.isEmpty }
+}
+
+extension AppDatabase {
+    /// Runs `PRAGMA integrity_check`, `PRAGMA foreign_key_check`, and the invariants the program
+    /// relies on: every card has a state, no review points at a missing card, every card's state is
+    /// the one its reviews produced, the running totals match the reviews.
+    public func check() throws(StoreError) -> CheckReport {
+        try read { db in
+            var problems: [String] = []
+            let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
+            if integrity != ["ok"] {
+                problems += integrity.prefix(20).map { "integrity: \($0)" }
+            }
+            let foreignKeys = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check")
+            for row in foreignKeys.prefix(20) {
+                problems.append("foreign key: row \(row[1] as Int64? ?? 0) of \(row[0] as String? ?? "?") points at a missing \(row[2] as String? ?? "?")")
+            }
+            func count(_ sql: String) throws -> Int { try Int.fetchOne(db, sql: sql) ?? 0 }
+            let invariants: [(String, String)] = [
+                ("cards without a state", "SELECT count(*) FROM card LEFT JOIN card_state s ON s.card_id = card.id WHERE s.card_id IS NULL"),
+                ("states without a card", "SELECT count(*) FROM card_state s LEFT JOIN card ON card.id = s.card_id WHERE card.id IS NULL"),
+                ("reviews of a missing card", "SELECT count(*) FROM review r LEFT JOIN card ON card.id = r.card_id WHERE card.id IS NULL"),
+                ("states whose deck or retirement disagrees with their card",
+                 "SELECT count(*) FROM card_state s JOIN card c ON c.id = s.card_id JOIN muscle m ON m.id = c.muscle_id WHERE s.deck_id <> m.deck_id OR s.active <> (c.retired_at IS NULL)"),
+                ("card states that differ from the state their last review produced", """
+                    SELECT count(*) FROM card_state s
+                    LEFT JOIN review r ON r.id = (SELECT max(id) FROM review q WHERE q.card_id = s.card_id AND q.kind = 0)
+                    WHERE (r.id IS NULL AND (s.repetitions <> 0 OR s.interval_days <> 0 OR s.due_day IS NOT NULL OR s.lapses <> 0 OR s.last_review_day IS NOT NULL))
+                       OR (r.id IS NOT NULL AND (s.repetitions <> r.repetitions OR s.interval_days <> r.interval_days OR s.easiness <> r.easiness
+                           OR s.lapses <> r.lapses OR s.due_day IS NOT r.day + r.interval_days OR s.last_review_day IS NOT r.day))
+                    """),
+                ("running totals that differ from the reviews", """
+                    SELECT count(*) FROM card_state s
+                    LEFT JOIN (SELECT card_id, sum(kind = 0) AS n, sum(kind = 0 AND grade >= 3) AS ok, sum(answer_ms) AS ms FROM review GROUP BY card_id) t
+                      ON t.card_id = s.card_id
+                    WHERE s.reviews <> coalesce(t.n, 0) OR s.correct <> coalesce(t.ok, 0) OR s.study_ms <> coalesce(t.ms, 0)
+                    """),
+                ("study days whose first review is recorded too late",
+                 "SELECT count(*) FROM (SELECT day, min(id) AS first FROM review GROUP BY day) r LEFT JOIN review_day d ON d.day = r.day WHERE d.day IS NULL OR d.first_review_id > r.first"),
+            ]
+            for (what, sql) in invariants {
+                let n = try count(sql)
+                if n > 0 { problems.append("\(n) \(what)") }
+            }
+            return CheckReport(problems: problems, cards: try count("SELECT count(*) FROM card"), reviews: try count("SELECT count(*) FROM review"))
+        }
+    }
+}

@@ -1,0 +1,155 @@
+import Foundation
+import GRDB
+
+/// The one owner of the database connection. Opening it checks the file, configures the
+/// connection (WAL, a busy timeout, foreign keys, full sync) in this one place, refuses a database
+/// from a newer version without touching it, backs up before migrating, and runs every migration
+/// in `Schema/` — so no caller can skip one. Every write is an intent-named method and one
+/// transaction.
+public final class AppDatabase: Sendable {
+    public let path: String
+    let writer: DatabaseQueue
+
+    public struct Options: Sendable {
+        /// How long a write waits for another process's transaction before giving up.
+        public var busyTimeout: TimeInterval = 5
+        /// Backups taken automatically before a migration; older ones are deleted.
+        public var keptMigrationBackups = 3
+
+        public init(busyTimeout: TimeInterval = 5, keptMigrationBackups: Int = 3) {
+            self.busyTimeout = busyTimeout
+            self.keptMigrationBackups = keptMigrationBackups
+        }
+    }
+
+    /// Opens (creating if needed) and migrates the database at `path`.
+    /// - Parameter now: the time used to name an automatic pre-migration backup.
+    public static func open(path: String, now: Date, options: Options = Options()) throws(StoreError) -> AppDatabase {
+        try open(path: path, now: now, options: options, migrations: Migrations.migrator())
+    }
+
+    /// For tests of the migrations themselves: stop after `lastMigration`.
+    static func open(path: String, now: Date, options: Options = Options(), upTo lastMigration: String) throws(StoreError) -> AppDatabase {
+        try open(path: path, now: now, options: options, migrations: Migrations.migrator(upTo: lastMigration))
+    }
+
+    private static func open(path: String, now: Date, options: Options, migrations: DatabaseMigrator) throws(StoreError) -> AppDatabase {
+        let existing = try checkFile(path)
+        if !existing { try createFolder(for: path) }
+        var configuration = Configuration()
+        // Not `configuration.journalMode = .wal`: GRDB's WAL set-up writes a scratch table (it would
+        // touch a database this version must refuse) and lowers `synchronous` to NORMAL. WAL is
+        // switched on in `migrate`, after the version check.
+        configuration.busyMode = .timeout(options.busyTimeout)
+        configuration.foreignKeysEnabled = true
+        configuration.prepareDatabase { db in
+            // Durable across a power cut once a commit returns (as Anki does).
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        let queue: DatabaseQueue
+        do {
+            queue = try DatabaseQueue(path: path, configuration: configuration)
+        } catch {
+            throw StoreError.wrap(error, path: path)
+        }
+        let database = AppDatabase(path: path, writer: queue)
+        try database.migrate(with: migrations, now: now, options: options)
+        return database
+    }
+
+    private init(path: String, writer: DatabaseQueue) {
+        self.path = path
+        self.writer = writer
+    }
+
+    /// Whether the file exists; throws when it exists but cannot be a database.
+    private static func checkFile(_ path: String) throws(StoreError) -> Bool {
+        switch FileSystem.status(path) {
+        case .failure(let failure):
+            if failure.code == ENOENT { return false }
+            throw .cannotOpen(path: path, reason: failure.reason)
+        case .success(let status):
+            if status.isDirectory { throw .isADirectory(path: path) }
+            if !status.isRegularFile { throw .cannotOpen(path: path, reason: "it is not a regular file") }
+            if status.size == 0 { return true }
+            let header: [UInt8]
+            switch FileSystem.prefix(of: path, count: 16) {
+            case .success(let bytes): header = bytes
+            case .failure(let failure):
+                throw failure.code == EACCES ? .readOnly(path: path) : .cannotOpen(path: path, reason: failure.reason)
+            }
+            if header != Array("SQLite format 3\0".utf8) { throw .notADatabase(path: path) }
+            return true
+        }
+    }
+
+    private static func createFolder(for path: String) throws(StoreError) {
+        let folder = (path as NSString).deletingLastPathComponent
+        guard !folder.isEmpty else { return }
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw .cannotOpen(path: path, reason: "cannot create the folder '\(folder)'")
+        }
+    }
+
+    private func migrate(with migrator: DatabaseMigrator, now: Date, options: Options) throws(StoreError) {
+        do {
+            let (applied, superseded) = try writer.read { db in
+                (try migrator.appliedIdentifiers(db), try migrator.hasBeenSuperseded(db))
+            }
+            let known = Set(Migrations.identifiers)
+            let unknown = applied.subtracting(known).sorted()
+            if superseded || !unknown.isEmpty {
+                throw StoreError.newerSchema(path: path, unknown: unknown)
+            }
+            try writer.writeWithoutTransaction { db in
+                let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+                if mode != "wal" { throw StoreError.cannotOpen(path: path, reason: "SQLite cannot use write-ahead logging on it") }
+            }
+            let pending = migrator.migrations.filter { !applied.contains($0) }
+            if pending.isEmpty { return }
+            if !applied.isEmpty {
+                try backUpBeforeMigration(to: pending[0], now: now, keep: options.keptMigrationBackups)
+            }
+            try migrator.migrate(writer)
+        } catch {
+            throw StoreError.wrap(error, path: path)
+        }
+    }
+
+    /// The schema migrations applied to this database, in order.
+    public func appliedMigrations() throws(StoreError) -> [String] {
+        try read { db in try Migrations.migrator().appliedMigrations(db) }
+    }
+
+    // MARK: - Access
+
+    /// A read, with errors mapped to `StoreError`.
+    func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            return try writer.read(body)
+        } catch {
+            throw StoreError.wrap(error, path: path)
+        }
+    }
+
+    /// One write transaction (IMMEDIATE, so two processes never interleave a read-modify-write),
+    /// with errors mapped to `StoreError`. Nothing of it is kept if it throws.
+    func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            return try writer.write(body)
+        } catch {
+            throw StoreError.wrap(error, path: path)
+        }
+    }
+}
+
+extension Date {
+    /// Unix milliseconds, the unit of every `*_at` column.
+    var milliseconds: Int64 { Int64((timeIntervalSince1970 * 1000).rounded()) }
+
+    init(milliseconds: Int64) {
+        self.init(timeIntervalSince1970: Double(milliseconds) / 1000)
+    }
+}

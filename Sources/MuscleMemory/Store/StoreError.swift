@@ -1,0 +1,85 @@
+import GRDB
+
+/// Everything that can go wrong with the database, each as one sentence that names the file and
+/// says what to do. The CLI prints `description` and exits with `exitCode`.
+public enum StoreError: Error, Equatable, CustomStringConvertible, Sendable {
+    case isADirectory(path: String)
+    case notADatabase(path: String)
+    case cannotOpen(path: String, reason: String)
+    case corrupt(path: String)
+    case locked(path: String)
+    case readOnly(path: String)
+    case diskFull(path: String)
+    case ioError(path: String, detail: String)
+    case newerSchema(path: String, unknown: [String])
+    case backupExists(path: String)
+    case backupFailed(path: String, reason: String)
+    case noSuchCard(id: Int64)
+    case cannotUndo(reason: String)
+    case other(path: String, detail: String)
+
+    public var description: String {
+        switch self {
+        case .isADirectory(let path):
+            "'\(path)' is a folder, not a database file; give --db the path of a file."
+        case .notADatabase(let path):
+            "'\(path)' is not a MuscleMemory database (not an SQLite file); nothing was changed. Check --db or MUSCLE_DB."
+        case .cannotOpen(let path, let reason):
+            "cannot open the database '\(path)': \(reason)."
+        case .corrupt(let path):
+            "the database '\(path)' is damaged (SQLite reports corruption); nothing was changed. Restore a backup (see `muscle backup`) or move the file aside."
+        case .locked(let path):
+            "the database '\(path)' is locked by another program and stayed locked past the busy timeout; nothing was changed. Try again when it has finished."
+        case .readOnly(let path):
+            "the database '\(path)' is read-only; nothing was changed. Check the file's and its folder's permissions."
+        case .diskFull(let path):
+            "the disk holding '\(path)' is full; nothing was changed. Free some space and try again."
+        case .ioError(let path, let detail):
+            "a disk error occurred on '\(path)' (\(detail)); nothing was changed."
+        case .newerSchema(let path, let unknown):
+            "the database '\(path)' was written by a newer version of muscle (it has migration \(unknown.joined(separator: ", ")), which this version does not know); it was not touched. Update muscle to use it."
+        case .backupExists(let path):
+            "'\(path)' already exists; choose another backup file name."
+        case .backupFailed(let path, let reason):
+            "the backup to '\(path)' failed: \(reason)."
+        case .noSuchCard(let id):
+            "there is no card with id \(id)."
+        case .cannotUndo(let reason):
+            "nothing to undo: \(reason)."
+        case .other(let path, let detail):
+            "a database error occurred on '\(path)': \(detail)."
+        }
+    }
+
+    /// Exit codes in the spirit of sysexits(3), so scripts can tell faults apart.
+    public var exitCode: Int32 {
+        switch self {
+        case .notADatabase, .corrupt, .newerSchema: 65  // EX_DATAERR
+        case .isADirectory, .cannotOpen, .noSuchCard: 66  // EX_NOINPUT
+        case .readOnly, .backupExists: 73  // EX_CANTCREAT
+        case .diskFull, .ioError, .backupFailed: 74  // EX_IOERR
+        case .locked: 75  // EX_TEMPFAIL
+        case .cannotUndo: 1
+        case .other: 70  // EX_SOFTWARE
+        }
+    }
+
+    /// The store error for any error thrown while working on the database at `path`.
+    static func wrap(_ error: any Error, path: String) -> StoreError {
+        if let error = error as? StoreError { return error }
+        guard let error = error as? DatabaseError else {
+            return .other(path: path, detail: String(describing: error))
+        }
+        switch error.resultCode {
+        case .SQLITE_BUSY, .SQLITE_LOCKED: return .locked(path: path)
+        case .SQLITE_READONLY: return .readOnly(path: path)
+        case .SQLITE_FULL: return .diskFull(path: path)
+        case .SQLITE_CORRUPT: return .corrupt(path: path)
+        case .SQLITE_NOTADB: return .notADatabase(path: path)
+        case .SQLITE_CANTOPEN: return .cannotOpen(path: path, reason: error.message ?? "SQLite cannot open it")
+        case .SQLITE_IOERR: return .ioError(path: path, detail: error.message ?? "I/O error")
+        case .SQLITE_PERM, .SQLITE_AUTH: return .readOnly(path: path)
+        default: return .other(path: path, detail: error.message ?? "\(error.resultCode)")
+        }
+    }
+}

@@ -1,0 +1,83 @@
+import SM2
+
+/// How an answer counted. Only a `.review` moves the schedule (sm2.md: the first answer of a study
+/// day to a due or new card).
+public enum ReviewKind: Int, Sendable, Codable, CaseIterable {
+    case review = 0
+    case redrill = 1
+    case cram = 2
+
+    public var name: String {
+        switch self {
+        case .review: "review"
+        case .redrill: "redrill"
+        case .cram: "cram"
+        }
+    }
+}
+
+/// Whether a session counts for the schedule, or drills cards without touching it.
+public enum StudyMode: String, Sendable, Codable {
+    case study
+    case cram
+}
+
+/// A card as the database holds it: its text, where it came from, and its state.
+public struct StoredCard: Sendable, Hashable, Identifiable {
+    public var id: Int64
+    /// The stable ID, e.g. "gastrocnemius/origin".
+    public var key: String
+    public var muscle: String
+    public var muscleKey: String
+    public var aspect: Aspect
+    public var region: String
+    public var tags: [String]
+    public var front: String
+    public var back: String
+    public var sourceFile: String
+    public var sourceLine: Int
+    public var position: Int
+    public var state: CardState
+    /// Graded below 4 on this day: drilled again before the day ends.
+    public var redrillDay: Day?
+    /// Skipped: hidden for the rest of this day.
+    public var buriedDay: Day?
+
+    /// Cards of one muscle and aspect are siblings (see `Card.siblingKey`).
+    public var siblingKey: String { muscleKey + "/" + aspect.rawValue }
+}
+
+/// What recording one answer did.
+public struct RecordedAnswer: Sendable, Equatable {
+    public var reviewID: Int64
+    public var cardID: Int64
+    public var kind: ReviewKind
+    public var grade: Grade
+    public var before: CardState
+    public var after: CardState
+    /// Graded below 4: the card comes back later today (step 7 of SM-2).
+    public var needsRedrill: Bool
+}
+
+/// One answer to record, for the batch writer.
+public struct AnswerInput: Sendable {
+    public var cardID: Int64
+    public var grade: Grade
+    public var at: Date
+    public var day: Day
+    public var answerMilliseconds: Int
+    public var sessionID: Int64?
+    public var mode: StudyMode
+
+    public init(cardID: Int64, grade: Grade, at: Date, day: Day, answerMilliseconds: Int, sessionID: Int64?, mode: StudyMode = .study) {
+        self.cardID = cardID
+        self.grade = grade
+        self.at = at
+        self.day = day
+        self.answerMilliseconds = answerMilliseconds
+        self.sessionID = sessionID
+        self.mode = mode
+    }
+}
+
+import Foundation

@@ -1,0 +1,33 @@
+/// `muscle sync`'s words: what changed in each deck, and the hint to pin IDs when cards were
+/// retired and added in the same file.
+public enum SyncSummary {
+    public static func text(_ report: SyncReport, style: TextStyle = .plain) -> String {
+        if report.wasRefused {
+            var out = LintReport.text(report.refusedBecause, files: Set(report.refusedBecause.map(\.file)).count, cards: 0, style: style)
+            out += "Sync refused: fix the errors above; nothing was changed.\n"
+            return out
+        }
+        var out = ""
+        for deck in report.decks {
+            let name = deck.title.isEmpty ? deck.deck : "\(deck.title) (\(deck.deck))"
+            if deck.unchanged || deck.changed == 0 {
+                out += "\(name): no changes.\n"
+                continue
+            }
+            var parts: [String] = []
+            if deck.added > 0 { parts.append("\(deck.added) added") }
+            if deck.updated > 0 { parts.append("\(deck.updated) updated") }
+            if deck.renamed > 0 { parts.append("\(deck.renamed) reworded (history kept)") }
+            if deck.retired > 0 { parts.append("\(deck.retired) retired") }
+            if deck.restored > 0 { parts.append("\(deck.restored) restored") }
+            out += "\(name): " + parts.joined(separator: ", ") + ".\n"
+            for file in deck.filesWithRetiredAndAdded {
+                out += style.dim("  hint: \(file): cards were retired and others added. If they are the same cards reworded, pin their identity with 'Id:' lines (see Decks/FORMAT.md) and sync again to keep their history.") + "\n"
+            }
+        }
+        if !report.warnings.isEmpty {
+            out += "\(report.warnings.count) lint warning\(report.warnings.count == 1 ? "" : "s") (see `muscle lint`).\n"
+        }
+        return out
+    }
+}

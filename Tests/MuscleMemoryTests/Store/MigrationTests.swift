@@ -1,0 +1,86 @@
+import Foundation
+import GRDB
+import Testing
+@testable import MuscleMemory
+
+@Suite struct MigrationTests {
+    @Test func anEmptyFileIsMigratedToTheLatestSchema() throws {
+        let folder = TemporaryDirectory()
+        let path = folder.write("empty.sqlite", "")
+        let database = try AppDatabase.open(path: path, now: testNow)
+        #expect(try database.appliedMigrations() == Migrations.identifiers)
+        let version = try database.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") }
+        #expect(version == Migrations.identifiers.count)
+        let mode = try database.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
+        #expect(mode == "wal")
+        let foreignKeys = try database.read { db in try Int.fetchOne(db, sql: "PRAGMA foreign_keys") }
+        #expect(foreignKeys == 1)
+        let synchronous = try database.read { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") }
+        #expect(synchronous == 2, "commits must be durable across a power cut (synchronous=FULL)")
+    }
+
+    @Test func aMissingFileAndItsFoldersAreCreated() throws {
+        let folder = TemporaryDirectory()
+        let path = folder.file("a/b/c/muscle.sqlite")
+        _ = try AppDatabase.open(path: path, now: testNow)
+        #expect(FileManager.default.fileExists(atPath: path))
+    }
+
+    @Test func everyTableIsStrict() throws {
+        let store = try TestStore()
+        let tables = try store.database.read { db in
+            try Row.fetchAll(db, sql: "PRAGMA table_list").filter { ($0["schema"] as String) == "main" && ($0["type"] as String) == "table" && !(($0["name"] as String).hasPrefix("sqlite_") || ($0["name"] as String).hasPrefix("grdb_")) }
+        }
+        #expect(tables.count == 7)
+        for table in tables { #expect((table["strict"] as Int) == 1, "\(table["name"] as String) is not STRICT") }
+    }
+
+    /// Builds a database at every earlier version, then opens it with this program: it is migrated
+    /// to the latest version, and a backup of it as it was is kept.
+    @Test(arguments: Migrations.identifiers.dropLast())
+    func fromEveryEarlierVersion(_ version: String) throws {
+        let folder = TemporaryDirectory()
+        let path = folder.file("old.sqlite")
+        do {
+            let old = try AppDatabase.open(path: path, now: testNow, upTo: version)
+            #expect(try old.appliedMigrations().last == version)
+        }
+        let database = try AppDatabase.open(path: path, now: testNow)
+        #expect(try database.appliedMigrations() == Migrations.identifiers)
+        let backups = (try? FileManager.default.contentsOfDirectory(atPath: database.backupFolder)) ?? []
+        #expect(backups.count == 1)
+    }
+
+    @Test func theLatestVersionOpensWithoutMigratingOrBackingUp() throws {
+        let folder = TemporaryDirectory()
+        let path = folder.file("db.sqlite")
+        _ = try AppDatabase.open(path: path, now: testNow)
+        let database = try AppDatabase.open(path: path, now: testNow)
+        #expect(try database.appliedMigrations() == Migrations.identifiers)
+        #expect(!FileManager.default.fileExists(atPath: database.backupFolder))
+    }
+
+    @Test func onlyTheLastFewMigrationBackupsAreKept() throws {
+        let store = try TestStore()
+        for hour in 0..<5 {
+            try store.database.backUpBeforeMigration(to: "0009_future", now: testNow.addingTimeInterval(Double(hour) * 3600), keep: 3)
+        }
+        let backups = try FileManager.default.contentsOfDirectory(atPath: store.database.backupFolder).sorted()
+        #expect(backups.count == 3)
+        #expect(backups.last?.contains("-before-0009_future") == true)
+    }
+
+    @Test func aDatabaseFromANewerVersionIsRefusedAndNotTouched() throws {
+        let store = try TestStore()
+        try store.database.write { db in
+            try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES (?)", arguments: ["0999_from_the_future"])
+        }
+        try store.database.writer.close()
+        let before = fingerprint(of: store.path)
+        #expect(throws: StoreError.newerSchema(path: store.path, unknown: ["0999_from_the_future"])) {
+            _ = try AppDatabase.open(path: store.path, now: testNow)
+        }
+        #expect(fingerprint(of: store.path) == before)
+        #expect(StoreError.newerSchema(path: "x", unknown: ["0999_from_the_future"]).description.contains("newer version of muscle"))
+    }
+}
