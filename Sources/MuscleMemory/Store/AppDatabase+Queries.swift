@@ -172,3 +172,17 @@ extension AppDatabase {
         }
     }
 }
+
+extension AppDatabase {
+    /// Sibling keys (muscle/aspect) of cards already answered on `day`: their siblings wait.
+    public func answeredSiblings(decks: [Int64], on day: Day) throws(StoreError) -> [String] {
+        guard !decks.isEmpty else { return [] }
+        let deckList = decks.map { _ in "?" }.joined(separator: ", ")
+        return try read { db in
+            try String.fetchAll(db, sql: """
+                SELECT DISTINCT m.key || '/' || c.aspect FROM card_state s JOIN card c ON c.id = s.card_id JOIN muscle m ON m.id = c.muscle_id
+                WHERE s.last_review_day = ? AND s.deck_id IN (\(deckList))
+                """, arguments: StatementArguments([day.number] + decks))
+        }
+    }
+}

@@ -1,0 +1,79 @@
+import SM2
+
+/// Today's cards in the order they will be shown: pending re-drills, then due reviews (most
+/// overdue first), then new cards in deck order (so one muscle's new cards come together).
+/// A card whose sibling (same muscle and aspect) is already in the queue or was answered today
+/// waits at the end, shown only when nothing else is left.
+public struct StudyQueue: Sendable {
+    public struct Item: Equatable, Sendable {
+        public var card: StoredCard
+        public var reason: QueueReason
+    }
+
+    private(set) var items: [Item] = []
+
+    /// - Parameter newLimit: at most this many new cards; the places go to cards without a sibling
+    ///   in the queue first, so a deferred sibling never takes the place of another card.
+    public init(redrill: [StoredCard], due: [StoredCard], new: [StoredCard], newLimit: Int = .max, answeredToday siblings: Set<String> = [], reason: QueueReason? = nil) {
+        var seen = siblings
+        var deferred: [Item] = []
+        var ids = Set<Int64>()
+        var newTaken = 0
+        var newDeferred: [Item] = []
+        for (cards, kind) in [(redrill, QueueReason.redrill), (due, .due), (new, .new)] {
+            for card in cards where ids.insert(card.id).inserted {
+                let item = Item(card: card, reason: reason ?? kind)
+                if kind == .redrill {
+                    seen.insert(card.siblingKey)
+                    items.append(item)
+                } else if !seen.insert(card.siblingKey).inserted {
+                    if kind == .new { newDeferred.append(item) } else { deferred.append(item) }
+                } else if kind == .new {
+                    guard newTaken < newLimit else { continue }
+                    newTaken += 1
+                    items.append(item)
+                } else {
+                    items.append(item)
+                }
+            }
+        }
+        items += deferred
+        items += newDeferred.prefix(max(0, newLimit - newTaken))
+    }
+
+    public var isEmpty: Bool { items.isEmpty }
+    public var count: Int { items.count }
+    public var first: Item? { items.first }
+
+    public mutating func popFirst() -> Item? {
+        items.isEmpty ? nil : items.removeFirst()
+    }
+
+    /// A card graded below 4 comes back after `gap` other cards (or last, if fewer are left).
+    public mutating func redrill(_ card: StoredCard, after gap: Int) {
+        items.removeAll { $0.card.id == card.id }
+        items.insert(Item(card: card, reason: .redrill), at: min(gap, items.count))
+    }
+
+    public mutating func pushFront(_ item: Item) {
+        items.removeAll { $0.card.id == item.card.id }
+        items.insert(item, at: 0)
+    }
+
+    public mutating func remove(cardID: Int64) {
+        items.removeAll { $0.card.id == cardID }
+    }
+
+    /// Cards left by kind, for the header.
+    public func counts(elapsed: Int) -> StudyHeader {
+        var header = StudyHeader(due: 0, new: 0, redrill: 0, elapsedSeconds: elapsed)
+        for item in items {
+            switch item.reason {
+            case .due, .cram: header.due += 1
+            case .new: header.new += 1
+            case .redrill: header.redrill += 1
+            }
+        }
+        return header
+    }
+}

@@ -1,0 +1,128 @@
+import SM2
+
+/// Turns a `StudyScreen` into text: a full screen for a terminal (wrapped to its width, with
+/// colour when the style allows), or plain lines for a pipe. Deck text is sanitized here, at the
+/// last step before the terminal, so no deck can move the cursor or recolour the screen.
+public enum StudyRenderer {
+    public enum Layout: Sendable {
+        /// Redrawn screens, for an interactive terminal.
+        case screen
+        /// Append-only lines, for pipes and scripts.
+        case lines
+    }
+
+    public static func render(_ screen: StudyScreen, width: Int, style: TextStyle, layout: Layout) -> String {
+        let width = max(width, 20)
+        switch (screen, layout) {
+        case (.front(let card, let header), .screen):
+            return frame(header, card, width: width, style: style) + "\n" + wrap(card.front, width, indent: 2) + "\n\n" + hint("space show answer · 0-5 grade · u undo · s skip · e source · q quit", width, style)
+        case (.back(let card, let header, let keys, let counts), .screen):
+            var out = frame(header, card, width: width, style: style) + "\n" + wrap(card.front, width, indent: 2) + "\n\n"
+            out += style.dim(String(repeating: "─", count: width)) + "\n"
+            out += style.bold(wrap(card.back, width, indent: 2)) + "\n\n"
+            out += gradeKeys(keys, counts: counts, width: width, style: style) + "\n"
+            out += hint("0-5 grade · u undo · s skip · e source · q quit", width, style)
+            return out
+        case (.front(let card, let header), .lines):
+            return headerLine(header, card) + "\n" + "Q: " + clean(card.front) + "\n"
+        case (.back(let card, _, let keys, let counts), .lines):
+            let labels = counts
+                ? keys.map { "\($0.grade.rawValue) \($0.grade.label) \(shortInterval($0.interval))" }.joined(separator: " · ")
+                : keys.map { "\($0.grade.rawValue) \($0.grade.label)" }.joined(separator: " · ") + " (does not change the schedule)"
+            return "A: " + clean(card.back) + "\n" + "Grade 0-5: " + labels + "\n"
+        case (.message(let text), _):
+            return (layout == .screen ? style.accent(clean(text)) : clean(text)) + "\n"
+        case (.answered(let note), _):
+            return answered(note, style: layout == .screen ? style : .plain) + "\n"
+        case (.summary(let summary), _):
+            return self.summary(summary, style: layout == .screen ? style : .plain)
+        }
+    }
+
+    static func headerLine(_ header: StudyHeader, _ card: StudyCardView) -> String {
+        "[due \(header.due) · new \(header.new) · re-drill \(header.redrill)] \(card.aspect.title) · \(clean(card.region.isEmpty ? "no region" : card.region)) (\(card.reason.rawValue))"
+    }
+
+    static func frame(_ header: StudyHeader, _ card: StudyCardView, width: Int, style: TextStyle) -> String {
+        let left = "Due \(header.due) · New \(header.new) · Re-drill \(header.redrill)"
+        let right = clock(header.elapsedSeconds)
+        let gap = max(1, width - DisplayWidth.of(left) - DisplayWidth.of(right))
+        let title = "\(card.aspect.title) · \(clean(card.region.isEmpty ? "no region" : card.region))"
+        let tag = "[\(card.reason.rawValue)]"
+        let titleGap = max(1, width - DisplayWidth.of(title) - DisplayWidth.of(tag))
+        return style.bold(DisplayWidth.truncate(left, to: width - DisplayWidth.of(right) - 1)) + String(repeating: " ", count: gap) + style.dim(right) + "\n"
+            + style.dim(String(repeating: "─", count: width)) + "\n"
+            + style.accent(DisplayWidth.truncate(title, to: width - DisplayWidth.of(tag) - 1)) + String(repeating: " ", count: titleGap) + style.dim(tag) + "\n"
+    }
+
+    static func gradeKeys(_ keys: [GradeKey], counts: Bool, width: Int, style: TextStyle) -> String {
+        let cells = keys.map { key -> (String, String) in
+            let label = "\(key.grade.rawValue) \(key.grade.label)"
+            return (label, counts ? shortInterval(key.interval) : "")
+        }
+        var lines: [String] = []
+        var line = ""
+        var used = 0
+        for (label, interval) in cells {
+            let text = interval.isEmpty ? label : "\(label) \(interval)"
+            let w = DisplayWidth.of(text) + 3
+            if used > 0 && used + w > width {
+                lines.append(line)
+                line = ""
+                used = 0
+            }
+            let painted = style.bold(label) + (interval.isEmpty ? "" : " " + style.dim(interval))
+            line += (used == 0 ? "" : "   ") + painted
+            used += w
+        }
+        if !line.isEmpty { lines.append(line) }
+        if !counts { lines.append(style.dim("(a re-drill or cram answer: the schedule does not change)")) }
+        return lines.joined(separator: "\n")
+    }
+
+    static func answered(_ note: AnswerNote, style: TextStyle) -> String {
+        var text = "→ \(note.grade.rawValue) \(note.grade.label)"
+        switch note.kind {
+        case .review:
+            if let due = note.nextDue { text += ": next review in \(shortInterval(note.interval)) (\(due))" }
+        case .redrill: text += ": re-drill"
+        case .cram: text += ": practice (schedule unchanged)"
+        }
+        if note.redrill { text += "; it comes back later today" }
+        return note.grade.isCorrect ? style.good(text) : style.bad(text)
+    }
+
+    static func summary(_ s: SessionSummary, style: TextStyle) -> String {
+        var out = style.bold(s.cram ? "Cram session over" : "Session over") + ": \(s.answers) answer\(s.answers == 1 ? "" : "s") on \(s.cards) card\(s.cards == 1 ? "" : "s")"
+        if s.counted > 0 {
+            let share = Int((Double(s.correct) / Double(s.counted) * 100).rounded())
+            out += "; \(s.correct) of \(s.counted) first answers correct (\(share)%)"
+        }
+        out += "; time \(clock(s.seconds)).\n"
+        let left = s.left.due + s.left.new + s.left.redrill
+        if left > 0 {
+            out += "Left for today: \(s.left.due) due, \(s.left.new) new, \(s.left.redrill) re-drill.\n"
+        }
+        out += "Tomorrow: \(s.dueTomorrow) card\(s.dueTomorrow == 1 ? "" : "s") due. Study streak: \(s.streak) day\(s.streak == 1 ? "" : "s").\n"
+        return out
+    }
+
+    static func hint(_ text: String, _ width: Int, _ style: TextStyle) -> String {
+        style.dim(DisplayWidth.truncate(text, to: width))
+    }
+
+    static func wrap(_ text: String, _ width: Int, indent: Int) -> String {
+        let pad = String(repeating: " ", count: indent)
+        return DisplayWidth.wrap(clean(text), width: width - indent).map { pad + $0 }.joined(separator: "\n")
+    }
+
+    static func clean(_ text: String) -> String { TerminalText.sanitize(text) }
+
+    /// "3:07", "1:02:03".
+    static func clock(_ seconds: Int) -> String {
+        let s = max(0, seconds)
+        let (h, m, r) = (s / 3600, (s % 3600) / 60, s % 60)
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return h > 0 ? "\(h):\(two(m)):\(two(r))" : "\(m):\(two(r))"
+    }
+}

@@ -1,0 +1,200 @@
+import Foundation
+import SM2
+
+/// One sitting: builds today's queue, shows each card, records every answer in the database
+/// before the next card appears, re-drills cards graded below 4 later in the session (SM-2 step 7),
+/// undoes, buries and quits on request, and ends with a summary.
+///
+/// It never reads the clock: `now` is injected, so tests and `--now` simulations control time.
+public final class StudySession {
+    private let database: AppDatabase
+    private let decks: [Int64]
+    private let calendar: StudyCalendar
+    private let options: StudyOptions
+    private let now: () -> Date
+    public let day: Day
+    private let started: Date
+    private var queue: StudyQueue
+    private var sessionID: Int64?
+    private var undoStack: [(answer: RecordedAnswer, item: StudyQueue.Item)] = []
+    private var answeredCards = Set<Int64>()
+    private var answers = 0
+    private var counted = 0
+    private var correct = 0
+    private var shownAt: Date
+
+    public init(database: AppDatabase, decks: [Int64], calendar: StudyCalendar, options: StudyOptions, now: @escaping () -> Date) throws(StoreError) {
+        self.database = database
+        self.decks = decks
+        self.calendar = calendar
+        self.options = options
+        self.now = now
+        started = now()
+        shownAt = started
+        day = calendar.day(at: started)
+        queue = try Self.buildQueue(database: database, decks: decks, day: day, options: options)
+    }
+
+    /// The queue as it stands (for tests and the benchmark's "first card ready").
+    public var upcoming: [StudyQueue.Item] { queue.items }
+
+    static func buildQueue(database: AppDatabase, decks: [Int64], day: Day, options: StudyOptions) throws(StoreError) -> StudyQueue {
+        let filter = options.filter
+        if options.cram {
+            return StudyQueue(redrill: [], due: try database.allCards(decks: decks, filter: filter), new: [], reason: .cram)
+        }
+        let redrill = try database.redrillCards(decks: decks, on: day, filter: filter)
+        var due = try database.dueCards(decks: decks, on: day, filter: filter)
+        if let limit = options.reviewsPerDay {
+            due = Array(due.prefix(max(0, limit - (try database.reviewedCount(decks: decks, on: day)))))
+        }
+        let newLimit = max(0, options.newPerDay - (try database.introducedCount(decks: decks, on: day)))
+        // A few more candidates than the limit, so siblings can give way to other cards.
+        let new = newLimit == 0 ? [] : try database.newCards(decks: decks, on: day, filter: filter, limit: newLimit * 2 + 20)
+        let answeredToday = Set(try database.answeredSiblings(decks: decks, on: day))
+        return StudyQueue(redrill: redrill, due: due, new: new, newLimit: newLimit, answeredToday: answeredToday)
+    }
+
+    /// Runs the session to its end (queue empty, quit, or end of input) and returns the summary,
+    /// which has also been shown. Answers already given are in the database whatever happens.
+    @discardableResult
+    public func run(on terminal: StudyTerminal) throws(StoreError) -> SessionSummary {
+        sessionID = try database.startSession(at: started, day: day, mode: options.cram ? .cram : .study)
+        defer { if let sessionID { try? database.endSession(sessionID, at: now()) } }
+        if queue.isEmpty {
+            terminal.show(.message(options.cram ? "No cards match these filters." : "Nothing is due today. Well done!"))
+        }
+        loop: while let item = queue.first {
+            let view = Self.view(of: item)
+            shownAt = now()
+            terminal.show(.front(view, header: header()))
+            var revealed = false
+            while !revealed {
+                guard let input = terminal.read(.reveal) else { break loop }
+                switch input {
+                case .reveal: revealed = true
+                case .grade(let grade):
+                    // Grading straight from the front is allowed: the student knows the answer.
+                    try answer(item, grade, terminal: terminal)
+                    continue loop
+                case .quit: break loop
+                case .undo: if try undo(terminal) { continue loop }
+                case .skip: try skip(item, terminal); continue loop
+                case .edit: terminal.show(.message(source(of: item)))
+                case .unknown: terminal.show(.message("Space or Enter shows the answer; u undoes, s skips, e shows the source, q quits."))
+                }
+            }
+            terminal.show(.back(view, header: header(), keys: keys(for: item), counts: counts(item)))
+            while true {
+                guard let input = terminal.read(.grade) else { break loop }
+                switch input {
+                case .grade(let grade):
+                    try answer(item, grade, terminal: terminal)
+                    continue loop
+                case .quit: break loop
+                case .undo: if try undo(terminal) { continue loop }
+                case .skip: try skip(item, terminal); continue loop
+                case .edit: terminal.show(.message(source(of: item)))
+                case .reveal, .unknown: terminal.show(.message("Grade your recall: 0 (blackout) to 5 (perfect); u undoes, s skips, q quits."))
+                }
+            }
+        }
+        let result = try summary()
+        terminal.show(.summary(result))
+        return result
+    }
+
+    private func answer(_ item: StudyQueue.Item, _ grade: Grade, terminal: StudyTerminal) throws(StoreError) {
+        let at = now()
+        let answer = try database.recordAnswer(AnswerInput(
+            cardID: item.card.id, grade: grade, at: at, day: day,
+            answerMilliseconds: Int((at.timeIntervalSince(shownAt) * 1000).rounded()), sessionID: sessionID, mode: options.cram ? .cram : .study))
+        _ = queue.popFirst()
+        undoStack.append((answer, item))
+        answers += 1
+        answeredCards.insert(item.card.id)
+        if answer.kind == .review {
+            counted += 1
+            if grade.isCorrect { correct += 1 }
+        }
+        let again = options.cram ? needsRedrill(grade) : answer.needsRedrill
+        if again {
+            var card = item.card
+            card.state = answer.after
+            queue.redrill(card, after: options.redrillGap)
+        }
+        terminal.show(.answered(AnswerNote(grade: grade, kind: answer.kind, nextDue: answer.after.due, interval: answer.after.interval, redrill: again)))
+    }
+
+    /// Takes back the session's last answer; true if something was undone.
+    private func undo(_ terminal: StudyTerminal) throws(StoreError) -> Bool {
+        guard let last = undoStack.popLast() else {
+            terminal.show(.message("Nothing to undo."))
+            return false
+        }
+        do {
+            _ = try database.undo(reviewID: last.answer.reviewID)
+        } catch .cannotUndo(let reason) {
+            terminal.show(.message("Cannot undo: \(reason)."))
+            return false
+        }
+        answers -= 1
+        if last.answer.kind == .review {
+            counted -= 1
+            if last.answer.grade.isCorrect { correct -= 1 }
+        }
+        if !undoStack.contains(where: { $0.item.card.id == last.item.card.id }) { answeredCards.remove(last.item.card.id) }
+        queue.pushFront(last.item)
+        terminal.show(.message("Undone: the card is back as it was."))
+        return true
+    }
+
+    private func skip(_ item: StudyQueue.Item, _ terminal: StudyTerminal) throws(StoreError) {
+        if !options.cram { try database.bury(cardID: item.card.id, on: day) }
+        queue.remove(cardID: item.card.id)
+        terminal.show(.message(options.cram ? "Skipped." : "Skipped until tomorrow."))
+    }
+
+    private func source(of item: StudyQueue.Item) -> String {
+        "Source: \(item.card.sourceFile):\(item.card.sourceLine) (card \(item.card.key))"
+    }
+
+    private func header() -> StudyHeader {
+        queue.counts(elapsed: Int(now().timeIntervalSince(started).rounded(.down)))
+    }
+
+    /// Whether this answer would move the schedule (so the keys show real intervals).
+    private func counts(_ item: StudyQueue.Item) -> Bool {
+        !options.cram && isFirstAnswer(to: item.card.state, on: day) && isDue(item.card.state, on: day)
+    }
+
+    private func keys(for item: StudyQueue.Item) -> [GradeKey] {
+        let intervals = preview(item.card.state, on: day)
+        return Grade.allCases.map { GradeKey(grade: $0, interval: intervals[$0] ?? item.card.state.interval) }
+    }
+
+    private func summary() throws(StoreError) -> SessionSummary {
+        let tomorrow = day.adding(days: 1)
+        let dueTomorrow = try database.dueForecast(decks: decks, from: tomorrow, days: 1).first ?? 0
+        let days = try database.studyDays(through: day, limit: 100_000)
+        var streak = 0
+        var expected = days.first == day ? day : day.adding(days: -1)
+        for studied in days {
+            if studied == expected {
+                streak += 1
+                expected = expected.adding(days: -1)
+            } else if studied < expected {
+                break
+            }
+        }
+        return SessionSummary(
+            answers: answers, cards: answeredCards.count, counted: counted, correct: correct,
+            seconds: Int(now().timeIntervalSince(started).rounded(.down)), dueTomorrow: dueTomorrow, streak: streak,
+            left: header(), cram: options.cram)
+    }
+
+    static func view(of item: StudyQueue.Item) -> StudyCardView {
+        StudyCardView(front: item.card.front, back: item.card.back, aspect: item.card.aspect, region: item.card.region,
+                      reason: item.reason, sourceFile: item.card.sourceFile, sourceLine: item.card.sourceLine)
+    }
+}

@@ -1,0 +1,106 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import MuscleMemory
+import SM2
+
+/// The session on a terminal: raw single key presses, the alternate screen redrawn for each card
+/// (and on resize, and after Ctrl-Z), colour unless disabled, text wrapped to the width. The
+/// summary is printed on the normal screen after leaving, so it stays in the scrollback.
+final class InteractiveTerminal: StudyTerminal {
+    private let style: TextStyle
+    private var current: StudyScreen?
+    private var status: String = ""
+    private var active = false
+
+    init(style: TextStyle) {
+        self.style = style
+    }
+
+    func start() -> Bool {
+        active = RawMode.enter()
+        return active
+    }
+
+    func finish() {
+        if active { RawMode.leave() }
+        active = false
+    }
+
+    func show(_ screen: StudyScreen) {
+        switch screen {
+        case .front:
+            // The note about the previous answer stays under the next card's front.
+            current = screen
+            redraw()
+        case .back:
+            current = screen
+            status = ""
+            redraw()
+        case .message, .answered:
+            status = StudyRenderer.render(screen, width: TerminalInfo.width(), style: style, layout: .screen)
+            redraw()
+        case .summary:
+            finish()
+            let width = TerminalInfo.width()
+            let text = StudyRenderer.render(screen, width: width, style: .plain, layout: .lines)
+            let wrapped = text.split(separator: "\n", omittingEmptySubsequences: false)
+                .map { DisplayWidth.wrap(String($0), width: width).joined(separator: "\n") }
+                .joined(separator: "\n")
+            Output.out(style.colors ? wrapped.replacingOccurrences(of: "Session over", with: style.bold("Session over")) : wrapped)
+        }
+    }
+
+    private func redraw() {
+        guard active else { return }
+        let width = TerminalInfo.width()
+        var text = "\u{1B}[H\u{1B}[2J"
+        if let current {
+            text += StudyRenderer.render(current, width: width, style: style, layout: .screen)
+        }
+        if !status.isEmpty { text += "\n" + status }
+        // Raw mode turns off output post-processing on some systems: send CR LF explicitly.
+        Output.out(text.replacingOccurrences(of: "\n", with: "\r\n"))
+    }
+
+    func read(_ prompt: StudyPrompt) -> StudyInput? {
+        while true {
+            switch KeyReader.next() {
+            case .endOfInput: return nil
+            case .interrupted: return .quit
+            case .resized: redraw()
+            case .bytes(let bytes):
+                guard let first = bytes.first else { continue }
+                switch first {
+                case 0x1A:  // Ctrl-Z
+                    RawMode.suspend()
+                    redraw()
+                    continue
+                case 0x0C:  // Ctrl-L
+                    redraw()
+                    continue
+                case 0x1B:  // an escape sequence (arrow keys…): ignored
+                    continue
+                default:
+                    return Self.key(first)
+                }
+            }
+        }
+    }
+
+    static func key(_ byte: UInt8) -> StudyInput {
+        switch byte {
+        case 0x20, 0x0D, 0x0A: return .reveal
+        case 0x30...0x35: return Grade(Int(byte - 0x30)).map(StudyInput.grade) ?? .unknown("")
+        case UInt8(ascii: "u"), UInt8(ascii: "U"): return .undo
+        case UInt8(ascii: "e"), UInt8(ascii: "E"): return .edit
+        case UInt8(ascii: "s"), UInt8(ascii: "S"): return .skip
+        case UInt8(ascii: "q"), UInt8(ascii: "Q"), 0x03, 0x04: return .quit
+        default: return .unknown(String(decoding: [byte], as: UTF8.self))
+        }
+    }
+}
+
+import Foundation
