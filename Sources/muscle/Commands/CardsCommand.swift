@@ -10,7 +10,7 @@ struct CardsCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     @Option(help: "Output format: text, json or markdown.")
-    var format: OutputFormat = .text
+    var format: CardsFormat = .text
 
     @Argument(help: ArgumentHelp("Deck folders or files. Default: the --decks decks (the bundled decks).", valueName: "path"))
     var paths: [String] = []
@@ -38,4 +38,10 @@ struct CardsCommand: ParsableCommand {
             }
         }
     }
+}
+
+enum CardsFormat: String, ExpressibleByArgument, CaseIterable {
+    case text
+    case json
+    case markdown
 }

@@ -10,7 +10,7 @@ struct LintCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     @Option(help: "Output format: text or json.")
-    var format: OutputFormat = .text
+    var format: LintFormat = .text
 
     @Argument(help: ArgumentHelp("Deck folders or files. Default: the --decks decks (the bundled decks).", valueName: "path"))
     var paths: [String] = []
@@ -23,14 +23,13 @@ struct LintCommand: ParsableCommand {
         let cards = decks.reduce(0) { $0 + $1.cards.count }
         switch format {
         case .json: Output.out(LintReport.json(diagnostics, files: files, cards: cards))
-        case .text, .markdown: Output.out(LintReport.text(diagnostics, files: files, cards: cards, style: TerminalInfo.style()))
+        case .text: Output.out(LintReport.text(diagnostics, files: files, cards: cards, style: TerminalInfo.style()))
         }
         if diagnostics.hasErrors { throw ExitCode(1) }
     }
 }
 
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+enum LintFormat: String, ExpressibleByArgument, CaseIterable {
     case text
     case json
-    case markdown
 }

@@ -1,0 +1,103 @@
+import Foundation
+
+/// One step's figures at one collection size.
+struct StepResult: Codable {
+    var step: String
+    var seconds: Sample
+    var peakMiB: Double
+    /// The issue's target for this step, at 100,000 cards (nil where none applies).
+    var targetSeconds: Double?
+    var peakTargetMiB: Double?
+    var met: Bool?
+}
+
+struct CollectionResult: Codable {
+    var cards: Int
+    var cardsInDatabase = 0
+    var reviews = 0
+    var dueToday = 0
+    var databaseMB = 0.0
+    var steps: [StepResult] = []
+
+    init(cards: Int) { self.cards = cards }
+
+    var failures: Int { steps.filter { $0.met == false }.count }
+
+    mutating func add(_ step: String, _ seconds: [Double], peak: [Double], target: Double? = nil, peakTarget: Double? = nil) {
+        let sample = Sample(seconds)
+        let peakMiB = peak.max() ?? 0
+        var met: Bool?
+        if target != nil || peakTarget != nil {
+            met = (target.map { sample.median <= $0 } ?? true) && (peakTarget.map { peakMiB <= $0 } ?? true)
+        }
+        steps.append(StepResult(step: step, seconds: sample, peakMiB: peakMiB, targetSeconds: target, peakTargetMiB: peakTarget, met: met))
+    }
+}
+
+struct BenchResults: Codable {
+    var date: String
+    var machine: String
+    var build: String
+    var collections: [CollectionResult]
+
+    func table() -> String {
+        var out = "MuscleMemory benchmark, \(date), \(build) build\n\(machine)\n"
+        for c in collections {
+            let perCard = c.cardsInDatabase > 0 ? Double(c.reviews) / Double(c.cardsInDatabase) : 0
+            let due = c.cardsInDatabase > 0 ? Double(c.dueToday) / Double(c.cardsInDatabase) * 100 : 0
+            out += "\n\(group(c.cardsInDatabase)) cards, \(group(c.reviews)) reviews (\(String(format: "%.1f", perCard)) per card), \(String(format: "%.1f", due))% due today, database \(String(format: "%.1f", c.databaseMB)) MB\n"
+            out += pad("step", 46) + pad("median", 11) + pad("min", 11) + pad("max", 11) + pad("peak MiB", 10) + "target\n"
+            for s in c.steps {
+                var target = s.targetSeconds.map { "≤ " + duration($0) } ?? ""
+                if let peak = s.peakTargetMiB { target += (target.isEmpty ? "" : ", ") + "≤ \(Int(peak)) MB" }
+                if let met = s.met { target += met ? "  ok" : "  MISSED" }
+                out += pad(s.step, 46) + pad(duration(s.seconds.median), 11) + pad(duration(s.seconds.min), 11) + pad(duration(s.seconds.max), 11)
+                    + pad(String(format: "%.1f", s.peakMiB), 10) + target + "\n"
+            }
+            if c.cards == 100_000 {
+                out += pad("database size", 46) + pad(String(format: "%.1f MB", c.databaseMB), 43) + "≤ 150 MB" + (c.databaseMB <= 150 ? "  ok" : "  MISSED") + "\n"
+            }
+        }
+        return out
+    }
+
+    func json() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
+    }
+
+    private func pad(_ text: String, _ width: Int) -> String {
+        text.count >= width ? text + " " : text + String(repeating: " ", count: width - text.count)
+    }
+
+    private func duration(_ seconds: Double) -> String {
+        if seconds >= 1 { return String(format: "%.2f s", seconds) }
+        if seconds >= 0.001 { return String(format: "%.1f ms", seconds * 1000) }
+        return String(format: "%.3f ms", seconds * 1000)
+    }
+
+    private func group(_ n: Int) -> String {
+        let digits = Array(String(n))
+        var out = ""
+        for (i, d) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out += "," }
+            out.append(d)
+        }
+        return out
+    }
+}
+
+enum Machine {
+    /// "Linux 6.1, x86_64, 2 cores, AMD EPYC …, 23.4 GiB" from /proc.
+    static func describe() -> String {
+        let cpu = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?
+            .split(separator: "\n").first { $0.hasPrefix("model name") }?
+            .split(separator: ":", maxSplits: 1).last.map { $0.trimmingCharacters(in: .whitespaces) } ?? "unknown CPU"
+        let memory = (try? String(contentsOfFile: "/proc/meminfo", encoding: .utf8))?
+            .split(separator: "\n").first { $0.hasPrefix("MemTotal") }?
+            .split(separator: " ").compactMap { Double($0) }.first.map { String(format: "%.1f GiB", $0 / 1_048_576) } ?? "?"
+        let kernel = (try? String(contentsOfFile: "/proc/sys/kernel/osrelease", encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "?"
+        return "Linux \(kernel), \(ProcessInfo.processInfo.activeProcessorCount) cores, \(cpu), \(memory)"
+    }
+}

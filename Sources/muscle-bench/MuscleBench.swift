@@ -1,0 +1,78 @@
+import ArgumentParser
+import Foundation
+import MuscleMemory
+
+/// `swift run -c release muscle-bench`: builds synthetic collections and measures the product's
+/// real code paths on them, each step in a fresh process, repeated (median, min, max).
+@main
+struct MuscleBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "muscle-bench",
+        abstract: "Measure MuscleMemory on synthetic collections of 1,000 to 100,000 cards (1,000,000 with --huge).")
+
+    @Flag(help: "Only the 1,000-card collection, 3 runs each (what CI runs).")
+    var quick = false
+
+    @Flag(help: "Add a 1,000,000-card collection (slow: its history takes a long time to write).")
+    var huge = false
+
+    @Option(help: ArgumentHelp("Collection sizes to measure, e.g. 1000,10000.", valueName: "n,n"))
+    var sizes: String?
+
+    @Option(help: "Runs of each step.")
+    var runs: Int?
+
+    @Option(help: ArgumentHelp("Also write the results as JSON to this file.", valueName: "file"))
+    var json: String?
+
+    @Option(help: ArgumentHelp("Folder for the collections (kept, and reused when already built).", valueName: "dir"))
+    var work: String = FileManager.default.temporaryDirectory.appendingPathComponent("muscle-bench").path
+
+    @Option(help: .private) var child: String?
+    @Option(help: .private) var db: String?
+    @Option(help: .private) var decks: String?
+    @Option(help: .private) var count: Int = 1000
+
+    /// The instant the collections are studied "today": fixed, so runs are comparable.
+    static let now = Date(timeIntervalSince1970: 1_796_119_200)  // 2026-12-01T10:00:00Z
+
+    func run() throws {
+        if let child {
+            guard let step = ChildStep(rawValue: child), let db, let decks else { throw ExitCode(2) }
+            try step.run(database: db, decks: decks, now: Self.now, count: count)
+            return
+        }
+        let cardCounts: [Int]
+        if let sizes {
+            cardCounts = sizes.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        } else if quick {
+            cardCounts = [1_000]
+        } else {
+            cardCounts = [1_000, 10_000, 100_000] + (huge ? [1_000_000] : [])
+        }
+        let repeats = runs ?? (quick ? 3 : 5)
+        var results: [CollectionResult] = []
+        for cards in cardCounts {
+            results.append(try Collection(cards: cards, folder: work + "/\(cards)").measure(runs: repeats, log: log))
+        }
+        let report = BenchResults(date: ISOTime.format(Date()), machine: Machine.describe(), build: Self.buildKind, collections: results)
+        print(report.table())
+        if let json {
+            try report.json().write(toFile: json, atomically: true, encoding: .utf8)
+            log("wrote \(json)")
+        }
+        if results.contains(where: { $0.failures > 0 }) { throw ExitCode(1) }
+    }
+
+    func log(_ text: String) {
+        FileHandle.standardError.write(Data("muscle-bench: \(text)\n".utf8))
+    }
+
+    static var buildKind: String {
+        #if DEBUG
+        "debug"
+        #else
+        "release"
+        #endif
+    }
+}
