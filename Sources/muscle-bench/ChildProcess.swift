@@ -46,12 +46,16 @@ struct ChildProcess {
         }
         close(pipe[0])
         var status: Int32 = 0
-        var usage = rusage()
-        while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         let end = firstLineAt ?? DispatchTime.now().uptimeNanoseconds
         let exited = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
-        let lines = String(decoding: output, as: UTF8.self).split(separator: "\n").map(String.init)
-        return Outcome(secondsToFirstLine: Double(end - start) / 1e9, lines: lines, peakMiB: Double(usage.ru_maxrss) / 1024, status: exited)
+        var lines = String(decoding: output, as: UTF8.self).split(separator: "\n").map(String.init)
+        var peak = Double.nan
+        if let last = lines.last, last.hasPrefix("peak ") {
+            peak = Double(last.dropFirst(5)) ?? .nan
+            lines.removeLast()
+        }
+        return Outcome(secondsToFirstLine: Double(end - start) / 1e9, lines: lines, peakMiB: peak, status: exited)
     }
 }
 

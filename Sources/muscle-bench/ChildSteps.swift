@@ -62,6 +62,15 @@ enum ChildStep: String, CaseIterable {
     }
 }
 
+/// The child's own peak resident memory (VmHWM), in MiB. Not `ru_maxrss` from wait4: Linux
+/// carries the spawning process's high-water mark into a child across exec.
+func peakMemoryMiB() -> Double {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+          let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+          let kib = line.split(separator: " ").compactMap({ Double($0) }).first else { return .nan }
+    return kib / 1024
+}
+
 /// The terminal of the cold-start step: it announces the first card, then ends the session.
 final class FirstCardRecorder: StudyTerminal {
     private var announced = false

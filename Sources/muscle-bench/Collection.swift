@@ -13,7 +13,7 @@ struct Collection {
     /// Builds the collection if needed (through sync and the review writer), then measures it.
     func measure(runs: Int, log: (String) -> Void) throws -> CollectionResult {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let marker = folder + "/complete-v1"
+        let marker = folder + "/complete-v2"
         if !FileManager.default.fileExists(atPath: marker) {
             log("building \(cards) cards in \(folder)")
             try? FileManager.default.removeItem(atPath: databasePath)
@@ -41,7 +41,7 @@ struct Collection {
             return outcome
         }
         func seconds(_ outcome: ChildProcess.Outcome) -> Double {
-            Double(outcome.lines.last?.split(separator: " ").first ?? "") ?? .nan
+            Double(outcome.lines.first?.split(separator: " ").first ?? "") ?? .nan
         }
         var fresh: [Double] = [], freshPeak: [Double] = []
         var unchanged: [Double] = [], unchangedPeak: [Double] = []

@@ -40,6 +40,7 @@ struct MuscleBench: ParsableCommand {
         if let child {
             guard let step = ChildStep(rawValue: child), let db, let decks else { throw ExitCode(2) }
             try step.run(database: db, decks: decks, now: Self.now, count: count)
+            print("peak \(peakMemoryMiB())")
             return
         }
         let cardCounts: [Int]

@@ -7,6 +7,7 @@ public enum CardGenerator {
         guard !muscle.name.isEmpty else { return [] }
         let key = muscle.key
         let the = "the " + inSentence(muscle.name)
+        let nameWords = Mentions(muscle, key: key)
         var cards: [Card] = []
         func add(_ suffix: String, _ aspect: Aspect, _ front: String, _ back: String, at location: SourceLocation, tags: [String] = [], pinned: SourceLocation? = nil) {
             var allTags = muscle.tags
@@ -47,7 +48,7 @@ public enum CardGenerator {
         }
         for card in muscle.cards where !card.question.isEmpty && card.answer != nil {
             let item = card.id?.value ?? Slug.make(card.question, limit: 48)
-            let front = mentions(card.question, muscle) ? card.question : "\(muscle.name): \(card.question)"
+            let front = nameWords.found(in: card.question) ? card.question : "\(muscle.name): \(card.question)"
             add(Aspect.custom.rawValue + "/" + item, .custom, front, card.answer ?? "", at: card.location, tags: card.tags, pinned: card.id?.location)
         }
         return cards
@@ -55,9 +56,9 @@ public enum CardGenerator {
 
     /// "Gastrocnemius" -> "gastrocnemius", but "SCM" stays "SCM".
     static func inSentence(_ name: String) -> String {
-        let characters = Array(name)
-        guard characters.count > 1, characters[0].isUppercase, !characters[1].isUppercase else { return name }
-        return characters[0].lowercased() + String(characters.dropFirst())
+        var characters = name.makeIterator()
+        guard let first = characters.next(), let second = characters.next(), first.isUppercase, !second.isUppercase else { return name }
+        return first.lowercased() + name.dropFirst()
     }
 
     /// The name without parenthetical asides: "Fibularis (peroneus) longus" -> "fibularis longus".
@@ -76,10 +77,22 @@ public enum CardGenerator {
         items.map { "• " + $0 }.joined(separator: "\n")
     }
 
-    static func mentions(_ text: String, _ muscle: Muscle) -> Bool {
-        let lowered = text.lowercased()
-        guard let firstWord = plainName(muscle.name).lowercased().split(separator: " ").first else { return false }
-        return lowered.contains(firstWord) || lowered.contains(muscle.key.replacingOccurrences(of: "-", with: " "))
+    /// Whether a question already names its muscle (its first word, or its key as words), worked
+    /// out once per muscle rather than once per card.
+    struct Mentions {
+        let firstWord: String?
+        let keyWords: String
+
+        init(_ muscle: Muscle, key: String) {
+            firstWord = plainName(muscle.name).lowercased().split(separator: " ").first.map(String.init)
+            keyWords = key.replacingOccurrences(of: "-", with: " ")
+        }
+
+        func found(in text: String) -> Bool {
+            let lowered = text.lowercased()
+            if let firstWord, lowered.contains(firstWord) { return true }
+            return lowered.contains(keyWords)
+        }
     }
 
     static func numberWord(_ n: Int) -> String {

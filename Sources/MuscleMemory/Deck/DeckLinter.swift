@@ -2,6 +2,8 @@
 enum DeckLinter {
     /// Checks on one file's raw text: characters that must never reach a terminal.
     static func checkText(_ file: DeckFileText) -> [Diagnostic] {
+        // Nearly every file is clean: a scan of its bytes says so without splitting it into lines.
+        guard mayHoldUnsafeCharacters(file.text) else { return [] }
         var findings: [Diagnostic] = []
         for line in DeckLexer.lines(of: file.text) {
             var column = 1
@@ -15,6 +17,23 @@ enum DeckLinter {
             }
         }
         return findings
+    }
+
+    /// False when the UTF-8 bytes hold no C0 control other than tab, LF and CR, no DEL, no C1
+    /// control (C2 80–9F) and no bidirectional control (E2 80 AA–AE, E2 81 A6–A9).
+    static func mayHoldUnsafeCharacters(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        var beforePrevious: UInt8 = 0
+        for byte in text.utf8 {
+            if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D { return true }
+            if byte == 0x7F { return true }
+            if previous == 0xC2 && (0x80...0x9F).contains(byte) { return true }
+            if beforePrevious == 0xE2 && previous == 0x80 && (0xAA...0xAE).contains(byte) { return true }
+            if beforePrevious == 0xE2 && previous == 0x81 && (0xA6...0xA9).contains(byte) { return true }
+            beforePrevious = previous
+            previous = byte
+        }
+        return false
     }
 
     /// Checks on one parsed muscle.

@@ -29,8 +29,11 @@ extension AppDatabase {
                 ("cards without a state", "SELECT count(*) FROM card LEFT JOIN card_state s ON s.card_id = card.id WHERE s.card_id IS NULL"),
                 ("states without a card", "SELECT count(*) FROM card_state s LEFT JOIN card ON card.id = s.card_id WHERE card.id IS NULL"),
                 ("reviews of a missing card", "SELECT count(*) FROM review r LEFT JOIN card ON card.id = r.card_id WHERE card.id IS NULL"),
-                ("states whose deck or retirement disagrees with their card",
-                 "SELECT count(*) FROM card_state s JOIN card c ON c.id = s.card_id JOIN muscle m ON m.id = c.muscle_id WHERE s.deck_id <> m.deck_id OR s.active <> (c.retired_at IS NULL)"),
+                ("states whose copies of their card's deck, muscle, aspect, position or retirement disagree with it", """
+                    SELECT count(*) FROM card_state s JOIN card c ON c.id = s.card_id JOIN muscle m ON m.id = c.muscle_id
+                    WHERE s.deck_id <> m.deck_id OR s.active <> (c.retired_at IS NULL) OR s.muscle_id IS NOT c.muscle_id
+                       OR s.aspect <> c.aspect OR s.position <> c.position
+                    """),
                 ("card states that differ from the state their last review produced", """
                     SELECT count(*) FROM card_state s
                     LEFT JOIN review r ON r.id = (SELECT max(id) FROM review q WHERE q.card_id = s.card_id AND q.kind = 0)

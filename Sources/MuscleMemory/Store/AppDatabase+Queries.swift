@@ -40,50 +40,103 @@ extension AppDatabase {
             state: state(from: row), redrillDay: (row["redrill_day"] as Int?).map(Day.init), buriedDay: (row["buried_day"] as Int?).map(Day.init))
     }
 
-    private func cards(decks: [Int64], filter: CardFilter, condition: String, arguments: [(any DatabaseValueConvertible)?], order: String, limit: Int?) throws(StoreError) -> [StoredCard] {
+    /// Queue entries of one kind, from `card_state` and its queue index; joins the card and muscle
+    /// tables only when a filter needs them.
+    private func entries(decks: [Int64], filter: CardFilter, condition: String, arguments: [(any DatabaseValueConvertible)?], order: String, limit: Int?) throws(StoreError) -> [QueueEntry] {
         guard !decks.isEmpty else { return [] }
-        let (filterSQL, filterValues) = filter.sql()
         let deckList = decks.map { _ in "?" }.joined(separator: ", ")
-        var sql = """
-            SELECT \(Self.cardColumns)
-            FROM card_state s JOIN card c ON c.id = s.card_id JOIN muscle m ON m.id = c.muscle_id
-            WHERE s.deck_id IN (\(deckList)) AND s.active = 1 AND (\(condition)) AND (\(filterSQL))
-            ORDER BY \(order)
-            """
-        var values: [(any DatabaseValueConvertible)?] = decks + arguments + filterValues
+        var values: [(any DatabaseValueConvertible)?] = decks + arguments
+        var sql = "SELECT s.card_id, s.muscle_id, s.aspect FROM card_state s"
+        var filterSQL = "1"
+        if !filter.isEmpty {
+            let (clause, filterValues) = filter.sql()
+            sql += " JOIN card c ON c.id = s.card_id JOIN muscle m ON m.id = s.muscle_id"
+            filterSQL = clause
+            values += filterValues
+        }
+        sql += " WHERE s.deck_id IN (\(deckList)) AND s.active = 1 AND (\(condition)) AND (\(filterSQL)) ORDER BY \(order)"
         if let limit {
             sql += " LIMIT ?"
             values.append(limit)
         }
         let bound = StatementArguments(values)
         return try read { db in
-            try Row.fetchAll(db.cachedStatement(sql: sql), arguments: bound).map(Self.card(from:))
+            var result: [QueueEntry] = []
+            let rows = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: bound)
+            while let row = try rows.next() {
+                let muscle: Int64? = row[1]
+                let aspect: String = row[2]
+                result.append(QueueEntry(cardID: row[0], siblingKey: "\(muscle ?? 0)/\(aspect)"))
+            }
+            return result
         }
     }
 
-    /// Reviews due on `day` (or overdue), most overdue first, then in deck order. Cards buried
-    /// today and cards already answered today are left out.
-    public func dueCards(decks: [Int64], on day: Day, filter: CardFilter = CardFilter(), limit: Int? = nil) throws(StoreError) -> [StoredCard] {
-        try cards(decks: decks, filter: filter,
-                  condition: "s.due_day <= ? AND s.buried_day IS NOT ? AND s.last_review_day IS NOT ?",
-                  arguments: [day.number, day.number, day.number], order: "s.due_day, c.position", limit: limit)
+    /// Reviews due on `day` (or overdue), most overdue first, then in deck order; cards buried
+    /// today are left out. (A card answered today is never due today: its interval is at least 1.)
+    public func dueEntries(decks: [Int64], on day: Day, filter: CardFilter = CardFilter(), limit: Int? = nil) throws(StoreError) -> [QueueEntry] {
+        try entries(decks: decks, filter: filter, condition: "s.due_day <= ? AND s.buried_day IS NOT ?",
+                    arguments: [day.number, day.number], order: "s.due_day, s.position", limit: limit)
     }
 
     /// Cards never answered, in deck order.
-    public func newCards(decks: [Int64], on day: Day, filter: CardFilter = CardFilter(), limit: Int? = nil) throws(StoreError) -> [StoredCard] {
-        try cards(decks: decks, filter: filter, condition: "s.due_day IS NULL AND s.buried_day IS NOT ?",
-                  arguments: [day.number], order: "c.position", limit: limit)
+    public func newEntries(decks: [Int64], on day: Day, filter: CardFilter = CardFilter(), limit: Int? = nil) throws(StoreError) -> [QueueEntry] {
+        try entries(decks: decks, filter: filter, condition: "s.due_day IS NULL AND s.buried_day IS NOT ?",
+                    arguments: [day.number], order: "s.position", limit: limit)
     }
 
     /// Cards graded below 4 today and not yet drilled back to 4 or 5.
-    public func redrillCards(decks: [Int64], on day: Day, filter: CardFilter = CardFilter()) throws(StoreError) -> [StoredCard] {
-        try cards(decks: decks, filter: filter, condition: "s.redrill_day = ? AND s.buried_day IS NOT ?",
-                  arguments: [day.number, day.number], order: "c.position", limit: nil)
+    public func redrillEntries(decks: [Int64], on day: Day, filter: CardFilter = CardFilter()) throws(StoreError) -> [QueueEntry] {
+        try entries(decks: decks, filter: filter, condition: "s.redrill_day = ? AND s.buried_day IS NOT ?",
+                    arguments: [day.number, day.number], order: "s.position", limit: nil)
     }
 
     /// Every active card matching the filter, in deck order (cram mode).
-    public func allCards(decks: [Int64], filter: CardFilter = CardFilter(), limit: Int? = nil) throws(StoreError) -> [StoredCard] {
-        try cards(decks: decks, filter: filter, condition: "1", arguments: [], order: "c.position", limit: limit)
+    public func allEntries(decks: [Int64], filter: CardFilter = CardFilter()) throws(StoreError) -> [QueueEntry] {
+        try entries(decks: decks, filter: filter, condition: "1", arguments: [], order: "s.position", limit: nil)
+    }
+
+    /// The cards with these ids, text and state included.
+    public func cards(ids: [Int64]) throws(StoreError) -> [Int64: StoredCard] {
+        guard !ids.isEmpty else { return [:] }
+        var found: [Int64: StoredCard] = [:]
+        for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
+            let list = chunk.map { _ in "?" }.joined(separator: ", ")
+            let rows = try read { db in
+                try Row.fetchAll(db, sql: """
+                    SELECT \(Self.cardColumns) FROM card_state s JOIN card c ON c.id = s.card_id JOIN muscle m ON m.id = c.muscle_id
+                    WHERE c.id IN (\(list))
+                    """, arguments: StatementArguments(chunk))
+            }
+            for row in rows {
+                let card = Self.card(from: row)
+                found[card.id] = card
+            }
+        }
+        return found
+    }
+
+    /// Reviews due on `day`, with their text (tests and tools; the session loads text lazily).
+    public func dueCards(decks: [Int64], on day: Day, filter: CardFilter = CardFilter(), limit: Int? = nil) throws(StoreError) -> [StoredCard] {
+        try materialize(try dueEntries(decks: decks, on: day, filter: filter, limit: limit))
+    }
+
+    public func newCards(decks: [Int64], on day: Day, filter: CardFilter = CardFilter(), limit: Int? = nil) throws(StoreError) -> [StoredCard] {
+        try materialize(try newEntries(decks: decks, on: day, filter: filter, limit: limit))
+    }
+
+    public func redrillCards(decks: [Int64], on day: Day, filter: CardFilter = CardFilter()) throws(StoreError) -> [StoredCard] {
+        try materialize(try redrillEntries(decks: decks, on: day, filter: filter))
+    }
+
+    private func materialize(_ entries: [QueueEntry]) throws(StoreError) -> [StoredCard] {
+        let cards = try cards(ids: entries.map(\.cardID))
+        return entries.compactMap { cards[$0.cardID] }
+    }
+
+    /// Every active card matching the filter, in deck order (cram mode).
+    public func allCards(decks: [Int64], filter: CardFilter = CardFilter()) throws(StoreError) -> [StoredCard] {
+        try materialize(try allEntries(decks: decks, filter: filter))
     }
 
     public func card(id: Int64) throws(StoreError) -> StoredCard? {
@@ -103,9 +156,8 @@ extension AppDatabase {
             // Answered from the partial index on (deck_id, due_day) alone.
             return try read { db in
                 let due = try Int.fetchOne(db, sql: """
-                    SELECT count(*) FROM card_state WHERE deck_id IN (\(deckList)) AND active = 1 AND due_day <= ?
-                      AND buried_day IS NOT ? AND last_review_day IS NOT ?
-                    """, arguments: StatementArguments(decks + [d, d, d])) ?? 0
+                    SELECT count(*) FROM card_state WHERE deck_id IN (\(deckList)) AND active = 1 AND due_day <= ? AND buried_day IS NOT ?
+                    """, arguments: StatementArguments(decks + [d, d])) ?? 0
                 let new = try Int.fetchOne(db, sql: """
                     SELECT count(*) FROM card_state WHERE deck_id IN (\(deckList)) AND active = 1 AND due_day IS NULL AND buried_day IS NOT ?
                     """, arguments: StatementArguments(decks + [d])) ?? 0
@@ -115,30 +167,49 @@ extension AppDatabase {
                 return DueCounts(due: due, new: new, redrill: redrill)
             }
         }
-        return DueCounts(due: try dueCards(decks: decks, on: day, filter: filter).count,
-                         new: try newCards(decks: decks, on: day, filter: filter).count,
-                         redrill: try redrillCards(decks: decks, on: day, filter: filter).count)
+        return DueCounts(due: try dueEntries(decks: decks, on: day, filter: filter).count,
+                         new: try newEntries(decks: decks, on: day, filter: filter).count,
+                         redrill: try redrillEntries(decks: decks, on: day, filter: filter).count)
     }
+
+    /// Runs `sql` over the cards answered on `day`, found from that day's slice of the review log:
+    /// `review_day` gives the day's first review id, and `review` is read from there by id. (As
+    /// one statement SQLite prefers to walk the per-card index over every review; the bound id
+    /// keeps it on the range.) `sql` has `?` for the first id, then `?` for the day. Nil when nothing
+    /// was answered that day.
+    private func overCardsAnswered<T>(on day: Day, _ body: (Database, Int64) throws -> T) throws(StoreError) -> T? {
+        try read { db in
+            guard let first = try Int64.fetchOne(db, sql: "SELECT first_review_id FROM review_day WHERE day = ?", arguments: [day.number]) else {
+                return nil
+            }
+            return try body(db, first)
+        }
+    }
+
+    private static let answeredOnDay = "SELECT card_id FROM review WHERE id >= ? AND day = ?"
 
     /// How many new cards were introduced (answered for the first time) on `day`.
     public func introducedCount(decks: [Int64], on day: Day) throws(StoreError) -> Int {
         guard !decks.isEmpty else { return 0 }
         let deckList = decks.map { _ in "?" }.joined(separator: ", ")
-        return try read { db in
-            try Int.fetchOne(db, sql: "SELECT count(*) FROM card_state WHERE introduced_day = ? AND deck_id IN (\(deckList))",
-                             arguments: StatementArguments([day.number] + decks)) ?? 0
-        }
+        return try overCardsAnswered(on: day) { db, first in
+            try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM card_state s WHERE s.card_id IN (\(Self.answeredOnDay))
+                AND s.introduced_day = ? AND s.deck_id IN (\(deckList))
+                """, arguments: StatementArguments([first, Int64(day.number), Int64(day.number)] + decks)) ?? 0
+        } ?? 0
     }
 
     /// How many due reviews (first answers of cards that were not new) were given on `day`.
     public func reviewedCount(decks: [Int64], on day: Day) throws(StoreError) -> Int {
         guard !decks.isEmpty else { return 0 }
         let deckList = decks.map { _ in "?" }.joined(separator: ", ")
-        return try read { db in
+        return try overCardsAnswered(on: day) { db, first in
             try Int.fetchOne(db, sql: """
-                SELECT count(*) FROM card_state WHERE last_review_day = ? AND introduced_day IS NOT ? AND deck_id IN (\(deckList))
-                """, arguments: StatementArguments([day.number, day.number] + decks)) ?? 0
-        }
+                SELECT count(*) FROM card_state s WHERE s.card_id IN (\(Self.answeredOnDay))
+                AND s.last_review_day = ? AND s.introduced_day IS NOT ? AND s.deck_id IN (\(deckList))
+                """, arguments: StatementArguments([first, Int64(day.number), Int64(day.number), Int64(day.number)] + decks)) ?? 0
+        } ?? 0
     }
 
     /// Cards falling due on each of the `days` days from `day` (overdue cards count on `day`).
@@ -174,15 +245,17 @@ extension AppDatabase {
 }
 
 extension AppDatabase {
-    /// Sibling keys (muscle/aspect) of cards already answered on `day`: their siblings wait.
+    /// Sibling keys of cards already answered on `day`: their siblings wait.
     public func answeredSiblings(decks: [Int64], on day: Day) throws(StoreError) -> [String] {
         guard !decks.isEmpty else { return [] }
         let deckList = decks.map { _ in "?" }.joined(separator: ", ")
-        return try read { db in
-            try String.fetchAll(db, sql: """
-                SELECT DISTINCT m.key || '/' || c.aspect FROM card_state s JOIN card c ON c.id = s.card_id JOIN muscle m ON m.id = c.muscle_id
-                WHERE s.last_review_day = ? AND s.deck_id IN (\(deckList))
-                """, arguments: StatementArguments([day.number] + decks))
-        }
+        return try overCardsAnswered(on: day) { db, first in
+            try Row.fetchAll(db, sql: """
+                SELECT DISTINCT s.muscle_id, s.aspect FROM card_state s WHERE s.card_id IN (\(Self.answeredOnDay))
+                AND s.last_review_day = ? AND s.deck_id IN (\(deckList))
+                """, arguments: StatementArguments([first, Int64(day.number), Int64(day.number)] + decks)).map { row in
+                "\((row[0] as Int64?) ?? 0)/\(row[1] as String)"
+            }
+        } ?? []
     }
 }

@@ -130,6 +130,7 @@ extension AppDatabase {
             WHERE id = ?
             """)
         let activate = try db.cachedStatement(sql: "UPDATE card_state SET active = 1, deck_id = ? WHERE card_id = ?")
+        let copyOrder = try db.cachedStatement(sql: "UPDATE card_state SET muscle_id = ?, aspect = ?, position = ? WHERE card_id = ?")
         for (position, card) in deck.cards.enumerated() {
             seen.insert(card.id)
             guard let old = existing[card.id], let muscleID = muscleIDs[card.muscleKey] else {
@@ -139,6 +140,7 @@ extension AppDatabase {
             let edited = old.fingerprint != card.contentFingerprint
             if edited || old.retired || old.position != position || old.line != card.source.line || old.muscleID != muscleID {
                 try update.execute(arguments: [muscleID, card.aspect.rawValue, tagText(card.tags), card.front, card.back, card.source.line, position, card.contentFingerprint, old.id])
+                try copyOrder.execute(arguments: [muscleID, card.aspect.rawValue, position, old.id])
             }
             if old.retired {
                 try activate.execute(arguments: [deckID, old.id])
@@ -166,6 +168,8 @@ extension AppDatabase {
                 WHERE id = ?
                 """, arguments: [arrival.card.item, muscleID, arrival.card.aspect.rawValue, tagText(arrival.card.tags), arrival.card.front, arrival.card.back,
                                  arrival.card.source.line, arrival.position, arrival.card.contentFingerprint, match.id])
+            try copyOrder.execute(arguments: [muscleID, arrival.card.aspect.rawValue, arrival.position, match.id])
+            try activate.execute(arguments: [deckID, match.id])
             retired.remove(at: offset)
             renamedPositions.insert(arrival.position)
             change.renamed += 1
@@ -175,13 +179,13 @@ extension AppDatabase {
             INSERT INTO card (muscle_id, item, aspect, tags, front, back, source_line, position, content_hash, created_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        let insertState = try db.cachedStatement(sql: "INSERT INTO card_state (card_id, deck_id) VALUES (?, ?)")
+        let insertState = try db.cachedStatement(sql: "INSERT INTO card_state (card_id, deck_id, muscle_id, aspect, position) VALUES (?, ?, ?, ?, ?)")
         var addedFiles = Set<String>()
         for (position, card) in added where !renamedPositions.contains(position) {
             guard let muscleID = muscleIDs[card.muscleKey] else { continue }
             try insertCard.execute(arguments: [muscleID, card.item, card.aspect.rawValue, tagText(card.tags), card.front, card.back,
                                                card.source.line, position, card.contentFingerprint, now])
-            try insertState.execute(arguments: [db.lastInsertedRowID, deckID])
+            try insertState.execute(arguments: [db.lastInsertedRowID, deckID, muscleID, card.aspect.rawValue, position])
             change.added += 1
             addedFiles.insert(card.source.file)
         }

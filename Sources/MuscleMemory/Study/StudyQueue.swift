@@ -1,32 +1,32 @@
-import SM2
-
 /// Today's cards in the order they will be shown: pending re-drills, then due reviews (most
 /// overdue first), then new cards in deck order (so one muscle's new cards come together).
 /// A card whose sibling (same muscle and aspect) is already in the queue or was answered today
-/// waits at the end, shown only when nothing else is left.
+/// waits at the end, shown only when nothing else is left. The queue holds entries, not text.
 public struct StudyQueue: Sendable {
     public struct Item: Equatable, Sendable {
-        public var card: StoredCard
+        public var entry: QueueEntry
         public var reason: QueueReason
+
+        public var cardID: Int64 { entry.cardID }
     }
 
     private(set) var items: [Item] = []
 
     /// - Parameter newLimit: at most this many new cards; the places go to cards without a sibling
     ///   in the queue first, so a deferred sibling never takes the place of another card.
-    public init(redrill: [StoredCard], due: [StoredCard], new: [StoredCard], newLimit: Int = .max, answeredToday siblings: Set<String> = [], reason: QueueReason? = nil) {
+    public init(redrill: [QueueEntry], due: [QueueEntry], new: [QueueEntry], newLimit: Int = .max, answeredToday siblings: Set<String> = [], reason: QueueReason? = nil) {
         var seen = siblings
         var deferred: [Item] = []
         var ids = Set<Int64>()
         var newTaken = 0
         var newDeferred: [Item] = []
-        for (cards, kind) in [(redrill, QueueReason.redrill), (due, .due), (new, .new)] {
-            for card in cards where ids.insert(card.id).inserted {
-                let item = Item(card: card, reason: reason ?? kind)
+        for (entries, kind) in [(redrill, QueueReason.redrill), (due, .due), (new, .new)] {
+            for entry in entries where ids.insert(entry.cardID).inserted {
+                let item = Item(entry: entry, reason: reason ?? kind)
                 if kind == .redrill {
-                    seen.insert(card.siblingKey)
+                    seen.insert(entry.siblingKey)
                     items.append(item)
-                } else if !seen.insert(card.siblingKey).inserted {
+                } else if !seen.insert(entry.siblingKey).inserted {
                     if kind == .new { newDeferred.append(item) } else { deferred.append(item) }
                 } else if kind == .new {
                     guard newTaken < newLimit else { continue }
@@ -45,23 +45,26 @@ public struct StudyQueue: Sendable {
     public var count: Int { items.count }
     public var first: Item? { items.first }
 
+    /// The ids of the next `count` cards, to load their text ahead of showing them.
+    public func upcomingIDs(_ count: Int) -> [Int64] { items.prefix(count).map(\.cardID) }
+
     public mutating func popFirst() -> Item? {
         items.isEmpty ? nil : items.removeFirst()
     }
 
     /// A card graded below 4 comes back after `gap` other cards (or last, if fewer are left).
-    public mutating func redrill(_ card: StoredCard, after gap: Int) {
-        items.removeAll { $0.card.id == card.id }
-        items.insert(Item(card: card, reason: .redrill), at: min(gap, items.count))
+    public mutating func redrill(_ entry: QueueEntry, after gap: Int) {
+        items.removeAll { $0.cardID == entry.cardID }
+        items.insert(Item(entry: entry, reason: .redrill), at: min(gap, items.count))
     }
 
     public mutating func pushFront(_ item: Item) {
-        items.removeAll { $0.card.id == item.card.id }
+        items.removeAll { $0.cardID == item.cardID }
         items.insert(item, at: 0)
     }
 
     public mutating func remove(cardID: Int64) {
-        items.removeAll { $0.card.id == cardID }
+        items.removeAll { $0.cardID == cardID }
     }
 
     /// Cards left by kind, for the header.

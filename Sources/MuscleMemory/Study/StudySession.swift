@@ -22,6 +22,8 @@ public final class StudySession {
     private var counted = 0
     private var correct = 0
     private var shownAt: Date
+    /// Text and state of the cards about to be shown, loaded a few at a time.
+    private var loaded: [Int64: StoredCard] = [:]
 
     public init(database: AppDatabase, decks: [Int64], calendar: StudyCalendar, options: StudyOptions, now: @escaping () -> Date) throws(StoreError) {
         self.database = database
@@ -35,22 +37,25 @@ public final class StudySession {
         queue = try Self.buildQueue(database: database, decks: decks, day: day, options: options)
     }
 
-    /// The queue as it stands (for tests and the benchmark's "first card ready").
-    public var upcoming: [StudyQueue.Item] { queue.items }
+    /// The queue as it stands, with each card's text (tests and tools).
+    public func upcomingCards() throws(StoreError) -> [(card: StoredCard, reason: QueueReason)] {
+        let cards = try database.cards(ids: queue.items.map(\.cardID))
+        return queue.items.compactMap { item in cards[item.cardID].map { ($0, item.reason) } }
+    }
 
     static func buildQueue(database: AppDatabase, decks: [Int64], day: Day, options: StudyOptions) throws(StoreError) -> StudyQueue {
         let filter = options.filter
         if options.cram {
-            return StudyQueue(redrill: [], due: try database.allCards(decks: decks, filter: filter), new: [], reason: .cram)
+            return StudyQueue(redrill: [], due: try database.allEntries(decks: decks, filter: filter), new: [], reason: .cram)
         }
-        let redrill = try database.redrillCards(decks: decks, on: day, filter: filter)
-        var due = try database.dueCards(decks: decks, on: day, filter: filter)
+        let redrill = try database.redrillEntries(decks: decks, on: day, filter: filter)
+        var due = try database.dueEntries(decks: decks, on: day, filter: filter)
         if let limit = options.reviewsPerDay {
             due = Array(due.prefix(max(0, limit - (try database.reviewedCount(decks: decks, on: day)))))
         }
         let newLimit = max(0, options.newPerDay - (try database.introducedCount(decks: decks, on: day)))
         // A few more candidates than the limit, so siblings can give way to other cards.
-        let new = newLimit == 0 ? [] : try database.newCards(decks: decks, on: day, filter: filter, limit: newLimit * 2 + 20)
+        let new = newLimit == 0 ? [] : try database.newEntries(decks: decks, on: day, filter: filter, limit: newLimit * 2 + 20)
         let answeredToday = Set(try database.answeredSiblings(decks: decks, on: day))
         return StudyQueue(redrill: redrill, due: due, new: new, newLimit: newLimit, answeredToday: answeredToday)
     }
@@ -64,8 +69,13 @@ public final class StudySession {
         if queue.isEmpty {
             terminal.show(.message(options.cram ? "No cards match these filters." : "Nothing is due today. Well done!"))
         }
-        loop: while let item = queue.first {
-            let view = Self.view(of: item)
+        loop: while let next = queue.first {
+            guard let card = try card(for: next) else {
+                _ = queue.popFirst()  // gone since the queue was built (another process retired it)
+                continue
+            }
+            let item = (item: next, card: card)
+            let view = Self.view(of: card, reason: next.reason)
             shownAt = now()
             terminal.show(.front(view, header: header()))
             var revealed = false
@@ -79,12 +89,12 @@ public final class StudySession {
                     continue loop
                 case .quit: break loop
                 case .undo: if try undo(terminal) { continue loop }
-                case .skip: try skip(item, terminal); continue loop
-                case .edit: terminal.show(.message(source(of: item)))
+                case .skip: try skip(next, terminal); continue loop
+                case .edit: terminal.show(.message(source(of: card)))
                 case .unknown: terminal.show(.message("Space or Enter shows the answer; u undoes, s skips, e shows the source, q quits."))
                 }
             }
-            terminal.show(.back(view, header: header(), keys: keys(for: item), counts: counts(item)))
+            terminal.show(.back(view, header: header(), keys: keys(for: card), counts: counts(card)))
             while true {
                 guard let input = terminal.read(.grade) else { break loop }
                 switch input {
@@ -93,8 +103,8 @@ public final class StudySession {
                     continue loop
                 case .quit: break loop
                 case .undo: if try undo(terminal) { continue loop }
-                case .skip: try skip(item, terminal); continue loop
-                case .edit: terminal.show(.message(source(of: item)))
+                case .skip: try skip(next, terminal); continue loop
+                case .edit: terminal.show(.message(source(of: card)))
                 case .reveal, .unknown: terminal.show(.message("Grade your recall: 0 (blackout) to 5 (perfect); u undoes, s skips, q quits."))
                 }
             }
@@ -104,24 +114,35 @@ public final class StudySession {
         return result
     }
 
-    private func answer(_ item: StudyQueue.Item, _ grade: Grade, terminal: StudyTerminal) throws(StoreError) {
+    /// The card's text and state, loading it and the next few cards' together.
+    private func card(for item: StudyQueue.Item) throws(StoreError) -> StoredCard? {
+        if let card = loaded[item.cardID] { return card }
+        let ids = queue.upcomingIDs(20).filter { loaded[$0] == nil }
+        loaded.merge(try database.cards(ids: ids.isEmpty ? [item.cardID] : ids)) { _, new in new }
+        return loaded[item.cardID]
+    }
+
+    private func answer(_ pair: (item: StudyQueue.Item, card: StoredCard), _ grade: Grade, terminal: StudyTerminal) throws(StoreError) {
+        let (item, card) = pair
         let at = now()
         let answer = try database.recordAnswer(AnswerInput(
-            cardID: item.card.id, grade: grade, at: at, day: day,
+            cardID: card.id, grade: grade, at: at, day: day,
             answerMilliseconds: Int((at.timeIntervalSince(shownAt) * 1000).rounded()), sessionID: sessionID, mode: options.cram ? .cram : .study))
         _ = queue.popFirst()
         undoStack.append((answer, item))
         answers += 1
-        answeredCards.insert(item.card.id)
+        answeredCards.insert(card.id)
         if answer.kind == .review {
             counted += 1
             if grade.isCorrect { correct += 1 }
         }
         let again = options.cram ? needsRedrill(grade) : answer.needsRedrill
+        var updated = card
+        updated.state = answer.after
+        updated.redrillDay = again ? day : nil
+        loaded[card.id] = updated
         if again {
-            var card = item.card
-            card.state = answer.after
-            queue.redrill(card, after: options.redrillGap)
+            queue.redrill(item.entry, after: options.redrillGap)
         }
         terminal.show(.answered(AnswerNote(grade: grade, kind: answer.kind, nextDue: answer.after.due, interval: answer.after.interval, redrill: again)))
     }
@@ -143,20 +164,21 @@ public final class StudySession {
             counted -= 1
             if last.answer.grade.isCorrect { correct -= 1 }
         }
-        if !undoStack.contains(where: { $0.item.card.id == last.item.card.id }) { answeredCards.remove(last.item.card.id) }
+        if !undoStack.contains(where: { $0.item.cardID == last.item.cardID }) { answeredCards.remove(last.item.cardID) }
+        loaded[last.item.cardID] = nil  // reloaded with its restored state
         queue.pushFront(last.item)
         terminal.show(.message("Undone: the card is back as it was."))
         return true
     }
 
     private func skip(_ item: StudyQueue.Item, _ terminal: StudyTerminal) throws(StoreError) {
-        if !options.cram { try database.bury(cardID: item.card.id, on: day) }
-        queue.remove(cardID: item.card.id)
+        if !options.cram { try database.bury(cardID: item.cardID, on: day) }
+        queue.remove(cardID: item.cardID)
         terminal.show(.message(options.cram ? "Skipped." : "Skipped until tomorrow."))
     }
 
-    private func source(of item: StudyQueue.Item) -> String {
-        "Source: \(item.card.sourceFile):\(item.card.sourceLine) (card \(item.card.key))"
+    private func source(of card: StoredCard) -> String {
+        "Source: \(card.sourceFile):\(card.sourceLine) (card \(card.key))"
     }
 
     private func header() -> StudyHeader {
@@ -164,13 +186,13 @@ public final class StudySession {
     }
 
     /// Whether this answer would move the schedule (so the keys show real intervals).
-    private func counts(_ item: StudyQueue.Item) -> Bool {
-        !options.cram && isFirstAnswer(to: item.card.state, on: day) && isDue(item.card.state, on: day)
+    private func counts(_ card: StoredCard) -> Bool {
+        !options.cram && isFirstAnswer(to: card.state, on: day) && isDue(card.state, on: day)
     }
 
-    private func keys(for item: StudyQueue.Item) -> [GradeKey] {
-        let intervals = preview(item.card.state, on: day)
-        return Grade.allCases.map { GradeKey(grade: $0, interval: intervals[$0] ?? item.card.state.interval) }
+    private func keys(for card: StoredCard) -> [GradeKey] {
+        let intervals = preview(card.state, on: day)
+        return Grade.allCases.map { GradeKey(grade: $0, interval: intervals[$0] ?? card.state.interval) }
     }
 
     private func summary() throws(StoreError) -> SessionSummary {
@@ -193,8 +215,8 @@ public final class StudySession {
             left: header(), cram: options.cram)
     }
 
-    static func view(of item: StudyQueue.Item) -> StudyCardView {
-        StudyCardView(front: item.card.front, back: item.card.back, aspect: item.card.aspect, region: item.card.region,
-                      reason: item.reason, sourceFile: item.card.sourceFile, sourceLine: item.card.sourceLine)
+    static func view(of card: StoredCard, reason: QueueReason) -> StudyCardView {
+        StudyCardView(front: card.front, back: card.back, aspect: card.aspect, region: card.region,
+                      reason: reason, sourceFile: card.sourceFile, sourceLine: card.sourceLine)
     }
 }

@@ -5,6 +5,7 @@ import Foundation
 /// punctuation and spacing edits therefore never change a card's identity.
 public enum Slug {
     public static func make(_ text: String) -> String {
+        if let ascii = asciiSlug(text) { return ascii }
         var out = ""
         var pendingHyphen = false
         for scalar in fold(text).unicodeScalars {
@@ -19,6 +20,31 @@ public enum Slug {
             }
         }
         return out
+    }
+
+    /// The common case, plain ASCII text, without Foundation's folding or per-character strings.
+    private static func asciiSlug(_ text: String) -> String? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var pendingHyphen = false
+        for byte in text.utf8 {
+            switch byte {
+            case 0x80...: return nil
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                if pendingHyphen && !bytes.isEmpty { bytes.append(UInt8(ascii: "-")) }
+                pendingHyphen = false
+                bytes.append(byte)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                if pendingHyphen && !bytes.isEmpty { bytes.append(UInt8(ascii: "-")) }
+                pendingHyphen = false
+                bytes.append(byte + 32)
+            case UInt8(ascii: "'"):
+                continue
+            default:
+                pendingHyphen = true
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// A slug no longer than `limit`: long texts keep their first words and gain a short hash of the

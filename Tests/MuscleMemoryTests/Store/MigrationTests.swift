@@ -51,6 +51,39 @@ import Testing
         #expect(backups.count == 1)
     }
 
+    /// A version-1 collection, written with that version's layout, keeps its cards, states and
+    /// reviews through the migrations, and 0002 fills the queue copies from the cards.
+    @Test func aVersion1CollectionKeepsItsDataAndGainsTheQueueCopies() throws {
+        let folder = TemporaryDirectory()
+        let path = folder.file("v1.sqlite")
+        do {
+            let old = try AppDatabase.open(path: path, now: testNow, upTo: "0001_initial")
+            try old.write { db in
+                try db.execute(sql: "INSERT INTO deck (id, path, title, content_hash, synced_at) VALUES (1, 'bundled', 'Old', 'x', 0)")
+                try db.execute(sql: "INSERT INTO muscle (id, deck_id, key, name, region, source_file) VALUES (7, 1, 'soleus', 'Soleus', 'Lower leg and foot', 'Decks/s.md')")
+                try db.execute(sql: """
+                    INSERT INTO card (id, muscle_id, item, aspect, front, back, source_line, position, content_hash, created_at)
+                    VALUES (1, 7, 'origin', 'origin', 'State the origin.', 'Tibia', 3, 5, 0, 0), (2, 7, 'custom/why', 'custom', 'Why?', 'So.', 9, 6, 0, 0)
+                    """)
+                try db.execute(sql: """
+                    INSERT INTO card_state (card_id, deck_id, repetitions, interval_days, easiness, due_day, lapses, last_review_day, introduced_day, reviews, correct, study_ms)
+                    VALUES (1, 1, 1, 1, 250, \(testDay.number + 1), 0, \(testDay.number), \(testDay.number), 1, 1, 900), (2, 1, 0, 0, 250, NULL, 0, NULL, NULL, 0, 0, 0)
+                    """)
+                try db.execute(sql: "INSERT INTO review (card_id, reviewed_at, day, grade, kind, answer_ms, repetitions, interval_days, easiness, lapses) VALUES (1, 0, \(testDay.number), 4, 0, 900, 1, 1, 250, 0)")
+                try db.execute(sql: "INSERT INTO review_day (day, first_review_id) VALUES (\(testDay.number), 1)")
+            }
+        }
+        let database = try AppDatabase.open(path: path, now: testNow)
+        let copies = try database.read { db in try Row.fetchAll(db, sql: "SELECT muscle_id, aspect, position FROM card_state ORDER BY card_id") }
+        #expect(copies.map { [$0[0] as Int64, Int64($0[2] as Int)] } == [[7, 5], [7, 6]])
+        #expect(copies.map { $0[1] as String } == ["origin", "custom"])
+        let report = try database.check()
+        #expect(report.isClean, "\(report.problems)")
+        let due = try database.dueEntries(decks: [1], on: testDay.adding(days: 1))
+        #expect(due.map(\.cardID) == [1])
+        #expect(try database.newEntries(decks: [1], on: testDay).map(\.cardID) == [2])
+    }
+
     @Test func theLatestVersionOpensWithoutMigratingOrBackingUp() throws {
         let folder = TemporaryDirectory()
         let path = folder.file("db.sqlite")

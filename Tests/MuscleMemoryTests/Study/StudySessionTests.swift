@@ -44,30 +44,30 @@ import Testing
 
     @Test func aSiblingNeverTakesTheNewCardLimitFromAnotherCard() throws {
         let f = try fixture()
-        let keys = try session(f, StudyOptions(newPerDay: 4)).upcoming.map(\.card.key)
+        let keys = try session(f, StudyOptions(newPerDay: 4)).upcomingCards().map(\.card.key)
         #expect(keys == ["soleus/etymology", "soleus/origin", "soleus/actions", "soleus/custom/where-is-the-soleus-palpated"])
     }
 
     @Test func newCardsComeInDeckOrderWithSiblingsLast() throws {
         let f = try fixture()
         let s = try session(f)
-        #expect(s.upcoming.map(\.card.key) == [
+        #expect(try s.upcomingCards().map(\.card.key) == [
             "soleus/etymology", "soleus/origin", "soleus/actions", "soleus/custom/where-is-the-soleus-palpated",
             "piriformis/origin", "piriformis/trigger-points/lateral-third", "soleus/actions/reverse",
         ])
-        #expect(s.upcoming.allSatisfy { $0.reason == .new })
+        #expect(try s.upcomingCards().allSatisfy { $0.reason == .new })
     }
 
     @Test func theDailyNewLimitCountsEarlierSessions() throws {
         let f = try fixture()
         let first = try session(f, StudyOptions(newPerDay: 3))
-        #expect(first.upcoming.count == 3)
+        #expect(try first.upcomingCards().count == 3)
         try first.run(on: ScriptedTerminal(answers(5, 5)))
         let later = try session(f, at: testNow.addingTimeInterval(3600), StudyOptions(newPerDay: 3))
-        #expect(later.upcoming.count == 1)
+        #expect(try later.upcomingCards().count == 1)
         let tomorrow = try session(f, at: testNow.addingTimeInterval(days(1)), StudyOptions(newPerDay: 3))
-        #expect(tomorrow.upcoming.filter { $0.reason == .new }.count == 3)
-        #expect(tomorrow.upcoming.filter { $0.reason == .due }.count == 2)
+        #expect(try tomorrow.upcomingCards().filter { $0.reason == .new }.count == 3)
+        #expect(try tomorrow.upcomingCards().filter { $0.reason == .due }.count == 2)
     }
 
     @Test func eachAnswerIsCommittedBeforeTheNextCardAppears() throws {
@@ -98,9 +98,9 @@ import Testing
         let f = try fixture()
         try session(f, StudyOptions(newPerDay: 1)).run(on: ScriptedTerminal(answers(1) + [.quit]))
         let again = try session(f, at: testNow.addingTimeInterval(600), StudyOptions(newPerDay: 1))
-        #expect(again.upcoming.map(\.reason) == [.redrill])
+        #expect(try again.upcomingCards().map(\.reason) == [.redrill])
         let tomorrow = try session(f, at: testNow.addingTimeInterval(days(1)), StudyOptions(newPerDay: 0))
-        #expect(tomorrow.upcoming.map(\.reason) == [.due])
+        #expect(try tomorrow.upcomingCards().map(\.reason) == [.due])
     }
 
     @Test func undoRestoresTheCardAndShowsItAgain() throws {
@@ -129,8 +129,8 @@ import Testing
         let f = try fixture()
         let terminal = ScriptedTerminal([.skip, .quit])
         try session(f, StudyOptions(newPerDay: 1)).run(on: terminal)
-        #expect(try session(f, at: testNow.addingTimeInterval(60), StudyOptions(newPerDay: 1)).upcoming.first?.card.key == "soleus/origin")
-        #expect(try session(f, at: testNow.addingTimeInterval(days(1)), StudyOptions(newPerDay: 1)).upcoming.first?.card.key == "soleus/etymology")
+        #expect(try session(f, at: testNow.addingTimeInterval(60), StudyOptions(newPerDay: 1)).upcomingCards().first?.card.key == "soleus/origin")
+        #expect(try session(f, at: testNow.addingTimeInterval(days(1)), StudyOptions(newPerDay: 1)).upcomingCards().first?.card.key == "soleus/etymology")
     }
 
     @Test func editShowsTheSourceFileAndLine() throws {
@@ -152,7 +152,7 @@ import Testing
 
     @Test func filtersChooseMusclesAspectsRegionsAndTags() throws {
         let f = try fixture()
-        func keys(_ filter: CardFilter) throws -> [String] { try session(f, StudyOptions(filter: filter)).upcoming.map(\.card.key) }
+        func keys(_ filter: CardFilter) throws -> [String] { try session(f, StudyOptions(filter: filter)).upcomingCards().map(\.card.key) }
         #expect(try keys(CardFilter(muscles: ["PIRIFORMIS"])) == ["piriformis/origin", "piriformis/trigger-points/lateral-third"])
         #expect(try keys(CardFilter(aspects: [.triggerPoints])) == ["piriformis/trigger-points/lateral-third"])
         #expect(try keys(CardFilter(regions: ["lower leg"])).count == 5)
