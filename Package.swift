@@ -43,6 +43,6 @@ let package = Package(
         .testTarget(name: "SM2Tests", dependencies: ["SM2"]),
         .testTarget(name: "MuscleMemoryTests", dependencies: ["MuscleMemory", "SM2", grdb]),
         // End-to-end tests: they run the built `muscle` binary.
-        .testTarget(name: "muscleTests", dependencies: ["muscle"]),
+        .testTarget(name: "muscleTests", dependencies: ["muscle", "muscle-bench", grdb], exclude: ["Support/Shim"]),
     ]
 )

@@ -54,8 +54,14 @@ struct GlobalOptions: ParsableArguments {
     }
 
     /// Opens (creating and migrating as needed) the database.
+    /// `MUSCLE_BUSY_TIMEOUT_MS` (default 5,000) bounds the wait for another program's write.
     func openDatabase(now: Date) throws -> AppDatabase {
-        try AppDatabase.open(path: databasePath(), now: now)
+        var options = AppDatabase.Options()
+        if let text = environment["MUSCLE_BUSY_TIMEOUT_MS"] {
+            guard let ms = Int(text), ms >= 0 else { throw CommandFailure("MUSCLE_BUSY_TIMEOUT_MS '\(text)' is not a number of milliseconds", exitCode: 64) }
+            options.busyTimeout = Double(ms) / 1000
+        }
+        return try AppDatabase.open(path: databasePath(), now: now, options: options)
     }
 
     func calendar() throws -> StudyCalendar {

@@ -29,13 +29,13 @@ public enum StoreError: Error, Equatable, CustomStringConvertible, Sendable {
         case .corrupt(let path):
             "the database '\(path)' is damaged (SQLite reports corruption); nothing was changed. Restore a backup (see `muscle backup`) or move the file aside."
         case .locked(let path):
-            "the database '\(path)' is locked by another program and stayed locked past the busy timeout; nothing was changed. Try again when it has finished."
+            "the database '\(path)' is locked by another program and stayed locked past the busy timeout, so the last change was not saved (nothing saved before it was lost). Try again when it has finished."
         case .readOnly(let path):
             "the database '\(path)' is read-only; nothing was changed. Check the file's and its folder's permissions."
         case .diskFull(let path):
-            "the disk holding '\(path)' is full; nothing was changed. Free some space and try again."
+            "the disk holding '\(path)' is full, so the last change was not saved (nothing saved before it was lost). Free some space and try again."
         case .ioError(let path, let detail):
-            "a disk error occurred on '\(path)' (\(detail)); nothing was changed."
+            "a disk error occurred on '\(path)' (\(detail)), so the last change was not saved (nothing saved before it was lost)."
         case .newerSchema(let path, let unknown):
             "the database '\(path)' was written by a newer version of muscle (it has migration \(unknown.joined(separator: ", ")), which this version does not know); it was not touched. Update muscle to use it."
         case .backupExists(let path):

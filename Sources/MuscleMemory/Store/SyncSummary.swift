@@ -9,7 +9,7 @@ public enum SyncSummary {
         }
         var out = ""
         for deck in report.decks {
-            let name = deck.title.isEmpty ? deck.deck : "\(deck.title) (\(deck.deck))"
+            let name = deck.title.isEmpty || deck.title == deck.deck ? deck.deck : "\(deck.title) (\(deck.deck))"
             if deck.unchanged || deck.changed == 0 {
                 out += "\(name): no changes.\n"
                 continue

@@ -1,0 +1,132 @@
+import Foundation
+import GRDB
+import Testing
+
+/// Each fault gets one clear sentence naming the file, a non-zero exit code, and leaves the
+/// database exactly as it was.
+@Suite(.serialized) struct FaultTests {
+    func database(_ sandbox: Sandbox) -> String {
+        Fixtures.deck(in: sandbox)
+        #expect(sandbox.run(["sync", "--db", sandbox.db, "--decks", "deck"]).exitCode == 0)
+        return sandbox.db
+    }
+
+    func bytes(_ path: String) -> Data? { try? Data(contentsOf: URL(fileURLWithPath: path)) }
+
+    @Test func aFolderIsNotADatabase() {
+        let sandbox = Sandbox()
+        let result = sandbox.run(["study", "--db", sandbox.home, "--decks", "deck"])
+        #expect(result.exitCode == 66)
+        #expect(result.stderr == "muscle: error: '\(sandbox.home)' is a folder, not a database file; give --db the path of a file.\n")
+    }
+
+    @Test func aTextFileIsNotADatabaseAndIsLeftAlone() {
+        let sandbox = Sandbox()
+        let path = sandbox.write("notes.txt", "my revision notes\n")
+        let result = sandbox.run(["check", "--db", path])
+        #expect(result.exitCode == 65)
+        #expect(result.stderr == "muscle: error: '\(path)' is not a MuscleMemory database (not an SQLite file); nothing was changed. Check --db or MUSCLE_DB.\n")
+        #expect(bytes(path) == Data("my revision notes\n".utf8))
+    }
+
+    @Test func aCorruptDatabaseIsReportedAndLeftAlone() throws {
+        let sandbox = Sandbox()
+        let path = database(sandbox)
+        let handle = try FileHandle(forUpdating: URL(fileURLWithPath: path))
+        try handle.seek(toOffset: 4096)
+        handle.write(Data(repeating: 0xA5, count: 8192))
+        try handle.close()
+        let before = bytes(path)
+        let result = sandbox.run(["study", "--db", path, "--decks", "deck"], stdin: "\n4\n")
+        #expect(result.exitCode == 65)
+        #expect(result.stderr.contains("the database '\(path)' is damaged"))
+        #expect(result.stderr.split(separator: "\n").count == 1)
+        #expect(bytes(path) == before)
+    }
+
+    @Test func aDatabaseLockedPastTheBusyTimeoutIsReported() throws {
+        let sandbox = Sandbox()
+        let path = database(sandbox)
+        sandbox.write("deck/soleus.md", Fixtures.soleus.replacingOccurrences(of: "Seated calf raises", with: "Seated calf raises, slowly"))
+        let holder = try DatabaseQueue(path: path)
+        let started = Date()
+        // Another program holds the write lock for as long as `muscle sync` runs.
+        let result = try holder.writeWithoutTransaction { db in
+            try db.execute(sql: "BEGIN IMMEDIATE")
+            defer { try? db.execute(sql: "ROLLBACK") }
+            return sandbox.run(["sync", "--db", path, "--decks", "deck"], environment: ["MUSCLE_BUSY_TIMEOUT_MS": "300"])
+        }
+        #expect(result.exitCode == 75)
+        #expect(result.stderr == "muscle: error: the database '\(path)' is locked by another program and stayed locked past the busy timeout, so the last change was not saved (nothing saved before it was lost). Try again when it has finished.\n")
+        #expect(Date().timeIntervalSince(started) < 20)
+        try holder.close()
+        let retry = sandbox.run(["sync", "--db", path, "--decks", "deck"])
+        #expect(retry.stdout == "deck: 1 updated.\n")
+    }
+
+    @Test func aReadOnlyDatabaseIsReported() throws {
+        let sandbox = Sandbox()
+        let path = database(sandbox)
+        let before = bytes(path)
+        let result: ProcessResult
+        if getuid() == 0 {
+            // root ignores file permissions: run as nobody, who may read but not write here.
+            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: sandbox.path)
+            try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: path)
+            result = ProcessRunner.run("/usr/bin/setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", MuscleBinary.muscle, "study", "--db", path, "--decks", sandbox.file("deck")],
+                                       stdin: "\n4\n", environment: sandbox.environment, directory: "/", timeout: 60)
+        } else {
+            try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: path)
+            try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: sandbox.path)
+            defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: sandbox.path) }
+            result = sandbox.run(["study", "--db", path, "--decks", "deck"], stdin: "\n4\n")
+        }
+        #expect(result.exitCode == 73, "\(result.stderr)")
+        #expect(result.stderr == "muscle: error: the database '\(path)' is read-only; nothing was changed. Check the file's and its folder's permissions.\n")
+        #expect(bytes(path) == before)
+    }
+
+    /// A full disk, as the kernel reports it (ENOSPC), from a tiny LD_PRELOAD shim compiled here.
+    @Test func aFullDiskIsReportedAndEarlierAnswersSurvive() throws {
+        let sandbox = Sandbox()
+        let path = database(sandbox)
+        let shim = try compileFullDiskShim(into: sandbox)
+        let before = bytes(path)
+        let full = sandbox.run(["study", "--db", path, "--decks", "deck", "--now", "2026-12-01T10:00:00Z"], stdin: "\n4\n",
+                               environment: ["LD_PRELOAD": shim, "FULL_DISK_AFTER_BYTES": "0"])
+        #expect(full.exitCode == 74)
+        #expect(full.stderr == "muscle: error: the disk holding '\(path)' is full, so the last change was not saved (nothing saved before it was lost). Free some space and try again.\n")
+        #expect(bytes(path) == before)
+        let partly = sandbox.run(["study", "--db", path, "--decks", "deck", "--now", "2026-12-01T10:00:00Z"], stdin: "\n4\n\n4\n\n4\n\n4\n",
+                                 environment: ["LD_PRELOAD": shim, "FULL_DISK_AFTER_BYTES": "30000"])
+        #expect(partly.exitCode == 74)
+        let saved = partly.stdout.components(separatedBy: "→ 4 good").count - 1
+        #expect(saved >= 1)
+        let check = sandbox.run(["check", "--db", path])
+        #expect(check.exitCode == 0)
+        #expect(check.stdout.contains("(18 cards, \(saved) reviews;"))
+    }
+
+    @Test func aDatabaseFromANewerVersionIsRefusedUntouched() throws {
+        let sandbox = Sandbox()
+        let path = database(sandbox)
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('0999_future')") }
+        try queue.close()
+        let before = bytes(path)
+        let result = sandbox.run(["study", "--db", path, "--decks", "deck"])
+        #expect(result.exitCode == 65)
+        #expect(result.stderr == "muscle: error: the database '\(path)' was written by a newer version of muscle (it has migration 0999_future, which this version does not know); it was not touched. Update muscle to use it.\n")
+        #expect(bytes(path) == before)
+    }
+
+    func compileFullDiskShim(into sandbox: Sandbox) throws -> String {
+        let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Support/Shim/full-disk.c").path
+        let library = sandbox.file("libfull-disk.so")
+        let compilers = ["/usr/bin/cc", "/usr/bin/gcc", "/usr/bin/clang", "/opt/swift/usr/bin/clang"].filter { FileManager.default.isExecutableFile(atPath: $0) }
+        let compiler = try #require(compilers.first, "a C compiler (cc, gcc or clang) is needed to build the full-disk shim")
+        let build = ProcessRunner.run(compiler, ["-shared", "-fPIC", "-O1", "-o", library, source, "-ldl"], environment: ["PATH": "/usr/bin:/bin"], directory: sandbox.path, timeout: 60)
+        #expect(build.exitCode == 0, "\(build.stderr)")
+        return library
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+
+/// A program fed line by line through a pipe while the test watches its output: for sessions the
+/// test answers step by step, and for killing a process at a chosen moment.
+final class LiveProcess: @unchecked Sendable {
+    let process = Process()
+    private let input = Pipe()
+    private let output = Pipe()
+    private let lock = NSLock()
+    private var received = Data()
+
+    init(_ executable: String, _ arguments: [String], environment: [String: String], directory: String) throws {
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.environment = environment
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        output.fileHandleForReading.readabilityHandler = { [weak self] handle in
+            let data = handle.availableData
+            guard let self else { return }
+            self.lock.lock(); self.received.append(data); self.lock.unlock()
+        }
+        try process.run()
+    }
+
+    deinit {
+        output.fileHandleForReading.readabilityHandler = nil
+        if process.isRunning { Foundation.kill(process.processIdentifier, SIGKILL) }
+    }
+
+    var text: String { lock.lock(); defer { lock.unlock() }; return String(decoding: received, as: UTF8.self) }
+
+    func send(_ line: String) {
+        input.fileHandleForWriting.write(Data((line + "\n").utf8))
+    }
+
+    func closeInput() { try? input.fileHandleForWriting.close() }
+
+    /// Waits until the output holds `count` occurrences of `needle`.
+    @discardableResult
+    func waitFor(_ needle: String, count: Int = 1, timeout: TimeInterval = 20) -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if text.components(separatedBy: needle).count - 1 >= count { return true }
+            if !process.isRunning { return text.components(separatedBy: needle).count - 1 >= count }
+            usleep(2_000)
+        }
+        return false
+    }
+
+    func kill(_ signal: Int32 = SIGKILL) {
+        Foundation.kill(process.processIdentifier, signal)
+        process.waitUntilExit()
+    }
+}
