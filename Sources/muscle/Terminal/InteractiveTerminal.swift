@@ -14,6 +14,8 @@ final class InteractiveTerminal: StudyTerminal {
     private var current: StudyScreen?
     private var status: String = ""
     private var active = false
+    /// Keys read but not handled yet: several can arrive in one read (fast typing, a paste).
+    private var pending: [UInt8] = []
 
     init(style: TextStyle) {
         self.style = style
@@ -61,31 +63,32 @@ final class InteractiveTerminal: StudyTerminal {
             text += StudyRenderer.render(current, width: width, style: style, layout: .screen)
         }
         if !status.isEmpty { text += "\n" + status }
-        // Raw mode turns off output post-processing on some systems: send CR LF explicitly.
-        Output.out(text.replacingOccurrences(of: "\n", with: "\r\n"))
+        // Output post-processing stays on in this raw mode, so the terminal turns "\n" into CR LF.
+        Output.out(text)
     }
 
     func read(_ prompt: StudyPrompt) -> StudyInput? {
         while true {
+            if !pending.isEmpty {
+                let byte = pending.removeFirst()
+                switch byte {
+                case 0x1A:  // Ctrl-Z
+                    RawMode.suspend()
+                    redraw()
+                case 0x0C:  // Ctrl-L
+                    redraw()
+                case 0x1B:  // an escape sequence (arrow keys…): ignored, with the rest of it
+                    pending.removeAll()
+                default:
+                    return Self.key(byte)
+                }
+                continue
+            }
             switch KeyReader.next() {
             case .endOfInput: return nil
             case .interrupted: return .quit
             case .resized: redraw()
-            case .bytes(let bytes):
-                guard let first = bytes.first else { continue }
-                switch first {
-                case 0x1A:  // Ctrl-Z
-                    RawMode.suspend()
-                    redraw()
-                    continue
-                case 0x0C:  // Ctrl-L
-                    redraw()
-                    continue
-                case 0x1B:  // an escape sequence (arrow keys…): ignored
-                    continue
-                default:
-                    return Self.key(first)
-                }
+            case .bytes(let bytes): pending += bytes
             }
         }
     }

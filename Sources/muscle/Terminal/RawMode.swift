@@ -63,6 +63,11 @@ enum RawMode {
     private static func installHandlers() {
         guard !installed else { return }
         installed = true
+        // A parent may have started us with these blocked: resize and interrupts must reach us.
+        var wanted = sigset_t()
+        sigemptyset(&wanted)
+        for number in [SIGWINCH, SIGINT, SIGTERM, SIGHUP, SIGCONT, SIGTSTP] { sigaddset(&wanted, number) }
+        pthread_sigmask(SIG_UNBLOCK, &wanted, nil)
         atexit { restoreTerminal() }
         signal(SIGWINCH) { _ in terminalResized = 1 }
         for quit in [SIGINT, SIGTERM, SIGHUP] {

@@ -20,8 +20,9 @@ final class PseudoTerminal {
         guard openpty(&masterFD, &slaveFD, nil, nil, &size) == 0 else { throw PTYError("openpty failed: \(errno)") }
         master = masterFD
         slave = slaveFD
-        guard let name = ttyname(slaveFD) else { throw PTYError("ttyname failed: \(errno)") }
-        let slaveName = String(cString: name)
+        var nameBuffer = [CChar](repeating: 0, count: 256)
+        guard ttyname_r(slaveFD, &nameBuffer, nameBuffer.count) == 0 else { throw PTYError("ttyname_r failed: \(errno)") }
+        let slaveName = String(decoding: nameBuffer.prefix(while: { $0 != 0 }).map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -34,7 +35,17 @@ final class PseudoTerminal {
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
-        posix_spawnattr_setflags(&attributes, Int16(0x80))  // POSIX_SPAWN_SETSID (glibc ≥ 2.26; not exported to Swift)
+        // A new session (POSIX_SPAWN_SETSID, 0x80: glibc ≥ 2.26, not exported to Swift), with an empty
+        // signal mask and default handlers: the test runner's threads block signals, and a child
+        // would inherit that (no SIGWINCH, no SIGINT).
+        var empty = sigset_t()
+        sigemptyset(&empty)
+        posix_spawnattr_setsigmask(&attributes, &empty)
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        for signal in [SIGINT, SIGTERM, SIGHUP, SIGWINCH, SIGTSTP, SIGCONT, SIGPIPE, SIGQUIT] { sigaddset(&defaults, signal) }
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(&attributes, Int16(0x80 | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         // `env -C` sets the working folder (glibc's addchdir_np is not exported to Swift either).
         let argv = ["/usr/bin/env", "-C", directory, executable] + arguments
         var cArgs = argv.map { strdup($0) } + [nil]

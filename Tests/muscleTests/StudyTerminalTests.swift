@@ -1,0 +1,148 @@
+import Foundation
+import GRDB
+import Testing
+
+/// `muscle study` on a real pseudo-terminal: single key presses in raw mode, screens redrawn, the
+/// terminal given back as it was however the session ends.
+@Suite(.serialized) struct StudyTerminalTests {
+    func start(_ sandbox: Sandbox, _ extra: [String] = [], environment: [String: String] = [:], columns: UInt16 = 80) throws -> PseudoTerminal {
+        Fixtures.deck(in: sandbox)
+        return try PseudoTerminal(MuscleBinary.muscle, ["study", "--db", sandbox.db, "--decks", "deck", "--now", "2026-12-01T10:00:00Z", "--new", "3"] + extra,
+                                  environment: sandbox.environment.merging(environment) { $1 }, directory: sandbox.path, columns: columns)
+    }
+
+    func reviews(_ path: String) throws -> Int {
+        let queue = try DatabaseQueue(path: path)
+        defer { try? queue.close() }
+        return try queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM review") ?? 0 }
+    }
+
+    @Test func keysRevealGradeRedrillUndoAndQuit() throws {
+        let sandbox = Sandbox()
+        let terminal = try start(sandbox)
+        #expect(terminal.waitFor("Due 0 · New 3 · Re-drill 0"), "\(terminal.text)")
+        #expect(terminal.waitFor("Explain the name “piriformis”"))
+        var mark = terminal.mark
+        terminal.send(" ")
+        #expect(terminal.waitFor("Latin pirum", after: mark))
+        #expect(terminal.waitFor("5 perfect 1d", after: mark))
+        mark = terminal.mark
+        terminal.send("4")
+        #expect(terminal.waitFor("State the origin of the piriformis.", after: mark))
+        #expect(terminal.waitFor("→ 4 good: next review in 1d (2026-12-02)", after: mark))
+        #expect(try reviews(sandbox.db) == 1)
+        mark = terminal.mark
+        terminal.send("u")
+        #expect(terminal.waitFor("Undone: the card is back as it was.", after: mark))
+        #expect(terminal.waitFor("Explain the name “piriformis”", after: mark))
+        #expect(try reviews(sandbox.db) == 0)
+        // Grade 2 from the back: the card comes back later today.
+        mark = terminal.mark
+        terminal.send(" ")
+        terminal.send("2")
+        #expect(terminal.waitFor("it comes back later today", after: mark))
+        #expect(terminal.waitFor("Re-drill 1", after: mark))
+        mark = terminal.mark
+        terminal.send("q")
+        #expect(terminal.waitForExit() == 0)
+        #expect(terminal.waitFor("Session over: 1 answer on 1 card; 0 of 1 first answers correct (0%)", after: mark))
+        #expect(terminal.terminalIsCooked)
+        #expect(try reviews(sandbox.db) == 1)
+    }
+
+    @Test func ctrlCEndsTheSessionCleanly() throws {
+        let sandbox = Sandbox()
+        let terminal = try start(sandbox)
+        #expect(terminal.waitFor("Due 0 · New 3"))
+        terminal.send(" ")
+        terminal.send("5")
+        #expect(terminal.waitFor("→ 5 perfect"))
+        terminal.send("\u{03}")
+        #expect(terminal.waitForExit() == 0)
+        #expect(terminal.waitFor("Session over: 1 answer on 1 card"))
+        #expect(terminal.terminalIsCooked)
+        #expect(try reviews(sandbox.db) == 1)
+    }
+
+    @Test func theSourceKeyShowsTheFileAndLine() throws {
+        let sandbox = Sandbox()
+        let terminal = try start(sandbox)
+        #expect(terminal.waitFor("Due 0 · New 3"))
+        terminal.send("e")
+        #expect(terminal.waitFor("Source: \(sandbox.file("deck/piriformis.md")):3 (card piriformis/etymology)"))
+        terminal.send("s")
+        #expect(terminal.waitFor("Skipped until tomorrow."))
+        #expect(terminal.waitFor("State the origin of the piriformis."))
+        terminal.send("q")
+        #expect(terminal.waitForExit() == 0)
+    }
+
+    @Test func resizeRedrawsAtTheNewWidth() throws {
+        let sandbox = Sandbox()
+        let terminal = try start(sandbox)
+        #expect(terminal.waitFor("Due 0 · New 3"))
+        let mark = terminal.mark
+        terminal.resize(columns: 36, rows: 20)
+        #expect(terminal.waitFor("────────────────────────────────────", after: mark))
+        let redrawn = ANSI.strip(String(decoding: terminal.bytes.suffix(from: mark), as: UTF8.self))
+        for line in redrawn.split(separator: "\n") {
+            #expect(line.count <= 36, "wider than the terminal: \(line)")
+        }
+        terminal.send("q")
+        #expect(terminal.waitForExit() == 0)
+        #expect(terminal.terminalIsCooked)
+    }
+
+    @Test func ctrlZGivesTheTerminalBackAndResumesCleanly() throws {
+        let sandbox = Sandbox()
+        let terminal = try start(sandbox)
+        #expect(terminal.waitFor("Due 0 · New 3"))
+        let mark = terminal.mark
+        terminal.send("\u{1A}")
+        // With no shell to stop it (an orphaned session), the process carries on: the screen is
+        // drawn again and the keys still work.
+        #expect(terminal.waitFor("Due 0 · New 3", after: mark))
+        terminal.send(" ")
+        #expect(terminal.waitFor("Latin pirum", after: mark))
+        terminal.send("q")
+        #expect(terminal.waitForExit() == 0)
+        #expect(terminal.terminalIsCooked)
+    }
+
+    @Test func colourUnlessNoColorOrTheFlag() throws {
+        let sandbox = Sandbox()
+        let coloured = try start(sandbox)
+        #expect(coloured.waitFor("Due 0 · New 3"))
+        #expect(ANSI.hasColour(coloured.raw))
+        coloured.send("q")
+        #expect(coloured.waitForExit() == 0)
+        for (extra, environment) in [([String](), ["NO_COLOR": "1"]), (["--no-color"], [:])] {
+            let other = Sandbox()
+            let plain = try start(other, extra, environment: environment)
+            #expect(plain.waitFor("Due 0 · New 3"))
+            #expect(plain.raw.range(of: "\u{1B}\\[[0-9;]*m", options: .regularExpression) == nil)
+            plain.send("q")
+            #expect(plain.waitForExit() == 0)
+        }
+    }
+
+    /// Text that reached the database some other way than a lint-checked deck still cannot drive
+    /// the terminal: escape sequences and control characters are stripped before printing.
+    @Test func escapeSequencesInCardTextNeverReachTheTerminal() throws {
+        let sandbox = Sandbox()
+        Fixtures.deck(in: sandbox)
+        #expect(sandbox.run(["sync", "--db", sandbox.db, "--decks", "deck"]).exitCode == 0)
+        let queue = try DatabaseQueue(path: sandbox.db)
+        try queue.write { db in
+            try db.execute(sql: "UPDATE card SET front = ? WHERE item = 'etymology' AND muscle_id = (SELECT id FROM muscle WHERE key = 'piriformis')",
+                           arguments: ["Name it\u{1B}]0;pwned\u{07}\u{1B}[2J\u{07} now"])
+        }
+        try queue.close()
+        let terminal = try start(sandbox)
+        #expect(terminal.waitFor("Name it now"))
+        #expect(!terminal.raw.contains("pwned"))
+        #expect(!terminal.raw.contains("\u{07}"))
+        terminal.send("q")
+        #expect(terminal.waitForExit() == 0)
+    }
+}
