@@ -54,7 +54,7 @@ enum ChildStep: String, CaseIterable {
             let elapsed = try clock.measure { counts = try database.dueCounts(decks: ids, on: calendar.day(at: now)) }
             print("\(elapsed.seconds) \(counts.due)")
         case .report, .stats:
-            let database = try AppDatabase.open(path: path, now: now)
+            let database = try AppDatabase.open(path: path, now: now, options: AppDatabase.Options(pageCacheMiB: 16))
             let ids = try database.deckIDs(for: locations)
             let elapsed = try clock.measure { try BenchReports.run(self, database: database, decks: ids, calendar: calendar, now: now) }
             print("\(elapsed.seconds)")

@@ -55,8 +55,8 @@ struct GlobalOptions: ParsableArguments {
 
     /// Opens (creating and migrating as needed) the database.
     /// `MUSCLE_BUSY_TIMEOUT_MS` (default 5,000) bounds the wait for another program's write.
-    func openDatabase(now: Date) throws -> AppDatabase {
-        var options = AppDatabase.Options()
+    func openDatabase(now: Date, pageCacheMiB: Int? = nil) throws -> AppDatabase {
+        var options = AppDatabase.Options(pageCacheMiB: pageCacheMiB)
         if let text = environment["MUSCLE_BUSY_TIMEOUT_MS"] {
             guard let ms = Int(text), ms >= 0 else { throw CommandFailure("MUSCLE_BUSY_TIMEOUT_MS '\(text)' is not a number of milliseconds", exitCode: 64) }
             options.busyTimeout = Double(ms) / 1000

@@ -15,10 +15,15 @@ public final class AppDatabase: Sendable {
         public var busyTimeout: TimeInterval = 5
         /// Backups taken automatically before a migration; older ones are deleted.
         public var keptMigrationBackups = 3
+        /// SQLite's page cache, when a command reads much of the database: reports set 16 MiB so
+        /// their random reads over the card states read each page once (the default, 2 MiB, keeps
+        /// a study session's memory small).
+        public var pageCacheMiB: Int?
 
-        public init(busyTimeout: TimeInterval = 5, keptMigrationBackups: Int = 3) {
+        public init(busyTimeout: TimeInterval = 5, keptMigrationBackups: Int = 3, pageCacheMiB: Int? = nil) {
             self.busyTimeout = busyTimeout
             self.keptMigrationBackups = keptMigrationBackups
+            self.pageCacheMiB = pageCacheMiB
         }
     }
 
@@ -42,9 +47,12 @@ public final class AppDatabase: Sendable {
         // switched on in `migrate`, after the version check.
         configuration.busyMode = .timeout(options.busyTimeout)
         configuration.foreignKeysEnabled = true
-        configuration.prepareDatabase { db in
+        configuration.prepareDatabase { [options] db in
             // Durable across a power cut once a commit returns (as Anki does).
             try db.execute(sql: "PRAGMA synchronous = FULL")
+            if let mebibytes = options.pageCacheMiB {
+                try db.execute(sql: "PRAGMA cache_size = \(-1024 * max(1, mebibytes))")  // ok: an integer, not input
+            }
         }
         let queue: DatabaseQueue
         do {

@@ -104,10 +104,3 @@ extension LintRule {
         triggering: [.text(String(exampleMuscle.replacingFirst("# Example muscle", with: "# ↓Example muscle").split(separator: "\n").filter { !$0.hasPrefix("Origin") }.joined(separator: "\n")))],
         nonTriggering: [.text(exampleMuscle)])
 }
-
-extension String {
-    func replacingFirst(_ target: String, with replacement: String) -> String {
-        guard let range = range(of: target) else { return self }
-        return replacingCharacters(in: range, with: replacement)
-    }
-}

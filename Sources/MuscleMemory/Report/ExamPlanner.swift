@@ -1,0 +1,87 @@
+import SM2
+
+/// Readiness on exam day, and a plan that has every card seen at least once in the last week
+/// before the exam without going over the daily maximum.
+public struct ExamReadiness: Sendable, Equatable, Codable {
+    public struct Topic: Sendable, Equatable, Codable {
+        public var name: String
+        public var command: String
+        public var cards: Int
+        /// Learned cards whose next review falls after the exam: SM-2 expects them remembered.
+        public var ready: Int
+        /// The rest: new, failing, or due on or before exam day.
+        public var atRisk: Int
+        public var readyShare: Double { cards > 0 ? Double(ready) / Double(cards) : 0 }
+    }
+
+    public struct PlanDay: Sendable, Equatable, Codable {
+        public var day: Day
+        /// Reviews SM-2 has due that day (before the final week).
+        public var due: Int
+        /// New cards to learn that day, so all are seen before the final week.
+        public var new: Int
+        /// The final week's pass: every card once, spread evenly.
+        public var finalPass: Int
+        public var total: Int { due + new + finalPass }
+    }
+
+    public var exam: Day
+    public var daysLeft: Int
+    public var maxPerDay: Int
+    public var topics: [Topic]
+    public var days: [PlanDay]
+    /// Empty when the plan fits; otherwise why it does not, and what would make it fit.
+    public var problems: [String]
+}
+
+enum ExamPlanner {
+    static let finalWeek = 7
+
+    static func readiness(_ database: AppDatabase, decks: [Int64], rows: [TopicRow], options: ReportOptions, exam: Day) throws(StoreError) -> ExamReadiness {
+        let topics = WeakTopics.group(rows, by: { $0.muscleKey }).map { key, members in
+            let ready = members.reduce(0) { $0 + $1.ready }
+            let cards = members.reduce(0) { $0 + $1.cards }
+            return ExamReadiness.Topic(name: members[0].muscleName, command: "muscle study --muscle \(key)", cards: cards, ready: ready, atRisk: cards - ready)
+        }.sorted { ($0.readyShare, $0.name) < ($1.readyShare, $1.name) }
+        let (due, unseen, total) = try database.dueByDay(decks: decks, filter: options.filter, today: options.today)
+        let plan = plan(today: options.today, exam: exam, due: due, unseen: unseen, total: total, maxPerDay: options.maxPerDay)
+        return ExamReadiness(exam: exam, daysLeft: options.today.distance(to: exam), maxPerDay: options.maxPerDay, topics: topics, days: plan.days, problems: plan.problems)
+    }
+
+    /// Before the final week: each day's due reviews, plus the unseen cards spread so that all are
+    /// seen before the final week starts. The final week (or what is left of it): every card once.
+    static func plan(today: Day, exam: Day, due: [Int: Int], unseen: Int, total: Int, maxPerDay: Int) -> (days: [ExamReadiness.PlanDay], problems: [String]) {
+        let daysLeft = today.distance(to: exam)
+        guard daysLeft > 0 else { return ([], ["the exam day \(exam) is not after today (\(today))"]) }
+        let finalDays = min(finalWeek, daysLeft)
+        let before = daysLeft - finalDays
+        var problems: [String] = []
+        var days: [ExamReadiness.PlanDay] = []
+        var unseenLeft = unseen
+        for offset in 0..<before {
+            let day = today.adding(days: offset)
+            let dueToday = due[day.number] ?? 0
+            let spread = Int((Double(unseenLeft) / Double(before - offset)).rounded(.up))
+            let new = max(0, min(spread, maxPerDay - dueToday))
+            unseenLeft -= new
+            days.append(ExamReadiness.PlanDay(day: day, due: dueToday, new: new, finalPass: 0))
+            if dueToday > maxPerDay {
+                problems.append("\(day): \(dueToday) reviews are due, more than --max-per-day \(maxPerDay)")
+            }
+        }
+        let perDay = Int((Double(total) / Double(finalDays)).rounded(.up))
+        var left = total
+        for offset in before..<daysLeft {
+            let share = min(left, perDay)
+            left -= share
+            days.append(ExamReadiness.PlanDay(day: today.adding(days: offset), due: 0, new: 0, finalPass: share))
+        }
+        if perDay > maxPerDay {
+            problems.append("seeing all \(total) cards in the last \(finalDays) day\(finalDays == 1 ? "" : "s") takes \(perDay) a day, more than --max-per-day \(maxPerDay): raise it to \(perDay) or narrow the cards with a filter")
+        }
+        if unseenLeft > 0 {
+            problems.append("\(unseenLeft) card\(unseenLeft == 1 ? "" : "s") cannot be learned before the final week within --max-per-day \(maxPerDay); they are first seen in the final week")
+        }
+        return (days, problems)
+    }
+}

@@ -1,0 +1,147 @@
+/// `--format html`: one self-contained page (inline CSS and SVG, no network), readable on screen
+/// and on paper, well-formed XHTML, with every piece of deck text escaped.
+public enum HTMLReportRenderer {
+    public static func render(_ document: ReportDocument) -> String {
+        var body = "<h1>\(escape(document.title))</h1>\n"
+        for line in document.subtitle { body += "<p class=\"sub\">\(escape(line))</p>\n" }
+        var charts = ""
+        for section in document.sections {
+            var html = "<section>\n<h2>\(escape(section.title))</h2>\n"
+            if let note = section.note { html += "<p class=\"note\">\(escape(note))</p>\n" }
+            switch section.content {
+            case .table(let table):
+                html += render(table)
+            case .bars(let bars):
+                html += bars.line ? lineChart(bars) : barChart(bars)
+            case .lines(let lines):
+                html += lines.map { "<p>\(escape($0))</p>" }.joined(separator: "\n") + "\n"
+            case .commands(let commands):
+                html += "<ol class=\"plan\">\n" + commands.map { "<li><code>\(escape($0))</code></li>" }.joined(separator: "\n") + "\n</ol>\n"
+            }
+            html += "</section>\n"
+            if case .bars = section.content { charts += html } else { body += html }
+        }
+        if let weakest = weaknessChart(document) { body = body.replacingFirst("<section>", with: weakest + "<section>") }
+        return """
+            <!DOCTYPE html>
+            <html xmlns="http://www.w3.org/1999/xhtml" lang="en">
+            <head>
+            <meta charset="utf-8"/>
+            <meta name="viewport" content="width=device-width, initial-scale=1"/>
+            <title>MuscleMemory: \(escape(document.title))</title>
+            <style>
+            body { font: 15px/1.45 -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; color: #1d2327; margin: 2rem auto; max-width: 62rem; padding: 0 1rem; }
+            h1 { font-size: 1.7rem; margin-bottom: .2rem; }
+            h2 { font-size: 1.15rem; margin: 1.8rem 0 .3rem; border-bottom: 1px solid #d0d7de; padding-bottom: .2rem; }
+            .sub, .note { color: #57606a; margin: .2rem 0; }
+            table { border-collapse: collapse; width: 100%; font-size: .9rem; }
+            th, td { padding: .25rem .5rem; border-bottom: 1px solid #eaeef2; text-align: left; vertical-align: top; }
+            th { color: #57606a; font-weight: 600; }
+            td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+            .bar { display: inline-block; height: .7rem; background: #d1495b; border-radius: 2px; vertical-align: middle; }
+            .barcell { width: 8rem; }
+            code { background: #f6f8fa; padding: .1rem .3rem; border-radius: 4px; }
+            svg { width: 100%; height: auto; }
+            svg text { font: 11px sans-serif; fill: #57606a; }
+            @media print { body { margin: 0; max-width: none; font-size: 11pt; } section { break-inside: avoid; } .bar { print-color-adjust: exact; -webkit-print-color-adjust: exact; } }
+            </style>
+            </head>
+            <body>
+            \(body)\(charts)</body>
+            </html>
+
+            """
+    }
+
+    static func render(_ table: ReportDocument.Table) -> String {
+        guard !table.rows.isEmpty else { return "<p>(none)</p>\n" }
+        var html = "<table>\n<thead><tr>"
+        for (i, column) in table.columns.enumerated() {
+            html += "<th\(column.numeric ? " class=\"num\"" : "")>\(escape(column.title))</th>"
+            if table.bar != nil && i == table.barAfter { html += "<th class=\"barcell\"></th>" }
+        }
+        html += "</tr></thead>\n<tbody>\n"
+        for (r, row) in table.rows.enumerated() {
+            html += "<tr>"
+            for (i, cell) in row.enumerated() {
+                let numeric = i < table.columns.count && table.columns[i].numeric
+                html += "<td\(numeric ? " class=\"num\"" : "")>\(escape(cell))</td>"
+                if let bars = table.bar, i == table.barAfter {
+                    let value = bars[r].map { min(1, max(0, $0)) }
+                    html += "<td class=\"barcell\">" + (value.map { "<span class=\"bar\" style=\"width: \(Int(($0 * 100).rounded()))%\"></span>" } ?? "") + "</td>"
+                }
+            }
+            html += "</tr>\n"
+        }
+        return html + "</tbody>\n</table>\n"
+    }
+
+    /// The weakest topics as a horizontal bar chart, drawn from the first table with scores.
+    static func weaknessChart(_ document: ReportDocument) -> String? {
+        guard let section = document.sections.first, case .table(let table) = section.content, let bars = table.bar else { return nil }
+        let items = zip(table.rows, bars).compactMap { row, value in value.map { (row[0], $0) } }.prefix(12)
+        guard !items.isEmpty else { return nil }
+        let rowHeight = 22, labelWidth = 300, chartWidth = 560
+        var svg = "<section>\n<h2>Weakness by topic</h2>\n<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(labelWidth + chartWidth + 60) \(items.count * rowHeight + 10)\" role=\"img\" aria-label=\"Weakness by topic\">\n"
+        for (i, item) in items.enumerated() {
+            let y = i * rowHeight + 5
+            let w = Int((item.1 * Double(chartWidth)).rounded())
+            svg += "<text x=\"\(labelWidth - 8)\" y=\"\(y + 14)\" text-anchor=\"end\">\(escape(String(item.0.prefix(48))))</text>"
+            svg += "<rect x=\"\(labelWidth)\" y=\"\(y + 3)\" width=\"\(max(w, 1))\" height=\"14\" rx=\"2\" fill=\"#d1495b\"/>"
+            svg += "<text x=\"\(labelWidth + w + 6)\" y=\"\(y + 14)\">\(Format.format1(item.1 * 100))</text>\n"
+        }
+        return svg + "</svg>\n</section>\n"
+    }
+
+    static func barChart(_ bars: ReportDocument.Bars) -> String {
+        let n = max(bars.values.count, 1), width = 900, height = 180, gap = 2
+        let barWidth = max(2, (width - 40) / n - gap)
+        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(height + 30)\" role=\"img\">\n"
+        for (i, value) in bars.values.enumerated() {
+            let h = Int((value / max(bars.maximum, 0.0001) * Double(height - 20)).rounded())
+            let x = 30 + i * (barWidth + gap)
+            svg += "<rect x=\"\(x)\" y=\"\(height - h)\" width=\"\(barWidth)\" height=\"\(max(h, 0))\" fill=\"#2f6db5\"><title>\(escape(bars.labels[i])): \(escape(bars.valueLabels[i]))</title></rect>"
+            if i % max(1, n / 10) == 0 {
+                svg += "<text x=\"\(x)\" y=\"\(height + 16)\">\(escape(bars.labels[i]))</text>"
+            }
+            svg += "\n"
+        }
+        svg += "<text x=\"0\" y=\"12\">\(escape(Format.format1(bars.maximum).replacingOccurrences(of: ".0", with: "")))</text>\n"
+        return svg + "</svg>\n"
+    }
+
+    static func lineChart(_ bars: ReportDocument.Bars) -> String {
+        let n = max(bars.values.count, 2), width = 900, height = 180
+        let step = Double(width - 60) / Double(n - 1)
+        let points = bars.values.enumerated().map { i, value in
+            "\(Int(40 + Double(i) * step)),\(Int(Double(height) - 10 - (value / max(bars.maximum, 0.0001)) * Double(height - 30)))"
+        }
+        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(height + 30)\" role=\"img\">\n"
+        svg += "<line x1=\"40\" y1=\"\(height - 10)\" x2=\"\(width - 20)\" y2=\"\(height - 10)\" stroke=\"#d0d7de\"/>\n"
+        svg += "<polyline fill=\"none\" stroke=\"#2f6db5\" stroke-width=\"2\" points=\"\(points.joined(separator: " "))\"/>\n"
+        for (i, point) in points.enumerated() {
+            let xy = point.split(separator: ",")
+            svg += "<circle cx=\"\(xy[0])\" cy=\"\(xy[1])\" r=\"3\" fill=\"#2f6db5\"><title>\(escape(bars.labels[i])): \(escape(bars.valueLabels[i]))</title></circle>"
+            svg += "<text x=\"\(xy[0])\" y=\"\(height + 16)\" text-anchor=\"middle\">\(escape(bars.labels[i]))</text>\n"
+        }
+        return svg + "<text x=\"0\" y=\"20\">100%</text><text x=\"0\" y=\"\(height - 10)\">0%</text>\n</svg>\n"
+    }
+
+    /// Text for HTML and XML: the five special characters escaped, control characters removed.
+    public static func escape(_ text: String) -> String {
+        var out = ""
+        for scalar in TerminalText.sanitize(text).unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            case "\n": out += " "
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}
+

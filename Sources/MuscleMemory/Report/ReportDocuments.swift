@@ -1,0 +1,103 @@
+/// Builds the documents of `muscle report` and `muscle stats`.
+public enum ReportDocuments {
+    static let topicColumns: [ReportDocument.Column] = [
+        .init("topic"), .init("weakness", numeric: true), .init("cards", numeric: true), .init("seen", numeric: true),
+        .init("reviews", numeric: true), .init("retention", numeric: true), .init("all time", numeric: true),
+        .init("lapses", numeric: true), .init("easiness", numeric: true), .init("not learned", numeric: true),
+    ]
+
+    static func topicTable(_ topics: [TopicStats]) -> ReportDocument.Table {
+        ReportDocument.Table(
+            columns: topicColumns,
+            rows: topics.map { t in
+                [t.name, Format.weakness(t), String(t.cards), String(t.seen), "\(t.windowReviews)/\(t.reviews)",
+                 Format.percent(t.windowRetention), Format.percent(t.retention), String(t.lapses), Format.easiness(t.meanEasiness), String(t.notLearned)]
+            },
+            bar: topics.map { $0.weakness.map { $0 / 100 } },
+            barAfter: 1)
+    }
+
+    public static func report(_ r: WeakTopicReport) -> ReportDocument {
+        var sections: [ReportDocument.Section] = []
+        let judged = r.muscleAspects.filter(\.judged)
+        sections.append(.init(title: "Weakest topics", note: "muscle × aspect, weakest first; reviews are last \(r.windowDays) days / all time",
+                              content: .table(topicTable(Array(r.muscleAspects.prefix(judged.isEmpty ? 10 : max(10, min(judged.count, 20)))))), terminalRowLimit: 10))
+        for (title, topics, limit) in [("Muscles", r.muscles, 15), ("Aspects", r.aspects, nil), ("Regions", r.regions, nil)] as [(String, [TopicStats], Int?)] {
+            sections.append(.init(title: title, note: nil, content: .table(topicTable(topics)), terminalRowLimit: limit))
+        }
+        if r.leeches.isEmpty {
+            sections.append(.init(title: "Leeches", note: nil, content: .lines(["No leeches: no card has 4 lapses or easiness at the 1.30 floor."])))
+        } else {
+            sections.append(.init(title: "Leeches", note: "cards with 4 or more lapses, or easiness at the 1.30 floor",
+                                  content: .table(ReportDocument.Table(
+                                    columns: [.init("card"), .init("question"), .init("lapses", numeric: true), .init("easiness", numeric: true), .init("reviews", numeric: true)],
+                                    rows: r.leeches.map { [$0.card, $0.front, String($0.lapses), Format.easiness($0.easiness), String($0.reviews)] },
+                                    bar: nil, barAfter: 0))))
+        }
+        if let exam = r.exam {
+            sections.append(.init(title: "Readiness on \(exam.exam) (\(exam.daysLeft) day\(exam.daysLeft == 1 ? "" : "s") left)",
+                                  note: "ready: learned and not due again before the exam; at risk: new, failing, or due by exam day",
+                                  content: .table(ReportDocument.Table(
+                                    columns: [.init("muscle"), .init("ready", numeric: true), .init("cards", numeric: true), .init("at risk", numeric: true)],
+                                    rows: exam.topics.map { [$0.name, Format.percent($0.readyShare), String($0.cards), String($0.atRisk)] },
+                                    bar: exam.topics.map { $0.readyShare }, barAfter: 1)),
+                                  terminalRowLimit: 15))
+            sections.append(.init(title: "Plan to the exam (at most \(exam.maxPerDay) a day)",
+                                  note: "every card is seen at least once in the last week before the exam",
+                                  content: .table(ReportDocument.Table(
+                                    columns: [.init("day"), .init("due", numeric: true), .init("new", numeric: true), .init("final pass", numeric: true), .init("total", numeric: true)],
+                                    rows: exam.days.map { [$0.day.description, String($0.due), String($0.new), String($0.finalPass), String($0.total)] },
+                                    bar: nil, barAfter: 0))))
+            if !exam.problems.isEmpty {
+                sections.append(.init(title: "The plan does not fit", note: nil, content: .lines(exam.problems)))
+            }
+        }
+        if !r.weeklyRetention.isEmpty {
+            sections.append(.init(title: "Retention by week", note: "share of reviews graded 3 or more",
+                                  content: .bars(.init(labels: r.weeklyRetention.map { String($0.start.description.dropFirst(5)) },
+                                                       values: r.weeklyRetention.map { $0.reviews > 0 ? Double($0.correct) / Double($0.reviews) : 0 },
+                                                       valueLabels: r.weeklyRetention.map { $0.reviews > 0 ? Format.percent(Double($0.correct) / Double($0.reviews)) : "—" },
+                                                       maximum: 1, line: true))))
+        }
+        if !r.forecast.isEmpty {
+            sections.append(.init(title: "Due in the next 30 days", note: nil, content: .bars(forecastBars(r.forecast, from: r.today))))
+        }
+        sections.append(.init(title: "Study next", note: nil,
+                              content: r.plan.isEmpty ? .lines(["Nothing to suggest yet: study a few days, then ask again."]) : .commands(r.plan)))
+        return ReportDocument(title: "Weak topics", subtitle: ["\(r.today), window: the last \(r.windowDays) days", r.scoreDefinition], sections: sections)
+    }
+
+    static func forecastBars(_ forecast: [Int], from today: Day) -> ReportDocument.Bars {
+        ReportDocument.Bars(labels: forecast.indices.map { String(today.adding(days: $0).description.dropFirst(5)) },
+                            values: forecast.map(Double.init), valueLabels: forecast.map(String.init),
+                            maximum: Double(max(1, forecast.max() ?? 1)))
+    }
+
+    public static func stats(_ s: StatsReport) -> ReportDocument {
+        let perDay = s.perDay.map(\.answers)
+        let states = s.cards
+        let total = max(1, states.new + states.learning + states.young + states.mature)
+        let cardRows: [(String, Int)] = [("new", states.new), ("learning", states.learning), ("young", states.young), ("mature", states.mature)]
+        let sections: [ReportDocument.Section] = [
+            .init(title: "Answers per day, last \(s.windowDays) days", note: "all answers; \(s.perDay.reduce(0) { $0 + $1.reviews }) of them first answers of a day",
+                  content: .bars(.init(labels: s.perDay.map { String($0.day.description.dropFirst(5)) }, values: perDay.map(Double.init),
+                                       valueLabels: perDay.map(String.init), maximum: Double(max(1, perDay.max() ?? 1))))),
+            .init(title: "Due in the next \(s.forecast.count) days", note: "overdue cards count on the first day", content: .bars(forecastBars(s.forecast, from: s.today))),
+            .init(title: "Cards by state", note: "new: never answered · learning: repetitions 0-1 · young: interval under 21 days · mature: 21 days or more",
+                  content: .table(.init(columns: [.init("state"), .init("cards", numeric: true), .init("share", numeric: true)],
+                                        rows: cardRows.map { [$0.0, String($0.1), Format.percent(Double($0.1) / Double(total))] },
+                                        bar: cardRows.map { Double($0.1) / Double(total) }, barAfter: 2))),
+            .init(title: "Retention by interval, last \(s.windowDays) days", note: "share of reviews graded 3 or more, by the interval the card had",
+                  content: .table(.init(columns: [.init("interval"), .init("reviews", numeric: true), .init("retention", numeric: true)],
+                                        rows: s.retentionByInterval.map { [$0.name, String($0.reviews), Format.percent($0.retention)] },
+                                        bar: s.retentionByInterval.map(\.retention), barAfter: 2))),
+            .init(title: "Streak and time", note: nil, content: .lines([
+                "Study streak: \(s.streak) day\(s.streak == 1 ? "" : "s").",
+                "Time answering: \(Format.duration(milliseconds: s.windowMilliseconds)) in the last \(s.windowDays) days, \(Format.duration(milliseconds: s.totalMilliseconds)) in all.",
+            ])),
+        ]
+        return ReportDocument(title: "Statistics", subtitle: ["\(s.today)"], sections: sections)
+    }
+}
+
+import SM2

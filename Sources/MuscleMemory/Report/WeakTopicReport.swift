@@ -1,0 +1,146 @@
+import Foundation
+import SM2
+
+/// What `muscle report` shows: weak topics at each level, the worst cards, and what to study next.
+public struct WeakTopicReport: Sendable, Equatable, Codable {
+    public var today: Day
+    public var windowDays: Int
+    public var scoreDefinition: String
+    /// Per level, judged topics from weakest to strongest, then topics too thin to judge, then
+    /// topics not started.
+    public var muscles: [TopicStats]
+    public var aspects: [TopicStats]
+    public var regions: [TopicStats]
+    public var muscleAspects: [TopicStats]
+    public var leeches: [Leech]
+    /// Commands to paste, weakest first.
+    public var plan: [String]
+    public var exam: ExamReadiness?
+    /// Weekly retention for the HTML page (oldest first); empty unless asked for.
+    public var weeklyRetention: [WeekRetention]
+    /// Cards due on each of the next 30 days, for the HTML page; empty unless asked for.
+    public var forecast: [Int]
+
+    public var totals: TopicStats? { regions.isEmpty ? nil : Self.sum(regions, level: .region, name: "all", command: "muscle study") }
+
+    public struct WeekRetention: Sendable, Equatable, Codable {
+        public var start: Day
+        public var reviews: Int
+        public var correct: Int
+    }
+
+    static func sum(_ topics: [TopicStats], level: TopicLevel, name: String, command: String) -> TopicStats {
+        var total = TopicStats(level: level, name: name, command: command, cards: 0, seen: 0, notLearned: 0, reviews: 0, correct: 0,
+                               windowReviews: 0, windowCorrect: 0, lapses: 0, meanEasiness: nil, weakness: nil)
+        var easiness = 0
+        for t in topics {
+            total.cards += t.cards; total.seen += t.seen; total.notLearned += t.notLearned
+            total.reviews += t.reviews; total.correct += t.correct
+            total.windowReviews += t.windowReviews; total.windowCorrect += t.windowCorrect; total.lapses += t.lapses
+            easiness += (t.meanEasiness ?? 0) * t.seen
+        }
+        total.meanEasiness = total.seen > 0 ? Int((Double(easiness) / Double(total.seen)).rounded()) : nil
+        total.weakness = WeaknessScore.score(total)
+        return total
+    }
+}
+
+/// Options of `muscle report`.
+public struct ReportOptions: Sendable, Equatable {
+    public var today: Day
+    public var windowDays: Int = 30
+    public var filter: CardFilter = CardFilter()
+    public var exam: Day? = nil
+    public var maxPerDay: Int = 200
+    public var leechLimit: Int = 10
+    public var planSize: Int = 3
+    /// Weekly retention and the forecast (the HTML page's charts).
+    public var includeTrends: Bool = false
+
+    public init(today: Day, windowDays: Int = 30, filter: CardFilter = CardFilter(), exam: Day? = nil, maxPerDay: Int = 200, includeTrends: Bool = false) {
+        self.today = today
+        self.windowDays = windowDays
+        self.filter = filter
+        self.exam = exam
+        self.maxPerDay = maxPerDay
+        self.includeTrends = includeTrends
+    }
+}
+
+public enum WeakTopics {
+    /// Builds the report: a couple of grouped queries, then rolled up and ranked in memory.
+    public static func report(_ database: AppDatabase, decks: [Int64], options: ReportOptions) throws(StoreError) -> WeakTopicReport {
+        let windowStart = options.today.adding(days: -(max(1, options.windowDays) - 1))
+        let rows = try database.topicRows(decks: decks, filter: options.filter, windowStart: windowStart, today: options.today, exam: options.exam)
+        let fine = rows.map { row in
+            topic(.muscleAspect, name: "\(row.muscleName) · \(Aspect(rawValue: row.aspect)?.title ?? row.aspect)",
+                  command: "muscle study --muscle \(row.muscleKey) --aspect \(row.aspect)", [row],
+                  muscleKey: row.muscleKey, aspect: row.aspect, region: row.region)
+        }
+        let muscles = group(rows, by: { $0.muscleKey }).map { key, members in
+            topic(.muscle, name: members[0].muscleName, command: "muscle study --muscle \(key)", members, muscleKey: key, region: members[0].region)
+        }
+        let aspects = group(rows, by: { $0.aspect }).map { key, members in
+            topic(.aspect, name: Aspect(rawValue: key)?.title ?? key, command: "muscle study --aspect \(key)", members, aspect: key)
+        }
+        let regions = group(rows, by: { $0.region.isEmpty ? "(no region)" : $0.region }).map { key, members in
+            topic(.region, name: key, command: "muscle study --region \(shellQuoted(key.lowercased()))", members, region: key)
+        }
+        let rankedFine = rank(fine)
+        var plan = rankedFine.filter { $0.judged && ($0.weakness ?? 0) > 0 }.prefix(options.planSize).map(\.command)
+        if plan.count < options.planSize {
+            // Not started yet: an exam needs these too.
+            plan += rank(muscles).filter { !$0.started }.prefix(options.planSize - plan.count).map(\.command)
+        }
+        var report = WeakTopicReport(
+            today: options.today, windowDays: options.windowDays, scoreDefinition: WeaknessScore.definition,
+            muscles: rank(muscles), aspects: rank(aspects), regions: rank(regions), muscleAspects: rankedFine,
+            leeches: try database.leeches(decks: decks, filter: options.filter, limit: options.leechLimit),
+            plan: plan, exam: nil, weeklyRetention: [], forecast: [])
+        if let exam = options.exam {
+            report.exam = try ExamPlanner.readiness(database, decks: decks, rows: rows, options: options, exam: exam)
+        }
+        if options.includeTrends {
+            let weeks = try database.weeklyRetention(decks: decks, filter: options.filter, today: options.today, weeks: 12)
+            let firstWeek = options.today.adding(days: -(12 * 7 - 1))
+            report.weeklyRetention = weeks.enumerated().map { WeakTopicReport.WeekRetention(start: firstWeek.adding(days: $0.offset * 7), reviews: $0.element.reviews, correct: $0.element.correct) }
+            report.forecast = try database.dueForecast(decks: decks, from: options.today, days: 30)
+        }
+        return report
+    }
+
+    static func topic(_ level: TopicLevel, name: String, command: String, _ rows: [TopicRow], muscleKey: String? = nil, aspect: String? = nil, region: String? = nil) -> TopicStats {
+        var t = TopicStats(level: level, name: name, command: command, muscleKey: muscleKey, aspect: aspect, region: region,
+                           cards: 0, seen: 0, notLearned: 0, reviews: 0, correct: 0, windowReviews: 0, windowCorrect: 0, lapses: 0, meanEasiness: nil, weakness: nil)
+        var easiness = 0
+        for row in rows {
+            t.cards += row.cards; t.seen += row.seen; t.notLearned += row.notLearned
+            t.reviews += row.reviews; t.correct += row.correct; t.lapses += row.lapses
+            t.windowReviews += row.windowReviews; t.windowCorrect += row.windowCorrect
+            easiness += row.easinessSum
+        }
+        t.meanEasiness = t.seen > 0 ? Int((Double(easiness) / Double(t.seen)).rounded()) : nil
+        t.weakness = WeaknessScore.score(t)
+        return t
+    }
+
+    /// Weakest first; ties by more reviews, then by name. Topics too thin to judge come after every
+    /// judged topic (never ranked as strong), and topics not started last.
+    static func rank(_ topics: [TopicStats]) -> [TopicStats] {
+        topics.sorted { a, b in
+            func tier(_ t: TopicStats) -> Int { t.judged ? 0 : (t.started ? 1 : 2) }
+            if tier(a) != tier(b) { return tier(a) < tier(b) }
+            if let wa = a.weakness, let wb = b.weakness, wa != wb { return wa > wb }
+            if a.reviews != b.reviews { return a.reviews > b.reviews }
+            return a.name.lowercased() < b.name.lowercased()
+        }
+    }
+
+    static func group(_ rows: [TopicRow], by key: (TopicRow) -> String) -> [(String, [TopicRow])] {
+        Dictionary(grouping: rows, by: key).map { ($0.key, $0.value) }
+    }
+
+    static func shellQuoted(_ text: String) -> String {
+        text.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" } ? text : "\"" + text.replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+}
