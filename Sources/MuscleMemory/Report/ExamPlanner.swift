@@ -69,11 +69,10 @@ enum ExamPlanner {
                 problems.append("\(day): \(dueToday) reviews are due, more than --max-per-day \(maxPerDay)")
             }
         }
+        // Spread evenly: the first `total % finalDays` days take one card more.
         let perDay = Int((Double(total) / Double(finalDays)).rounded(.up))
-        var left = total
-        for offset in before..<daysLeft {
-            let share = min(left, perDay)
-            left -= share
+        for (index, offset) in (before..<daysLeft).enumerated() {
+            let share = total / finalDays + (index < total % finalDays ? 1 : 0)
             days.append(ExamReadiness.PlanDay(day: today.adding(days: offset), due: 0, new: 0, finalPass: share))
         }
         if perDay > maxPerDay {

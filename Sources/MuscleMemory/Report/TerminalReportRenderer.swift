@@ -39,8 +39,11 @@ public enum TerminalReportRenderer {
         func total(_ count: Int) -> Int { widths.prefix(count).reduce(0, +) + 2 * (count - 1) + (hasBar ? barWidth + 2 : 0) }
         while shown > max(2, table.barAfter + 1) && total(shown) > width { shown -= 1 }
         widths = Array(widths.prefix(shown))
-        let fixed = total(shown) - widths[0]
-        widths[0] = max(8, min(widths[0], width - fixed))
+        // Then the widest text column gives way, a character at a time, down to 8.
+        while total(shown) > width {
+            guard let widest = widths.indices.filter({ !table.columns[$0].numeric && widths[$0] > 8 }).max(by: { widths[$0] < widths[$1] }) else { break }
+            widths[widest] -= 1
+        }
         func line(_ cells: [String], bar: String?) -> String {
             var parts: [String] = []
             for (i, cell) in cells.enumerated() where i < widths.count {
@@ -59,7 +62,7 @@ public enum TerminalReportRenderer {
             out += line(row, bar: hasBar ? Self.bar(value, style: style) : nil)
         }
         if let limit, table.rows.count > limit {
-            out += style.dim("… \(table.rows.count - limit) more (--format markdown, csv, json or html show all)") + "\n"
+            out += style.dim(DisplayWidth.truncate("… \(table.rows.count - limit) more (--format markdown, csv, json or html show all)", to: width)) + "\n"
         }
         return out
     }
@@ -82,7 +85,8 @@ public enum TerminalReportRenderer {
         if room < 10 || bars.values.count > 40 {
             let blocks = Array("▁▂▃▄▅▆▇█")
             let line = bars.values.map { blocks[min(7, Int((($0 / max(bars.maximum, 0.0001)) * 7).rounded()))] }
-            return style.accent(String(line)) + "  " + style.dim("\(bars.labels.first ?? "") … \(bars.labels.last ?? "")") + "\n"
+            let spark = String(line.prefix(max(10, width - 16)))
+            return style.accent(spark) + "  " + style.dim(DisplayWidth.truncate("\(bars.labels.first ?? "") … \(bars.labels.last ?? "")", to: max(0, width - spark.count - 2))) + "\n"
         }
         var out = ""
         for (i, value) in bars.values.enumerated() {

@@ -1,0 +1,131 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Testing
+@testable import MuscleMemory
+
+/// Every format of `muscle report` and `muscle stats` against a golden file, the JSON against its
+/// documented fields, the HTML as well-formed XML with every piece of deck text escaped.
+///
+/// To accept a deliberate change of output: `UPDATE_GOLDEN=1 swift test --filter ReportFormatTests`,
+/// then read the diff of Tests/MuscleMemoryTests/Report/Golden before committing it.
+@Suite struct ReportFormatTests {
+    static let golden = repositoryRoot + "/Tests/MuscleMemoryTests/Report/Golden/"
+
+    static func compare(_ text: String, _ name: String) {
+        let path = golden + name
+        if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
+            try? text.write(toFile: path, atomically: true, encoding: .utf8)
+        }
+        let expected = (try? String(contentsOfFile: path, encoding: .utf8)) ?? "(missing golden file \(name))"
+        #expect(text == expected, "\(name) differs from its golden file; if the change is intended, run with UPDATE_GOLDEN=1")
+    }
+
+    static func fixture() throws -> (WeakTopicReport, StatsReport) {
+        let f = try ReportFixture.failingStudent()
+        let report = try f.report(exam: testDay.adding(days: 10), maxPerDay: 50, trends: true)
+        let stats = try Statistics.report(f.store.database, decks: f.decks, today: testDay, windowDays: 14, forecastDays: 14)
+        return (report, stats)
+    }
+
+    @Test func reportGoldenFiles() throws {
+        let (report, _) = try Self.fixture()
+        let document = ReportDocuments.report(report)
+        Self.compare(TerminalReportRenderer.render(document, width: 100, style: .plain), "report.txt")
+        Self.compare(MarkdownReportRenderer.render(document), "report.md")
+        Self.compare(ReportCSV.report(report), "report.csv")
+        Self.compare(ReportJSON.report(report), "report.json")
+        Self.compare(HTMLReportRenderer.render(document), "report.html")
+    }
+
+    @Test func statsGoldenFiles() throws {
+        let (_, stats) = try Self.fixture()
+        let document = ReportDocuments.stats(stats)
+        Self.compare(TerminalReportRenderer.render(document, width: 100, style: .plain), "stats.txt")
+        Self.compare(MarkdownReportRenderer.render(document), "stats.md")
+        Self.compare(ReportCSV.stats(stats), "stats.csv")
+        Self.compare(ReportJSON.stats(stats), "stats.json")
+        Self.compare(HTMLReportRenderer.render(document), "stats.html")
+    }
+
+    /// The JSON fields, exactly as Docs/REPORTS.md documents them.
+    static let reportFields: Set<String> = ["kind", "today", "window_days", "score_definition", "muscles", "aspects", "regions", "muscle_aspects", "leeches", "plan", "exam"]
+    static let topicFields: Set<String> = ["level", "topic", "command", "cards", "seen", "not_learned", "reviews", "correct", "retention",
+                                           "window_reviews", "window_correct", "window_retention", "lapses", "mean_easiness", "weakness", "judged"]
+    static let statsFields: Set<String> = ["kind", "today", "window_days", "per_day", "forecast", "cards", "retention_by_interval", "streak_days", "window_ms", "total_ms"]
+
+    @Test func jsonHasTheDocumentedFields() throws {
+        let (report, stats) = try Self.fixture()
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(ReportJSON.report(report).utf8)) as? [String: Any])
+        #expect(Set(object.keys) == Self.reportFields)
+        let muscles = try #require(object["muscles"] as? [[String: Any]])
+        for topic in muscles {
+            // Optional fields are absent when null; every present one is documented, the required ones are there.
+            #expect(Set(topic.keys).isSubset(of: Self.topicFields))
+            #expect(Set(topic.keys).isSuperset(of: ["level", "topic", "command", "cards", "seen", "not_learned", "reviews", "correct", "window_reviews", "window_correct", "lapses", "judged"]))
+        }
+        let piriformis = try #require(muscles.first { $0["topic"] as? String == "Piriformis" })
+        #expect(piriformis["weakness"] as? Double == 63.0)
+        #expect(piriformis["mean_easiness"] as? Double == 2.05)
+        let statsObject = try #require(try JSONSerialization.jsonObject(with: Data(ReportJSON.stats(stats).utf8)) as? [String: Any])
+        #expect(Set(statsObject.keys) == Self.statsFields)
+        let docs = try String(contentsOfFile: repositoryRoot + "/Docs/REPORTS.md", encoding: .utf8)
+        for field in Self.reportFields.union(Self.topicFields).union(Self.statsFields) {
+            #expect(docs.contains("`\(field)`"), "Docs/REPORTS.md does not document \(field)")
+        }
+    }
+
+    final class Collector: NSObject, XMLParserDelegate {
+        var text = ""
+        var elements: [String] = []
+        func parser(_ parser: XMLParser, foundCharacters string: String) { text += string }
+        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+            elements.append(name)
+        }
+    }
+
+    /// A deck whose text holds markup: the page shows it as text, and stays well-formed.
+    @Test func htmlIsWellFormedAndEscapesDeckText() throws {
+        let hostile = "# <script>alert(\"x\")</script> & co\nRegion: Hip <b>bold</b>\nOrigin: a\n## Trigger points\n- <img src=x onerror=alert(1)> -> 'quoted'\n"
+        let f = try ReportFixture(extra: [("hostile.md", hostile)])
+        try f.answerDaily(["script-alert-x-script-co/trigger-points/img-src-x-onerror-alert-1"], grade: .blackout, days: 6)
+        let report = try f.report(exam: testDay.adding(days: 9), trends: true)
+        let html = HTMLReportRenderer.render(ReportDocuments.report(report))
+        #expect(!html.contains("<script"))
+        #expect(!html.contains("<img"))
+        #expect(!html.contains("<b>"))
+        #expect(html.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; co"))
+        let parser = XMLParser(data: Data(html.dropFirst("<!DOCTYPE html>\n".count).utf8))
+        let collector = Collector()
+        parser.delegate = collector
+        #expect(parser.parse(), "not well-formed: \(parser.parserError.map { String(describing: $0) } ?? "")")
+        #expect(collector.text.contains("<script>alert(\"x\")</script> & co"))
+        #expect(collector.elements.contains("svg"))
+        #expect(!collector.elements.contains("script"))
+        #expect(!html.contains("http://") || html.components(separatedBy: "http://").dropFirst().allSatisfy { $0.hasPrefix("www.w3.org/") })
+        let markdown = MarkdownReportRenderer.render(ReportDocuments.report(report))
+        #expect(markdown.contains("\\<script\\>"))
+        let csv = ReportCSV.report(report)
+        #expect(csv.contains("\"<script>alert(\"\"x\"\")</script> & co\""))
+    }
+
+    @Test func narrowTerminalsGetNarrowTables() throws {
+        let (report, stats) = try Self.fixture()
+        for document in [ReportDocuments.report(report), ReportDocuments.stats(stats)] {
+            let text = TerminalReportRenderer.render(document, width: 50, style: .plain)
+            // Commands are kept whole, however narrow the terminal: they are there to be pasted.
+            for line in text.split(separator: "\n") where !line.contains("muscle study") {
+                #expect(DisplayWidth.of(String(line)) <= 50, "too wide for 50 columns: \(line)")
+            }
+        }
+    }
+
+    @Test func csvQuotesAndDefusesFormulas() {
+        #expect(ReportCSV.quote("plain") == "plain")
+        #expect(ReportCSV.quote("a, b") == "\"a, b\"")
+        #expect(ReportCSV.quote("say \"hi\"") == "\"say \"\"hi\"\"\"")
+        #expect(ReportCSV.quote("=HYPERLINK(\"x\")") == "\"'=HYPERLINK(\"\"x\"\")\"")
+        #expect(ReportCSV.quote("-12") == "-12")
+    }
+}
