@@ -39,8 +39,8 @@ import Testing
         let before = bytes(path)
         let result = sandbox.run(["study", "--db", path, "--decks", "deck"], stdin: "\n4\n")
         #expect(result.exitCode == 65)
-        #expect(result.stderr.contains("the database '\(path)' is damaged"))
-        #expect(result.stderr.split(separator: "\n").count == 1)
+        #expect(result.stderr == "muscle: error: the database '\(path)' is damaged (SQLite reports corruption); nothing was changed. Restore a backup (see `muscle backup`) or move the file aside.\n")
+        #expect(result.stdout.isEmpty)
         #expect(bytes(path) == before)
     }
 
@@ -48,18 +48,22 @@ import Testing
         let sandbox = Sandbox()
         let path = database(sandbox)
         sandbox.write("deck/soleus.md", Fixtures.soleus.replacingOccurrences(of: "Seated calf raises", with: "Seated calf raises, slowly"))
+        let before = bytes(path)
         let holder = try DatabaseQueue(path: path)
-        let started = Date()
-        // Another program holds the write lock for as long as `muscle sync` runs.
-        let result = try holder.writeWithoutTransaction { db in
+        // Another program (this test, through GRDB) holds the write lock for as long as
+        // `muscle sync` runs; MUSCLE_BUSY_TIMEOUT_MS shortens the default 5 s wait.
+        let (result, waited) = try holder.writeWithoutTransaction { db in
             try db.execute(sql: "BEGIN IMMEDIATE")
             defer { try? db.execute(sql: "ROLLBACK") }
-            return sandbox.run(["sync", "--db", path, "--decks", "deck"], environment: ["MUSCLE_BUSY_TIMEOUT_MS": "300"])
+            let started = ContinuousClock.now
+            let result = sandbox.run(["sync", "--db", path, "--decks", "deck"], environment: ["MUSCLE_BUSY_TIMEOUT_MS": "300"])
+            return (result, ContinuousClock.now - started)
         }
         #expect(result.exitCode == 75)
         #expect(result.stderr == "muscle: error: the database '\(path)' is locked by another program and stayed locked past the busy timeout, so the last change was not saved (nothing saved before it was lost). Try again when it has finished.\n")
-        #expect(Date().timeIntervalSince(started) < 20)
+        #expect(waited >= .milliseconds(300) && waited < .seconds(4), "waited \(waited)")
         try holder.close()
+        #expect(bytes(path) == before)
         let retry = sandbox.run(["sync", "--db", path, "--decks", "deck"])
         #expect(retry.stdout == "deck: 1 updated.\n")
     }
@@ -74,7 +78,7 @@ import Testing
             try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: sandbox.path)
             try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: path)
             result = ProcessRunner.run("/usr/bin/setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", MuscleBinary.muscle, "study", "--db", path, "--decks", sandbox.file("deck")],
-                                       stdin: "\n4\n", environment: sandbox.environment, directory: "/", timeout: 60)
+                                       stdin: "\n4\n", environment: sandbox.environment, directory: "/")
         } else {
             try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: path)
             try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: sandbox.path)
@@ -120,12 +124,31 @@ import Testing
         #expect(bytes(path) == before)
     }
 
+    /// Standard output on a full disk (`muscle cards > file` with no space left): one line on
+    /// standard error and exit code 74, like the database faults — not a trap with a backtrace.
+    @Test func anOutputThatCannotBeWrittenIsReportedNotACrash() {
+        let sandbox = Sandbox()
+        Fixtures.deck(in: sandbox)
+        let result = ProcessRunner.run("/bin/sh", ["-c", "exec \"$0\" cards --decks deck > /dev/full", MuscleBinary.muscle],
+                                       environment: sandbox.environment.merging(["SWIFT_BACKTRACE": "enable=no"]) { $1 }, directory: sandbox.path)
+        #expect(result.exitCode != 0)
+        withKnownIssue("muscle's Output.out uses FileHandle.write, which traps (SIGILL) when the write fails with ENOSPC") {
+            let firstLine = result.stderr.prefix { $0 != "\n" }
+            #expect(!result.signalled && result.exitCode == 74, "\(firstLine)")
+            #expect(result.stderr.hasPrefix("muscle: error: ") && result.stderr.split(separator: "\n").count == 1, "\(firstLine)")
+        }
+    }
+
+    /// The shim is built here rather than by SwiftPM so the package needs no C target for a test;
+    /// any C compiler will do (the Swift toolchain ships clang).
     func compileFullDiskShim(into sandbox: Sandbox) throws -> String {
         let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Support/Shim/full-disk.c").path
         let library = sandbox.file("libfull-disk.so")
-        let compilers = ["/usr/bin/cc", "/usr/bin/gcc", "/usr/bin/clang", "/opt/swift/usr/bin/clang"].filter { FileManager.default.isExecutableFile(atPath: $0) }
-        let compiler = try #require(compilers.first, "a C compiler (cc, gcc or clang) is needed to build the full-disk shim")
-        let build = ProcessRunner.run(compiler, ["-shared", "-fPIC", "-O1", "-o", library, source, "-ldl"], environment: ["PATH": "/usr/bin:/bin"], directory: sandbox.path, timeout: 60)
+        let folders = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map(String.init) + ["/usr/bin", "/opt/swift/usr/bin"]
+        let compilers = ["cc", "gcc", "clang"].flatMap { name in folders.map { "\($0)/\(name)" } }.filter { FileManager.default.isExecutableFile(atPath: $0) }
+        let compiler = try #require(compilers.first, "a C compiler (cc, gcc or clang on PATH) is needed to build the full-disk shim")
+        let build = ProcessRunner.run(compiler, ["-shared", "-fPIC", "-O1", "-o", library, source, "-ldl"], environment: ["PATH": "/usr/bin:/bin"],
+                                      directory: sandbox.path, timeout: .seconds(60))
         #expect(build.exitCode == 0, "\(build.stderr)")
         return library
     }

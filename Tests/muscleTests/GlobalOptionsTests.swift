@@ -3,17 +3,32 @@ import Testing
 
 /// The options every command shares, and what a mistyped command does.
 @Suite struct GlobalOptionsTests {
+    func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: path) }
+
+    /// Each source of the database path wins over every one after it: --db, MUSCLE_DB,
+    /// $XDG_DATA_HOME/muscle-memory/muscle.sqlite, $HOME/.local/share/muscle-memory/muscle.sqlite.
     @Test func dbFlagThenEnvironmentThenXDGThenHome() {
         let sandbox = Sandbox()
         Fixtures.deck(in: sandbox)
-        #expect(sandbox.run(["sync", "--db", "flag.sqlite", "--decks", "deck"]).exitCode == 0)
-        #expect(FileManager.default.fileExists(atPath: sandbox.file("flag.sqlite")))
-        #expect(sandbox.run(["sync", "--decks", "deck"], environment: ["MUSCLE_DB": sandbox.file("env.sqlite")]).exitCode == 0)
-        #expect(FileManager.default.fileExists(atPath: sandbox.file("env.sqlite")))
+        let xdg = sandbox.file("xdg/muscle-memory/muscle.sqlite")
+        let home = sandbox.home + "/.local/share/muscle-memory/muscle.sqlite"
+        let everything = ["MUSCLE_DB": sandbox.file("env.sqlite"), "XDG_DATA_HOME": sandbox.file("xdg")]
+
+        let flag = sandbox.run(["sync", "--db", "flag.sqlite", "--decks", "deck"], environment: everything)
+        #expect(flag.stdout == "deck: 18 added.\n")
+        #expect(exists(sandbox.file("flag.sqlite")))
+        #expect(!exists(sandbox.file("env.sqlite")) && !exists(xdg) && !exists(home))
+
+        #expect(sandbox.run(["sync", "--decks", "deck"], environment: everything).exitCode == 0)
+        #expect(exists(sandbox.file("env.sqlite")))
+        #expect(!exists(xdg) && !exists(home))
+
         #expect(sandbox.run(["sync", "--decks", "deck"], environment: ["XDG_DATA_HOME": sandbox.file("xdg")]).exitCode == 0)
-        #expect(FileManager.default.fileExists(atPath: sandbox.file("xdg/muscle-memory/muscle.sqlite")))
+        #expect(exists(xdg))
+        #expect(!exists(home))
+
         #expect(sandbox.run(["sync", "--decks", "deck"]).exitCode == 0)
-        #expect(FileManager.default.fileExists(atPath: sandbox.home + "/.local/share/muscle-memory/muscle.sqlite"))
+        #expect(exists(home))
     }
 
     @Test func decksFromTheFlagOrTheColonSeparatedEnvironment() {
@@ -22,25 +37,37 @@ import Testing
         sandbox.write("two/plantaris.md", "# Plantaris\n## Actions\n- Weakly plantarflexes the ankle\n")
         let both = sandbox.run(["cards", "--decks", "one", "--decks", "two"])
         #expect(both.stdout.split(separator: "\n").count == 20)
+        #expect(both.stdout.contains("soleus/origin\t") && both.stdout.contains("plantaris/actions\t"))
         let env = sandbox.run(["cards"], environment: ["MUSCLE_DECKS": "one:two"])
         #expect(env.stdout == both.stdout)
+        let flagWins = sandbox.run(["cards", "--decks", "two"], environment: ["MUSCLE_DECKS": "one"])
+        #expect(flagWins.stdout.split(separator: "\n").count == 2)
+        #expect(!flagWins.stdout.contains("soleus/"))
         let withBundled = sandbox.run(["cards"], environment: ["MUSCLE_DECKS": "bundled:two"])
         #expect(withBundled.stdout.contains("gastrocnemius/origin"))
         #expect(withBundled.stdout.contains("plantaris/actions"))
+        #expect(sandbox.run(["cards"]).stdout == sandbox.run(["cards", "--decks", "bundled"]).stdout)
     }
 
+    /// A bad --now, MUSCLE_NOW or --rollover is refused before anything is opened, naming the value.
     @Test func aBadNowOrRolloverNamesTheValue() {
         let sandbox = Sandbox()
-        let now = sandbox.run(["study", "--now", "not-a-time", "--db", "x.sqlite"])
-        #expect(now.exitCode == 64)
-        #expect(now.stderr.contains("--now 'not-a-time' is not an ISO-8601 time"))
-        let env = sandbox.run(["sync", "--db", "x.sqlite"], environment: ["MUSCLE_NOW": "yesterday"])
-        #expect(env.exitCode == 64)
-        #expect(env.stderr.contains("MUSCLE_NOW 'yesterday'"))
-        let rollover = sandbox.run(["study", "--rollover", "25", "--db", "x.sqlite"])
-        #expect(rollover.exitCode == 64)
-        #expect(rollover.stderr.contains("--rollover '25' is not an hour from 0 to 23"))
-        #expect(!FileManager.default.fileExists(atPath: sandbox.file("x.sqlite")))
+        let cases: [(arguments: [String], environment: [String: String], message: String)] = [
+            (["study", "--now", "not-a-time"], [:], "--now 'not-a-time' is not an ISO-8601 time; write it like 2026-12-01T10:00:00Z"),
+            (["sync"], ["MUSCLE_NOW": "yesterday"], "MUSCLE_NOW 'yesterday' is not an ISO-8601 time; write it like 2026-12-01T10:00:00Z"),
+            (["study", "--rollover", "25"], [:], "--rollover '25' is not an hour from 0 to 23"),
+            (["sync"], ["MUSCLE_ROLLOVER": "noon"], "MUSCLE_ROLLOVER 'noon' is not an hour from 0 to 23"),
+        ]
+        for (arguments, environment, message) in cases {
+            let result = sandbox.run(arguments + ["--db", "x.sqlite"], environment: environment)
+            #expect(result.exitCode == 64)
+            #expect(result.stdout.isEmpty)
+            #expect(result.stderr.split(separator: "\n").first == "Error: \(message)")
+            withKnownIssue("validation errors go through ArgumentParser, which adds two usage lines and says 'Error:' rather than 'muscle: error:'") {
+                #expect(result.stderr == "muscle: error: \(message)\n")
+            }
+        }
+        #expect(!exists(sandbox.file("x.sqlite")))
     }
 
     @Test func aMistypedCommandRunsNothing() {
@@ -49,6 +76,15 @@ import Testing
         #expect(result.exitCode == 64)
         #expect(result.stderr == "muscle: error: unknown command 'stduy'; did you mean 'study'?\n")
         #expect(result.stdout.isEmpty)
-        #expect(!FileManager.default.fileExists(atPath: sandbox.file("x.sqlite")))
+        let unlike = sandbox.run(["xyzzy", "--db", "x.sqlite"])
+        #expect(unlike.exitCode == 64)
+        #expect(unlike.stderr == "muscle: error: unknown command 'xyzzy'; see 'muscle --help'\n")
+        // After a global option the word reaches ArgumentParser (as an argument to the default
+        // command): still refused, naming the word, before anything is opened.
+        let late = sandbox.run(["--db", "x.sqlite", "stduy"], stdin: "\n5\n")
+        #expect(late.exitCode == 64)
+        #expect(late.stdout.isEmpty)
+        #expect(late.stderr.hasPrefix("Error: Unexpected argument 'stduy'\n"))
+        #expect(!exists(sandbox.file("x.sqlite")))
     }
 }

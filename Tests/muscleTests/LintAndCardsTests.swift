@@ -30,7 +30,19 @@ import Testing
         Fixtures.deck(in: sandbox)
         let result = sandbox.run(["lint", "deck"])
         #expect(result.stdout == "No problems in 2 files (18 cards).\n")
+        #expect(result.stderr.isEmpty)
         #expect(result.exitCode == 0)
+    }
+
+    @Test func aSingleCleanFileSaysSoInTheSingular() {
+        let sandbox = Sandbox()
+        let file = sandbox.write("deck/soleus.md", Fixtures.soleus)
+        let folder = sandbox.run(["lint", "deck"])
+        #expect(folder.stdout == "No problems in 1 file (9 cards).\n")
+        #expect(folder.exitCode == 0)
+        let named = sandbox.run(["lint", file])
+        #expect(named.stdout == "No problems in 1 file (9 cards).\n")
+        #expect(named.exitCode == 0)
     }
 
     @Test func theBundledDecksAreClean() {
@@ -53,18 +65,23 @@ import Testing
         #expect(result.exitCode == 1)
     }
 
+    /// On a terminal the findings are coloured, and the text read is exactly the piped text;
+    /// piped, or with NO_COLOR, not one escape sequence.
     @Test func colourOnlyOnATerminalAndNeverWithNoColor() throws {
         let sandbox = Sandbox()
         sandbox.write("deck/x.md", "# X\nOrign: a\n")
         let piped = sandbox.run(["lint", "deck"])
-        #expect(!piped.stdout.contains("\u{1B}["))
-        let terminal = try PseudoTerminal(MuscleBinary.muscle, ["lint", "deck"], environment: sandbox.environment, directory: sandbox.path)
+        #expect(piped.exitCode == 1)
+        #expect(piped.stdout.hasPrefix("deck/x.md:1:3: warning: 'X' has no 'Region'"))
+        #expect(!ANSI.hasEscapes(piped.stdout + piped.stderr))
+        let terminal = try sandbox.terminal(["lint", "deck"])
         #expect(terminal.waitForExit() == 1)
         #expect(ANSI.hasColour(terminal.raw), "\(terminal.raw)")
-        #expect(terminal.text.contains("deck/x.md:2:1: error: unknown field 'Orign'"))
-        let plain = try PseudoTerminal(MuscleBinary.muscle, ["lint", "deck"], environment: sandbox.environment.merging(["NO_COLOR": "1"]) { $1 }, directory: sandbox.path)
+        #expect(terminal.text == piped.stdout)
+        let plain = try sandbox.terminal(["lint", "deck"], environment: ["NO_COLOR": "1"])
         #expect(plain.waitForExit() == 1)
-        #expect(!plain.raw.contains("\u{1B}["))
+        #expect(!ANSI.hasEscapes(plain.raw), "\(plain.raw)")
+        #expect(plain.text == piped.stdout)
     }
 
     @Test func cardsPipedAreOneTabSeparatedLineEach() {

@@ -32,13 +32,15 @@ final class LiveProcess: @unchecked Sendable {
 
     var text: String { lock.lock(); defer { lock.unlock() }; return String(decoding: received, as: UTF8.self) }
 
+    /// Types a line; ignored if the program has already gone (no SIGPIPE for the test run).
     func send(_ line: String) {
-        input.fileHandleForWriting.write(Data((line + "\n").utf8))
+        PipeInput.write(Array((line + "\n").utf8), to: input.fileHandleForWriting.fileDescriptor)
     }
 
     func closeInput() { try? input.fileHandleForWriting.close() }
 
-    /// Waits until the output holds `count` occurrences of `needle`.
+    /// Waits until the output holds `count` occurrences of `needle` (bounded polling: the output
+    /// arrives on Foundation's reader thread).
     @discardableResult
     func waitFor(_ needle: String, count: Int = 1, timeout: TimeInterval = 20) -> Bool {
         let deadline = Date().addingTimeInterval(timeout)
