@@ -4,18 +4,43 @@ import MuscleMemory
 @main
 struct MuscleCommand: ParsableCommand {
     /// `muscle stduy` must never start a session or be read as an argument: an unknown first word
-    /// that looks like a command is refused with the closest command's name.
+    /// that looks like a command is refused with the closest command's name. Usage errors are one
+    /// `muscle: error:` line, like every other error, not ArgumentParser's three-line block.
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
-        if let first = arguments.first, !first.hasPrefix("-"), first != "help" {
-            let names = configuration.subcommands.compactMap { $0.configuration.commandName }
-            if !names.contains(first) {
-                let hint = closestMatch(to: first, in: names).map { "; did you mean '\($0)'?" } ?? "; see 'muscle --help'"
-                Output.err("muscle: error: unknown command '\(first)'\(hint)\n")
-                Self.exit(withError: ExitCode(64))
-            }
+        let names = configuration.subcommands.compactMap { $0.configuration.commandName }
+        var asked = arguments.first
+        if asked == "help", arguments.count > 1 { asked = arguments[1] }
+        if let asked, !asked.hasPrefix("-"), asked != "help", !names.contains(asked) {
+            Output.err("muscle: error: \(unknownCommand(asked, names: names))\n")
+            Self.exit(withError: ExitCode.validationFailure)
         }
-        Self.main(arguments)
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+        } catch let error where !(error is ExitCode) && exitCode(for: error) == .validationFailure {
+            Output.err("muscle: error: \(usageMessage(for: error, names: names))\n")
+            Self.exit(withError: ExitCode.validationFailure)
+        } catch {
+            Self.exit(withError: error)
+        }
+    }
+
+    static func unknownCommand(_ word: String, names: [String]) -> String {
+        let hint = closestMatch(to: word, in: names).map { "; did you mean '\($0)'?" } ?? "; see 'muscle --help'"
+        return "unknown command '\(word)'\(hint)"
+    }
+
+    /// ArgumentParser's message, except that a stray word after the global options that is close to
+    /// a command's name (`muscle --db x stduy`) is named as the mistyped command it is.
+    static func usageMessage(for error: any Error, names: [String]) -> String {
+        let message = self.message(for: error)
+        let prefix = "Unexpected argument '"
+        if message.hasPrefix(prefix), message.hasSuffix("'") {
+            let word = String(message.dropFirst(prefix.count).dropLast())
+            if closestMatch(to: word, in: names) != nil { return unknownCommand(word, names: names) }
+        }
+        return message
     }
 
     static let configuration = CommandConfiguration(

@@ -62,10 +62,7 @@ import Testing
             let result = sandbox.run(arguments + ["--db", "x.sqlite"], environment: environment)
             #expect(result.exitCode == 64)
             #expect(result.stdout.isEmpty)
-            #expect(result.stderr.split(separator: "\n").first == "Error: \(message)")
-            withKnownIssue("validation errors go through ArgumentParser, which adds two usage lines and says 'Error:' rather than 'muscle: error:'") {
-                #expect(result.stderr == "muscle: error: \(message)\n")
-            }
+            #expect(result.stderr == "muscle: error: \(message)\n")
         }
         #expect(!exists(sandbox.file("x.sqlite")))
     }
@@ -84,7 +81,14 @@ import Testing
         let late = sandbox.run(["--db", "x.sqlite", "stduy"], stdin: "\n5\n")
         #expect(late.exitCode == 64)
         #expect(late.stdout.isEmpty)
-        #expect(late.stderr.hasPrefix("Error: Unexpected argument 'stduy'\n"))
+        #expect(late.stderr == "muscle: error: unknown command 'stduy'; did you mean 'study'?\n")
+        let help = sandbox.run(["help", "stduy"])
+        #expect(help.exitCode == 64)
+        #expect(help.stdout.isEmpty)
+        #expect(help.stderr == "muscle: error: unknown command 'stduy'; did you mean 'study'?\n")
+        let option = sandbox.run(["cards", "--colour"])
+        #expect(option.exitCode == 64)
+        #expect(option.stderr == "muscle: error: Unknown option '--colour'\n")
         #expect(!exists(sandbox.file("x.sqlite")))
     }
 }

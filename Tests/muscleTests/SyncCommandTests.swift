@@ -35,7 +35,7 @@ import Testing
         let refused = sandbox.run(["sync", "--db", sandbox.db, "deck"])
         #expect(refused.exitCode == 1)
         #expect(refused.stdout == """
-            \(sandbox.file("deck/soleus.md")):21:4: error: 'Q:' has no 'A:'; add the answer on the next line [question-without-answer]
+            deck/soleus.md:21:4: error: 'Q:' has no 'A:'; add the answer on the next line [question-without-answer]
             1 error in 1 file.
             Sync refused: fix the errors above; nothing was changed.
 

@@ -27,15 +27,15 @@ public enum StoreError: Error, Equatable, CustomStringConvertible, Sendable {
         case .cannotOpen(let path, let reason):
             "cannot open the database '\(path)': \(reason)."
         case .corrupt(let path):
-            "the database '\(path)' is damaged (SQLite reports corruption); nothing was changed. Restore a backup (see `muscle backup`) or move the file aside."
+            "the database '\(path)' is damaged (SQLite reports corruption); nothing was changed. Move it aside and copy in a backup: the automatic ones are in the 'backups' folder beside it, and `muscle check` tells whether a copy is sound."
         case .locked(let path):
-            "the database '\(path)' is locked by another program and stayed locked past the busy timeout, so the last change was not saved (nothing saved before it was lost). Try again when it has finished."
+            "the database '\(path)' is locked by another program and stayed locked past the busy timeout; the change in progress was not saved, and everything saved before it is safe. Try again when the other program has finished."
         case .readOnly(let path):
             "the database '\(path)' is read-only; nothing was changed. Check the file's and its folder's permissions."
         case .diskFull(let path):
-            "the disk holding '\(path)' is full, so the last change was not saved (nothing saved before it was lost). Free some space and try again."
+            "the disk holding '\(path)' is full; the change in progress was not saved, and everything saved before it is safe. Free some space and try again."
         case .ioError(let path, let detail):
-            "a disk error occurred on '\(path)' (\(detail)), so the last change was not saved (nothing saved before it was lost)."
+            "a disk error occurred on '\(path)' (\(detail)); the change in progress was not saved, and everything saved before it is safe. Run `muscle check` once the disk is healthy."
         case .newerSchema(let path, let unknown):
             "the database '\(path)' was written by a newer version of muscle (it has migration \(unknown.joined(separator: ", ")), which this version does not know); it was not touched. Update muscle to use it."
         case .backupExists(let path):
@@ -76,7 +76,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible, Sendable {
         case .SQLITE_FULL: return .diskFull(path: path)
         case .SQLITE_CORRUPT: return .corrupt(path: path)
         case .SQLITE_NOTADB: return .notADatabase(path: path)
-        case .SQLITE_CANTOPEN: return .cannotOpen(path: path, reason: error.message ?? "SQLite cannot open it")
+        case .SQLITE_CANTOPEN: return .cannotOpen(path: path, reason: FileSystem.whyCannotOpen(path) ?? error.message ?? "SQLite cannot open it")
         case .SQLITE_IOERR: return .ioError(path: path, detail: error.message ?? "I/O error")
         case .SQLITE_PERM, .SQLITE_AUTH: return .readOnly(path: path)
         default: return .other(path: path, detail: error.message ?? "\(error.resultCode)")

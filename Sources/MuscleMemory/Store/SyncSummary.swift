@@ -1,9 +1,18 @@
 /// `muscle sync`'s words: what changed in each deck, and the hint to pin IDs when cards were
 /// retired and added in the same file.
 public enum SyncSummary {
-    public static func text(_ report: SyncReport, style: TextStyle = .plain) -> String {
+    /// - Parameter folder: the working folder; findings in files under it are printed with paths
+    ///   relative to it, as `muscle lint` prints them (decks are stored under absolute paths).
+    public static func text(_ report: SyncReport, style: TextStyle = .plain, relativeTo folder: String? = nil) -> String {
         if report.wasRefused {
-            var out = LintReport.text(report.refusedBecause, files: Set(report.refusedBecause.map(\.file)).count, cards: 0, style: style)
+            var findings = report.refusedBecause
+            if let folder {
+                let prefix = folder.hasSuffix("/") ? folder : folder + "/"
+                for index in findings.indices where findings[index].file.hasPrefix(prefix) {
+                    findings[index].file.removeFirst(prefix.count)
+                }
+            }
+            var out = LintReport.text(findings, files: Set(findings.map(\.file)).count, cards: 0, style: style)
             out += "Sync refused: fix the errors above; nothing was changed.\n"
             return out
         }

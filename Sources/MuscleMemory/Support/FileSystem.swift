@@ -91,6 +91,28 @@ public enum FileSystem {
         return .success(Array(bytes.prefix(got)))
     }
 
+    /// Why SQLite could not open the database at `path`, when the file system can tell: SQLite
+    /// only says "unable to open database file", which does not tell a user what to fix.
+    public static func whyCannotOpen(_ path: String) -> String? {
+        let slash = path.lastIndex(of: "/")
+        let folder = slash.map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
+        if access(folder, W_OK | X_OK) != 0 {
+            return "its folder '\(folder)' is not writable, and SQLite needs to create its journal files there"
+        }
+        for companion in [path + "-wal", path + "-shm"] where exists(companion) {
+            switch status(companion) {
+            case .failure(let failure): return "its companion file '\(companion)' cannot be used (\(failure.reason))"
+            case .success(let info) where !info.isRegularFile:
+                return "its companion file '\(companion)' is not a regular file; move it aside"
+            case .success:
+                if access(companion, R_OK | W_OK) != 0 {
+                    return "its companion file '\(companion)' cannot be read and written"
+                }
+            }
+        }
+        return nil
+    }
+
     /// An absolute, `.`/`..`-free form of the path, relative paths resolved against the working folder.
     public static func absolute(_ path: String) -> String {
         var base = ""

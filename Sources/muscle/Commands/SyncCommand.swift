@@ -22,7 +22,7 @@ struct SyncCommand: ParsableCommand {
             let locations = paths.isEmpty ? global.deckLocations : paths.map(DeckLocation.init(argument:))
             let database = try global.openDatabase(now: now)
             let report = try database.sync(locations, now: now)
-            Output.out(SyncSummary.text(report, style: TerminalInfo.style()))
+            Output.out(SyncSummary.text(report, style: TerminalInfo.style(), relativeTo: FileManager.default.currentDirectoryPath))
             if report.wasRefused { throw ExitCode(1) }
         }
     }

@@ -30,13 +30,47 @@ enum TerminalInfo {
     }
 }
 
-/// Writes to standard output or error without Foundation's buffering surprises.
+/// Writes to standard output or error with `write(2)`. Foundation's `FileHandle.write` traps when a
+/// write fails, so `muscle cards > /dev/full` would crash; here a failed write to standard output is
+/// one line on standard error and exit code 74 (EX_IOERR), and a reader that went away (`| head`)
+/// ends the program quietly, as it does for any Unix filter. Every answer is committed before the
+/// next card is printed, so stopping here never loses one.
 enum Output {
     static func out(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        if let failure = write(text, to: STDOUT_FILENO) {
+            if failure == EPIPE { exit(0) }
+            _ = write("muscle: error: cannot write to standard output: \(String(cString: strerror(failure))).\n", to: STDERR_FILENO)
+            exit(74)
+        }
     }
 
     static func err(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+        _ = write(text, to: STDERR_FILENO)
     }
+
+    /// Writes all of `text`, retrying on EINTR and short writes; the errno of a failure, else nil.
+    private static func write(_ text: String, to fd: Int32) -> Int32? {
+        var bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let count = bytes.withUnsafeMutableBytes { raw in
+                systemWrite(fd, raw.baseAddress.map { $0 + offset }, raw.count - offset)
+            }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return errno
+            }
+            offset += count
+        }
+        return nil
+    }
+}
+
+/// `write(2)`, named apart from `Output.write`.
+private func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int {
+    #if canImport(Glibc)
+    Glibc.write(fd, buffer, count)
+    #else
+    Darwin.write(fd, buffer, count)
+    #endif
 }
