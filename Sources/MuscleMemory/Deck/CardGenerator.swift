@@ -3,6 +3,17 @@ import Foundation
 /// Writes the cards a teacher would ask about one muscle. Wording is number-neutral ("State the
 /// origin of …") so it reads right for single muscles and for groups such as the scalenes.
 public enum CardGenerator {
+    /// Whether an innervation names a spinal root level such as C5, T12, L4 or S1.
+    static func namesSpinalRoots(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        for index in bytes.indices.dropLast() where "CTLS".utf8.contains(bytes[index]) {
+            let before = index == 0 ? UInt8(ascii: " ") : bytes[index - 1]
+            let isWordStart = !(before >= UInt8(ascii: "A") && before <= UInt8(ascii: "z"))
+            if isWordStart, bytes[index + 1] >= UInt8(ascii: "1"), bytes[index + 1] <= UInt8(ascii: "9") { return true }
+        }
+        return false
+    }
+
     public static func cards(for muscle: Muscle) -> [Card] {
         guard !muscle.name.isEmpty else { return [] }
         let key = muscle.key
@@ -27,11 +38,13 @@ public enum CardGenerator {
             let back = "\(numberWord(count).capitalizedFirst) \(count == 1 ? "head" : "heads"):\n" + bullets(muscle.heads.map { head in
                 head.description.isEmpty ? head.name : "\(head.name): \(head.description)"
             })
-            add(Aspect.heads.rawValue, .heads, "How many heads has \(the), and what are they?", back, at: location)
+            add(Aspect.heads.rawValue, .heads, "How many heads or parts make up \(the), and what are they?", back, at: location)
         }
         fieldCard(.origin, .origin, "State the origin of \(the).")
         fieldCard(.insertion, .insertion, "State the insertion of \(the).")
-        fieldCard(.innervation, .innervation, "Name the nerve supply of \(the), with its spinal root levels.")
+        // Muscles of the jaw and face are supplied by cranial nerves, which have no spinal roots to ask for.
+        let spinal = muscle.field(.innervation).map(Self.namesSpinalRoots) ?? true
+        fieldCard(.innervation, .innervation, spinal ? "Name the nerve supply of \(the), with its spinal root levels." : "Name the nerve supply of \(the).")
         if !muscle.actions.isEmpty, let location = muscle.sections[.actions] {
             let list = bullets(muscle.actions.map(\.text))
             add(Aspect.actions.rawValue, .actions, "List the actions of \(the).", list, at: location)

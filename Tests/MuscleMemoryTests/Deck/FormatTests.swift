@@ -47,7 +47,7 @@ import Testing
         #expect(muscle?.heads.map(\.description) == ["supraglenoid tubercle", ""])
         let deck = compile("# Biceps brachii\n## Heads\n- Long head: supraglenoid tubercle\n- Short head: coracoid process\n")
         #expect(card(deck, "biceps-brachii/heads")?.back == "Two heads:\n• Long head: supraglenoid tubercle\n• Short head: coracoid process")
-        #expect(card(deck, "biceps-brachii/heads")?.front == "How many heads has the biceps brachii, and what are they?")
+        #expect(card(deck, "biceps-brachii/heads")?.front == "How many heads or parts make up the biceps brachii, and what are they?")
     }
 
     @Test func actionsMakeAForwardAndAReverseCard() throws {

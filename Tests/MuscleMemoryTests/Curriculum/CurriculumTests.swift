@@ -1,0 +1,162 @@
+import Testing
+@testable import MuscleMemory
+
+/// The bundled curriculum: every muscle the issue names is there, in its region folder, complete in
+/// every field, and a table of checked facts per region keeps an edit from quietly making one wrong.
+@Suite struct CurriculumTests {
+    static let deck = DeckCompiler.compile(.bundled)
+
+    /// Region folder → (the region every file in it names, the files it must hold).
+    static let regions: [(folder: String, region: String, files: [String])] = [
+        ("head-neck", "Head and neck", [
+            "masseter", "temporalis", "lateral-pterygoid", "medial-pterygoid", "sternocleidomastoid", "scalenes",
+            "splenius-capitis", "splenius-cervicis", "suboccipitals", "levator-scapulae", "upper-trapezius", "platysma",
+            "digastric",
+        ]),
+        ("shoulder", "Shoulder and back", [
+            "middle-trapezius", "lower-trapezius", "rhomboids", "latissimus-dorsi", "teres-major", "supraspinatus",
+            "infraspinatus", "teres-minor", "subscapularis", "deltoid", "pectoralis-major", "pectoralis-minor",
+            "serratus-anterior", "coracobrachialis",
+        ]),
+        ("arm-forearm", "Arm and forearm", [
+            "biceps-brachii", "brachialis", "brachioradialis", "triceps-brachii", "anconeus", "pronator-teres",
+            "supinator", "wrist-flexor-group", "wrist-extensor-group",
+        ]),
+        ("trunk", "Trunk", [
+            "erector-spinae", "multifidus", "quadratus-lumborum", "rectus-abdominis", "external-oblique",
+            "internal-oblique", "transversus-abdominis", "diaphragm", "external-intercostals", "internal-intercostals",
+        ]),
+        ("hip", "Hip", [
+            "gluteus-maximus", "gluteus-medius", "gluteus-minimus", "tensor-fasciae-latae", "piriformis",
+            "deep-lateral-rotators", "iliopsoas",
+        ]),
+        ("thigh", "Thigh", [
+            "rectus-femoris", "vastus-lateralis", "vastus-medialis", "vastus-intermedius", "sartorius", "gracilis",
+            "pectineus", "adductor-longus", "adductor-brevis", "adductor-magnus", "biceps-femoris", "semitendinosus",
+            "semimembranosus",
+        ]),
+        ("leg-foot", "Lower leg and foot", [
+            "gastrocnemius", "soleus", "plantaris", "popliteus", "tibialis-anterior", "tibialis-posterior",
+            "extensor-digitorum-longus", "fibularis-longus", "fibularis-brevis", "flexor-digitorum-longus",
+            "flexor-hallucis-longus",
+        ]),
+    ]
+
+    /// (folder/file of a muscle, the muscle)
+    static var musclesByFile: [String: Muscle] {
+        var out: [String: Muscle] = [:]
+        for muscle in deck.muscles {
+            let parts = muscle.location.file.split(separator: "/")
+            guard parts.count >= 2, let name = parts.last, name.hasSuffix(".md") else { continue }
+            out["\(parts[parts.count - 2])/\(name.dropLast(3))"] = muscle
+        }
+        return out
+    }
+
+    @Test func theBundledDecksHaveNoFindingsAtAll() {
+        #expect(Self.deck.diagnostics.isEmpty, "\(Self.deck.diagnostics.prefix(5).map(\.description))")
+    }
+
+    @Test func everyMuscleTheCurriculumNamesIsThereAndNothingIsStray() {
+        let expected = Set(Self.regions.flatMap { region in region.files.map { "\(region.folder)/\($0)" } })
+        let found = Set(Self.musclesByFile.keys)
+        #expect(expected.count >= 70)
+        #expect(expected.subtracting(found).sorted() == [], "missing")
+        #expect(found.subtracting(expected).sorted() == [], "not in the curriculum list: add them to the table above")
+        #expect(Self.deck.muscles.count == found.count, "every muscle file is in a region folder")
+    }
+
+    @Test(arguments: regions.map(\.folder))
+    func everyFileNamesItsFoldersRegion(_ folder: String) throws {
+        let region = try #require(Self.regions.first { $0.folder == folder }).region
+        let muscles = Self.musclesByFile.filter { $0.key.hasPrefix(folder + "/") }.values
+        #expect(!muscles.isEmpty)
+        for muscle in muscles {
+            #expect(muscle.region == region, "\(muscle.location.file): region '\(muscle.region)'")
+        }
+    }
+
+    /// Every field of the format, every section, root levels (or a cranial nerve), at least one
+    /// trigger point with its referral, and at least two of the instructor's own questions.
+    @Test(arguments: regions.flatMap { region in region.files.map { "\(region.folder)/\($0)" } })
+    func everyMuscleIsComplete(_ file: String) throws {
+        let muscle = try #require(Self.musclesByFile[file])
+        for field in [MuscleField.region, .etymology, .origin, .insertion, .innervation] {
+            #expect((muscle.field(field) ?? "").count >= 5, "\(file): \(field.rawValue) is missing or too short")
+        }
+        let innervation = muscle.field(.innervation) ?? ""
+        #expect(CardGenerator.namesSpinalRoots(innervation) || innervation.contains("cranial nerve"),
+                "\(file): innervation names no root level: \(innervation)")
+        #expect(!muscle.actions.isEmpty, "\(file): no actions")
+        #expect(!muscle.triggerPoints.isEmpty, "\(file): no trigger points")
+        for point in muscle.triggerPoints {
+            #expect(!point.site.isEmpty && !point.referral.isEmpty, "\(file):\(point.location.line): trigger point without site or referral")
+        }
+        #expect(!muscle.exercises.isEmpty, "\(file): no exercises")
+        let questions = muscle.cards.filter { ($0.answer ?? "").isEmpty == false }
+        #expect(questions.count >= 2, "\(file): \(questions.count) Q/A cards; at least 2")
+        if muscle.heads.count == 1 { Issue.record("\(file): a Heads section with one head; leave it out") }
+    }
+
+    /// Facts checked against reference anatomy, at least three per region: card ID → words its back
+    /// must hold. A wrong edit to one of these is caught here, not by a student in an exam.
+    static let facts: [(id: String, words: [String])] = [
+        ("masseter/innervation", ["trigeminal", "V3"]),
+        ("digastric/innervation", ["mylohyoid", "facial nerve"]),
+        ("sternocleidomastoid/innervation", ["Accessory nerve", "XI"]),
+        ("scalenes/insertion", ["first rib", "second rib"]),
+        ("suboccipitals/innervation", ["Suboccipital nerve", "C1"]),
+        ("lateral-pterygoid/insertion", ["condyle", "disc"]),
+        ("supraspinatus/insertion", ["greater tubercle"]),
+        ("subscapularis/insertion", ["lesser tubercle"]),
+        ("latissimus-dorsi/innervation", ["Thoracodorsal", "C6", "C7", "C8"]),
+        ("serratus-anterior/innervation", ["Long thoracic", "C5", "C6", "C7"]),
+        ("rhomboids/innervation", ["Dorsal scapular", "C5"]),
+        ("brachioradialis/innervation", ["Radial nerve", "C5", "C6"]),
+        ("triceps-brachii/innervation", ["Radial nerve"]),
+        ("biceps-brachii/innervation", ["Musculocutaneous"]),
+        ("pronator-teres/innervation", ["Median nerve"]),
+        ("diaphragm/innervation", ["Phrenic", "C3", "C4", "C5"]),
+        ("quadratus-lumborum/origin", ["iliac crest", "iliolumbar ligament"]),
+        ("rectus-abdominis/insertion", ["xiphoid", "fifth to seventh"]),
+        ("gluteus-medius/innervation", ["Superior gluteal", "L4", "L5", "S1"]),
+        ("gluteus-maximus/innervation", ["Inferior gluteal"]),
+        ("iliopsoas/innervation", ["femoral nerve", "L1 to L3"]),
+        ("piriformis/insertion", ["greater trochanter"]),
+        ("rectus-femoris/origin", ["anterior inferior iliac spine"]),
+        ("adductor-magnus/innervation", ["obturator", "tibial division of the sciatic nerve"]),
+        ("biceps-femoris/insertion", ["head of the fibula"]),
+        ("sartorius/origin", ["anterior superior iliac spine"]),
+        ("soleus/origin", ["fibula", "soleal line"]),
+        ("tibialis-anterior/innervation", ["Deep fibular", "L4", "L5"]),
+        ("gastrocnemius/innervation", ["Tibial nerve", "S1", "S2"]),
+        ("fibularis-longus/insertion", ["first metatarsal", "medial cuneiform"]),
+    ]
+
+    @Test(arguments: facts.map(\.id))
+    func aCheckedFactStaysTrue(_ id: String) throws {
+        let words = try #require(Self.facts.first { $0.id == id }).words
+        let card = try #require(Self.deck.cards.first { $0.id == id }, "no card \(id)")
+        for word in words {
+            #expect(card.back.contains(word), "\(id): '\(word)' not in: \(card.back)")
+        }
+    }
+
+    @Test func everyRegionHasAtLeastThreeCheckedFacts() {
+        let byMuscle = Dictionary(grouping: Self.facts) { String($0.id.split(separator: "/")[0]) }
+        for region in Self.regions {
+            let count = region.files.reduce(0) { $0 + (byMuscle[$1]?.count ?? 0) }
+            #expect(count >= 3, "\(region.folder): \(count) checked facts")
+        }
+    }
+
+    /// The cranial-nerve muscles are not asked for spinal roots they do not have.
+    @Test func innervationQuestionsFitTheNerve() throws {
+        let masseter = try #require(Self.deck.cards.first { $0.id == "masseter/innervation" })
+        #expect(masseter.front == "Name the nerve supply of the masseter.")
+        let soleus = try #require(Self.deck.cards.first { $0.id == "soleus/innervation" })
+        #expect(soleus.front == "Name the nerve supply of the soleus, with its spinal root levels.")
+        #expect(CardGenerator.namesSpinalRoots("Tibial nerve (S1, S2)"))
+        #expect(!CardGenerator.namesSpinalRoots("Cervical branch of the facial nerve (cranial nerve VII)"))
+    }
+}
