@@ -56,7 +56,7 @@ import Testing
         #expect(day8.stdout.contains("→ 5 perfect: next review in 17d (2026-12-25)"))
         #expect(day8.stdout.contains("→ 3 hard: next review in 17d (2026-12-25); it comes back later today"))
         #expect(day8.stdout.contains("→ 2 wrong, easy: next review in 1d (2026-12-09); it comes back later today"))
-        #expect(day8.stdout.contains("→ 4 good: re-drill"))
+        #expect(day8.stdout.contains("→ 4 good: re-drill passed, done for today"))
         #expect(day8.stdout.contains("Tomorrow: 1 card due."))
         let day9 = study(sandbox, on: "09", new: 0, input: "\n4\n")
         #expect(day9.stdout.contains("[due 1 · new 0 · re-drill 0] insertion · Hip (due)"))

@@ -17,7 +17,7 @@ public enum WeaknessScore {
     public static let hardWeight = 0.25
     public static let unlearnedWeight = 0.15
 
-    public static let definition = "weakness = 100 × (0.6 × share of reviews failed (grade < 3) in the window, or all time when the window has fewer than 5 + 0.25 × easiness fallen from 2.50 toward 1.30 + 0.15 × share of cards not yet learned); 0 is strong, 100 weak; fewer than 5 reviews: too few to judge"
+    public static let definition = "weakness = 100 × (0.6 × failed + 0.25 × easiness lost + 0.15 × not learned), each a share from 0 to 1: failed = reviews graded below 3 in the window (all time if it holds fewer than 5), easiness lost = the fall of mean easiness from 2.50 toward 1.30, not learned = cards at repetition 0 (new, or failed at their last review); 0 is strong, 100 weak; fewer than 5 reviews: too few to judge"
 
     public static func score(_ topic: TopicStats) -> Double? {
         let failed: Double

@@ -85,7 +85,7 @@ public enum StudyRenderer {
         switch note.kind {
         case .review:
             if let due = note.nextDue { text += ": next review in \(shortInterval(note.interval)) (\(due))" }
-        case .redrill: text += ": re-drill"
+        case .redrill: text += note.redrill ? ": re-drill" : ": re-drill passed, done for today"
         case .cram: text += ": practice (schedule unchanged)"
         }
         if note.redrill { text += "; it comes back later today" }

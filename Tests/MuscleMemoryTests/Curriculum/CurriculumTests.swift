@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import MuscleMemory
 
@@ -147,6 +148,19 @@ import Testing
         for region in Self.regions {
             let count = region.files.reduce(0) { $0 + (byMuscle[$1]?.count ?? 0) }
             #expect(count >= 3, "\(region.folder): \(count) checked facts")
+        }
+    }
+
+    /// Decks/README.md states the curriculum's size; it must not drift from the decks.
+    @Test func theDecksReadmeStatesTheRealCounts() throws {
+        let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../../Decks/README.md").standardizedFileURL
+        let text = try String(contentsOf: readme, encoding: .utf8)
+        let line = "\(Self.deck.muscles.count) muscles and muscle groups, \(Self.deck.cards.count) cards"
+        #expect(text.contains(line), "Decks/README.md should say: \(line)")
+        for region in Self.regions {
+            let cards = Self.deck.cards.filter { $0.source.file.contains("/\(region.folder)/") }.count
+            #expect(text.contains("| \(region.region) (`\(region.folder)/`) | \(region.files.count) | \(cards) |"), "\(region.folder): \(cards) cards")
         }
     }
 
