@@ -5,8 +5,11 @@ public enum HTMLReportRenderer {
         var body = "<h1>\(escape(document.title))</h1>\n"
         for line in document.subtitle { body += "<p class=\"sub\">\(escape(line))</p>\n" }
         var charts = ""
+        var contents: [(anchor: String, title: String)] = []
+        var chartContents: [(anchor: String, title: String)] = []
         for section in document.sections {
-            var html = "<section>\n<h2>\(escape(section.title))</h2>\n"
+            let anchor = self.anchor(section.title)
+            var html = "<section id=\"\(anchor)\">\n<h2>\(escape(section.title))</h2>\n"
             if let note = section.note { html += "<p class=\"note\">\(escape(note))</p>\n" }
             switch section.content {
             case .table(let table):
@@ -19,9 +22,24 @@ public enum HTMLReportRenderer {
                 html += "<ol class=\"plan\">\n" + commands.map { "<li><code>\(escape($0))</code></li>" }.joined(separator: "\n") + "\n</ol>\n"
             }
             html += "</section>\n"
-            if case .bars = section.content { charts += html } else { body += html }
+            if case .bars = section.content {
+                charts += html
+                chartContents.append((anchor, section.title))
+            } else {
+                body += html
+                contents.append((anchor, section.title))
+            }
         }
-        if let weakest = weaknessChart(document) { body = body.replacingFirst("<section>", with: weakest + "<section>") }
+        if let weakest = weaknessChart(document) {
+            body = body.replacingFirst("<section id=", with: weakest + "<section id=")
+            contents.insert(("weakness-chart", "Weakness by topic"), at: 0)
+        }
+        // A line of links to the sections, so a long report is quick to move around in on screen.
+        let links = (contents + chartContents).map { "<a href=\"#\($0.anchor)\">\(escape($0.title))</a>" }
+        if links.count > 1 {
+            let nav = "<nav>" + links.joined(separator: " · ") + "</nav>\n"
+            body = body.replacingFirst("<section", with: nav + "<section")
+        }
         return """
             <!DOCTYPE html>
             <html xmlns="http://www.w3.org/1999/xhtml" lang="en">
@@ -40,6 +58,9 @@ public enum HTMLReportRenderer {
             td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
             .bar { display: inline-block; height: .7rem; background: #d1495b; border-radius: 2px; vertical-align: middle; }
             .barcell { width: 8rem; }
+            nav { margin: .8rem 0 0; font-size: .9rem; line-height: 1.8; }
+            nav a { color: #0969da; text-decoration: none; white-space: nowrap; }
+            @media print { nav { display: none; } }
             code { background: #f6f8fa; padding: .1rem .3rem; border-radius: 4px; }
             svg { width: 100%; height: auto; }
             svg text { font: 11px sans-serif; fill: #57606a; }
@@ -51,6 +72,17 @@ public enum HTMLReportRenderer {
             </html>
 
             """
+    }
+
+    /// An id for a section heading: lower-case letters and digits joined by hyphens.
+    static func anchor(_ title: String) -> String {
+        var out = ""
+        for scalar in title.lowercased().unicodeScalars {
+            if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) { out.unicodeScalars.append(scalar) }
+            else if !out.isEmpty, !out.hasSuffix("-") { out += "-" }
+        }
+        while out.hasSuffix("-") { out.removeLast() }
+        return out.isEmpty ? "section" : out
     }
 
     static func render(_ table: ReportDocument.Table) -> String {
@@ -82,7 +114,7 @@ public enum HTMLReportRenderer {
         let items = zip(table.rows, bars).compactMap { row, value in value.map { (row[0], $0) } }.prefix(12)
         guard !items.isEmpty else { return nil }
         let rowHeight = 22, labelWidth = 300, chartWidth = 560
-        var svg = "<section>\n<h2>Weakness by topic</h2>\n<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(labelWidth + chartWidth + 60) \(items.count * rowHeight + 10)\" role=\"img\" aria-label=\"Weakness by topic\">\n"
+        var svg = "<section id=\"weakness-chart\">\n<h2>Weakness by topic</h2>\n<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(labelWidth + chartWidth + 60) \(items.count * rowHeight + 10)\" role=\"img\" aria-label=\"Weakness by topic\">\n"
         for (i, item) in items.enumerated() {
             let y = i * rowHeight + 5
             let w = Int((item.1 * Double(chartWidth)).rounded())
@@ -118,10 +150,20 @@ public enum HTMLReportRenderer {
         }
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(height + 30)\" role=\"img\">\n"
         svg += "<line x1=\"40\" y1=\"\(height - 10)\" x2=\"\(width - 20)\" y2=\"\(height - 10)\" stroke=\"#d0d7de\"/>\n"
-        svg += "<polyline fill=\"none\" stroke=\"#2f6db5\" stroke-width=\"2\" points=\"\(points.joined(separator: " "))\"/>\n"
+        // One polyline per run of points with data, so a week without reviews is a gap.
+        var run: [String] = []
+        for i in 0...points.count {
+            if i < points.count && !bars.missing.contains(i) { run.append(points[i]); continue }
+            if !run.isEmpty {
+                svg += "<polyline fill=\"none\" stroke=\"#2f6db5\" stroke-width=\"2\" points=\"\(run.joined(separator: " "))\"/>\n"
+                run = []
+            }
+        }
         for (i, point) in points.enumerated() {
             let xy = point.split(separator: ",")
-            svg += "<circle cx=\"\(xy[0])\" cy=\"\(xy[1])\" r=\"3\" fill=\"#2f6db5\"><title>\(escape(bars.labels[i])): \(escape(bars.valueLabels[i]))</title></circle>"
+            if !bars.missing.contains(i) {
+                svg += "<circle cx=\"\(xy[0])\" cy=\"\(xy[1])\" r=\"3\" fill=\"#2f6db5\"><title>\(escape(bars.labels[i])): \(escape(bars.valueLabels[i]))</title></circle>"
+            }
             svg += "<text x=\"\(xy[0])\" y=\"\(height + 16)\" text-anchor=\"middle\">\(escape(bars.labels[i]))</text>\n"
         }
         return svg + "<text x=\"0\" y=\"20\">100%</text><text x=\"0\" y=\"\(height - 10)\">0%</text>\n</svg>\n"

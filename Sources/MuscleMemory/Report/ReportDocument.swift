@@ -45,6 +45,9 @@ public struct ReportDocument: Sendable, Equatable {
         public var valueLabels: [String]
         public var maximum: Double
         public var line: Bool = false
+        /// Positions with no data (a week without reviews): a line chart leaves a gap there
+        /// rather than drawing a fall to zero.
+        public var missing: Set<Int> = []
     }
 }
 

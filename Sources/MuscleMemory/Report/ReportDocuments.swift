@@ -52,12 +52,15 @@ public enum ReportDocuments {
                 sections.append(.init(title: "The plan does not fit", note: nil, content: .lines(exam.problems)))
             }
         }
-        if !r.weeklyRetention.isEmpty {
+        // Weeks before the first review are left out; later weeks without reviews are gaps.
+        let weeks = Array(r.weeklyRetention.drop { $0.reviews == 0 })
+        if !weeks.isEmpty {
             sections.append(.init(title: "Retention by week", note: "share of reviews graded 3 or more",
-                                  content: .bars(.init(labels: r.weeklyRetention.map { String($0.start.description.dropFirst(5)) },
-                                                       values: r.weeklyRetention.map { $0.reviews > 0 ? Double($0.correct) / Double($0.reviews) : 0 },
-                                                       valueLabels: r.weeklyRetention.map { $0.reviews > 0 ? Format.percent(Double($0.correct) / Double($0.reviews)) : "—" },
-                                                       maximum: 1, line: true))))
+                                  content: .bars(.init(labels: weeks.map { String($0.start.description.dropFirst(5)) },
+                                                       values: weeks.map { $0.reviews > 0 ? Double($0.correct) / Double($0.reviews) : 0 },
+                                                       valueLabels: weeks.map { $0.reviews > 0 ? Format.percent(Double($0.correct) / Double($0.reviews)) : "—" },
+                                                       maximum: 1, line: true,
+                                                       missing: Set(weeks.indices.filter { weeks[$0].reviews == 0 })))))
         }
         if !r.forecast.isEmpty {
             sections.append(.init(title: "Due in the next 30 days", note: nil, content: .bars(forecastBars(r.forecast, from: r.today))))

@@ -128,4 +128,28 @@ import Testing
         #expect(ReportCSV.quote("=HYPERLINK(\"x\")") == "\"'=HYPERLINK(\"\"x\"\")\"")
         #expect(ReportCSV.quote("-12") == "-12")
     }
+
+    /// A week without reviews is a gap in the retention line, not a fall to 0%.
+    @Test func aWeekWithoutReviewsIsAGapInTheLine() {
+        let bars = ReportDocument.Bars(labels: ["11-04", "11-11", "11-18", "11-25"], values: [0.8, 0, 0.6, 0.7],
+                                       valueLabels: ["80%", "—", "60%", "70%"], maximum: 1, line: true, missing: [1])
+        let svg = HTMLReportRenderer.lineChart(bars)
+        #expect(svg.components(separatedBy: "<polyline").count - 1 == 2)
+        #expect(svg.components(separatedBy: "<circle").count - 1 == 3)
+        #expect(!svg.contains("11-11: —"))
+        #expect(svg.contains("<text x=\"320\""), "the missing week keeps its label on the axis")
+    }
+
+    /// The page has a line of links to its sections, each heading carrying the id it links to.
+    @Test func htmlSectionsCanBeReachedFromTheTopOfThePage() {
+        #expect(HTMLReportRenderer.anchor("Readiness on 2026-12-20 (25 days left)") == "readiness-on-2026-12-20-25-days-left")
+        #expect(HTMLReportRenderer.anchor("«»") == "section")
+        let document = ReportDocument(title: "T", subtitle: [], sections: [
+            .init(title: "Muscles", note: nil, content: .lines(["a"])),
+            .init(title: "Study next", note: nil, content: .commands(["muscle study"])),
+        ])
+        let html = HTMLReportRenderer.render(document)
+        #expect(html.contains("<nav><a href=\"#muscles\">Muscles</a> · <a href=\"#study-next\">Study next</a></nav>"))
+        #expect(html.contains("<section id=\"muscles\">") && html.contains("<section id=\"study-next\">"))
+    }
 }
