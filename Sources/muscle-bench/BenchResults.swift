@@ -39,6 +39,8 @@ struct BenchResults: Codable {
     var machine: String
     var build: String
     var collections: [CollectionResult]
+    /// The real `muscle study` on the bundled decks (empty when the binary was not found).
+    var bundled: [StepResult] = []
 
     func table() -> String {
         var out = "MuscleMemory benchmark, \(date), \(build) build\n\(machine)\n"
@@ -47,16 +49,15 @@ struct BenchResults: Codable {
             let due = c.cardsInDatabase > 0 ? Double(c.dueToday) / Double(c.cardsInDatabase) * 100 : 0
             out += "\n\(group(c.cardsInDatabase)) cards, \(group(c.reviews)) reviews (\(String(format: "%.1f", perCard)) per card), \(String(format: "%.1f", due))% due today, database \(String(format: "%.1f", c.databaseMB)) MB\n"
             out += pad("step", 46) + pad("median", 11) + pad("min", 11) + pad("max", 11) + pad("peak MiB", 10) + "target\n"
-            for s in c.steps {
-                var target = s.targetSeconds.map { "≤ " + duration($0) } ?? ""
-                if let peak = s.peakTargetMiB { target += (target.isEmpty ? "" : ", ") + "≤ \(Int(peak)) MB" }
-                if let met = s.met { target += met ? "  ok" : "  MISSED" }
-                out += pad(s.step, 46) + pad(duration(s.seconds.median), 11) + pad(duration(s.seconds.min), 11) + pad(duration(s.seconds.max), 11)
-                    + pad(String(format: "%.1f", s.peakMiB), 10) + target + "\n"
-            }
+            for s in c.steps { out += row(s) }
             if c.cards == 100_000 {
                 out += pad("database size", 46) + pad(String(format: "%.1f MB", c.databaseMB), 43) + "≤ 150 MB" + (c.databaseMB <= 150 ? "  ok" : "  MISSED") + "\n"
             }
+        }
+        if !bundled.isEmpty {
+            out += "\nThe bundled decks, `muscle study` piped, process start to the first card's first line\n"
+            out += pad("step", 46) + pad("median", 11) + pad("min", 11) + pad("max", 11) + pad("peak MiB", 10) + "target\n"
+            for s in bundled { out += row(s) }
         }
         return out
     }
@@ -65,6 +66,14 @@ struct BenchResults: Codable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
+    }
+
+    private func row(_ s: StepResult) -> String {
+        var target = s.targetSeconds.map { "≤ " + duration($0) } ?? ""
+        if let peak = s.peakTargetMiB { target += (target.isEmpty ? "" : ", ") + "≤ \(Int(peak)) MB" }
+        if let met = s.met { target += met ? "  ok" : "  MISSED" }
+        return pad(s.step, 46) + pad(duration(s.seconds.median), 11) + pad(duration(s.seconds.min), 11) + pad(duration(s.seconds.max), 11)
+            + pad(s.peakMiB.isNaN ? "—" : String(format: "%.1f", s.peakMiB), 10) + target + "\n"
     }
 
     private func pad(_ text: String, _ width: Int) -> String {

@@ -56,13 +56,14 @@ struct MuscleBench: ParsableCommand {
         for cards in cardCounts {
             results.append(try Collection(cards: cards, folder: work + "/\(cards)").measure(runs: repeats, log: log))
         }
-        let report = BenchResults(date: ISOTime.format(Date()), machine: Machine.describe(), build: Self.buildKind, collections: results)
+        var report = BenchResults(date: ISOTime.format(Date()), machine: Machine.describe(), build: Self.buildKind, collections: results)
+        report.bundled = try BundledStudy.measure(runs: repeats, folder: work + "/bundled", log: log)
         print(report.table())
         if let json {
             try report.json().write(toFile: json, atomically: true, encoding: .utf8)
             log("wrote \(json)")
         }
-        if results.contains(where: { $0.failures > 0 }) { throw ExitCode(1) }
+        if results.contains(where: { $0.failures > 0 }) || report.bundled.contains(where: { $0.met == false }) { throw ExitCode(1) }
     }
 
     func log(_ text: String) {

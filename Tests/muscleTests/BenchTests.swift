@@ -20,6 +20,7 @@ import Testing
             var steps: [Step]
         }
         var collections: [Collection]
+        var bundled: [Collection.Step]
     }
 
     @Test func theQuickBenchmarkMeasuresEveryStep() throws {
@@ -48,5 +49,12 @@ import Testing
             #expect(step.seconds.min > 0 && step.seconds.min <= step.seconds.median && step.seconds.median <= step.seconds.max, "\(step.step)")
             #expect(step.peakMiB > 1, "\(step.step): peak memory \(step.peakMiB) MiB")
         }
+        // The real muscle binary on the bundled decks, built beside the benchmark.
+        #expect(results.bundled.map(\.step) == ["muscle study, first run (new database)", "muscle study, daily (first card on screen)"])
+        for step in results.bundled {
+            #expect(step.seconds.runs == 3 && step.seconds.min > 0, "\(step.step)")
+            #expect(step.peakMiB > 1, "\(step.step): peak memory \(step.peakMiB) MiB")
+        }
+        #expect(result.stdout.contains("The bundled decks, `muscle study` piped"))
     }
 }
