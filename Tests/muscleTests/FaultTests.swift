@@ -102,7 +102,7 @@ import Testing
         #expect(full.stderr == "muscle: error: the disk holding '\(path)' is full; the change in progress was not saved, and everything saved before it is safe. Free some space and try again.\n")
         #expect(bytes(path) == before)
         let partly = sandbox.run(["study", "--db", path, "--decks", "deck", "--now", "2026-12-01T10:00:00Z"], stdin: "\n4\n\n4\n\n4\n\n4\n",
-                                 environment: ["LD_PRELOAD": shim, "FULL_DISK_AFTER_BYTES": "30000"])
+                                 environment: ["LD_PRELOAD": shim, "FULL_DISK_AFTER_BYTES": "60000"])
         #expect(partly.exitCode == 74)
         let saved = partly.stdout.components(separatedBy: "→ 4 good").count - 1
         #expect(saved >= 1)

@@ -79,7 +79,21 @@ extension AppDatabase {
                                      cards: row[2], seen: row[3], notLearned: row[4], reviews: row[5], correct: row[6],
                                      lapses: row[7], easinessSum: row[8], ready: row[9])
             }
-            if let first = try firstReviewID(onOrAfter: windowStart, db) {
+            if filter.isEmpty {
+                // Already grouped by topic and day (migration 0005): a range read, whatever the history's size.
+                let deckList = decks.map { _ in "?" }.joined(separator: ", ")
+                let window = try Row.fetchCursor(db, sql: """
+                    SELECT muscle_id, aspect, sum(reviews), sum(correct) FROM topic_day
+                    WHERE deck_id IN (\(deckList)) AND day >= ? AND day <= ?
+                    GROUP BY muscle_id, aspect
+                    """, arguments: StatementArguments(decks + [Int64(windowStart.number), Int64(today.number)]))
+                while let row = try window.next() {
+                    let key = "\(row[0] as Int64)/\(row[1] as String)"
+                    rows[key]?.windowReviews = row[2]
+                    rows[key]?.windowCorrect = row[3]
+                }
+            } else if let first = try firstReviewID(onOrAfter: windowStart, db) {
+                // A filter may name tags, which only the cards hold: join each review to its card.
                 let window = try Row.fetchCursor(db, sql: """
                     SELECT s.muscle_id, s.aspect, count(*), sum(r.grade >= 3)
                     FROM review r CROSS JOIN card_state s ON s.card_id = r.card_id\(joins)
@@ -120,6 +134,17 @@ extension AppDatabase {
         let (joins, condition, values) = scope(decks: decks, filter: filter)
         return try read { db in
             var series = Array(repeating: (reviews: 0, correct: 0), count: weeks)
+            if filter.isEmpty {
+                let deckList = decks.map { _ in "?" }.joined(separator: ", ")
+                for row in try Row.fetchAll(db, sql: """
+                    SELECT (day - ?) / 7 AS week, sum(reviews), sum(correct) FROM topic_day
+                    WHERE deck_id IN (\(deckList)) AND day >= ? AND day <= ? GROUP BY week
+                    """, arguments: StatementArguments([Int64(start.number)] + decks + [Int64(start.number), Int64(today.number)])) {
+                    let week: Int = row[0]
+                    if (0..<weeks).contains(week) { series[week] = (row[1], row[2]) }
+                }
+                return series
+            }
             guard let first = try firstReviewID(onOrAfter: start, db) else { return series }
             let rows = try Row.fetchAll(db, sql: """
                 SELECT (r.day - ?) / 7 AS week, count(*), sum(r.grade >= 3)

@@ -128,6 +128,16 @@ extension AppDatabase {
                 try db.execute(sql: "UPDATE card_state SET study_ms = study_ms - ? WHERE card_id = ?", arguments: [ms, cardID])
             }
             try db.execute(sql: "DELETE FROM review WHERE id = ?", arguments: [reviewID])
+            // When it was the day's first review, the day's index moves to the next one (or goes,
+            // if none is left): the id may be given again, to an answer of a later day.
+            try db.execute(sql: """
+                DELETE FROM review_day WHERE day = ? AND first_review_id = ?
+                    AND NOT EXISTS (SELECT 1 FROM review WHERE id > ? AND day = ?)
+                """, arguments: [day, reviewID, reviewID, day])
+            try db.execute(sql: """
+                UPDATE review_day SET first_review_id = (SELECT min(id) FROM review WHERE id > ? AND day = ?)
+                WHERE day = ? AND first_review_id = ?
+                """, arguments: [reviewID, day, day, reviewID])
             return before
         }
     }

@@ -49,6 +49,16 @@ extension AppDatabase {
                     """),
                 ("study days whose first review is recorded too late",
                  "SELECT count(*) FROM (SELECT day, min(id) AS first FROM review GROUP BY day) r LEFT JOIN review_day d ON d.day = r.day WHERE d.day IS NULL OR d.first_review_id > r.first"),
+                ("topic-day counts that differ from the reviews", """
+                    WITH actual AS (
+                        SELECT s.deck_id, r.day, coalesce(s.muscle_id, 0) AS muscle_id, s.aspect, count(*) AS n, sum(r.grade >= 3) AS ok
+                        FROM review r JOIN card_state s ON s.card_id = r.card_id
+                        WHERE r.kind = 0 AND s.active = 1 GROUP BY 1, 2, 3, 4),
+                    kept AS (SELECT * FROM topic_day WHERE reviews <> 0 OR correct <> 0)
+                    SELECT (SELECT count(*) FROM actual a LEFT JOIN kept k USING (deck_id, day, muscle_id, aspect)
+                            WHERE k.reviews IS NOT a.n OR k.correct IS NOT a.ok)
+                         + (SELECT count(*) FROM kept k LEFT JOIN actual a USING (deck_id, day, muscle_id, aspect) WHERE a.n IS NULL)
+                    """),
             ]
             for (what, sql) in invariants {
                 let n = try count(sql)

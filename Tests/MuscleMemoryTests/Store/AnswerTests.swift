@@ -142,4 +142,20 @@ import Testing
             _ = try answer(store, 999_999, .good)
         }
     }
+
+    /// Undoing a day's first answer moves the day's index to its next answer, or removes it: the
+    /// freed id can be given to an answer of a later day, and today's counts read from the index.
+    @Test func undoingADaysFirstAnswerKeepsTheDayIndexRight() throws {
+        let (store, id) = try setUp()
+        let other = id + 1
+        let first = try answer(store, id, .good)
+        _ = try answer(store, other, .good)
+        _ = try store.database.undo(reviewID: first.reviewID)
+        #expect(try store.count("SELECT first_review_id FROM review_day WHERE day = \(testDay.number)") == Int(first.reviewID + 1))
+        let later = try answer(store, other, .good, day: 1)
+        _ = try store.database.undo(reviewID: later.reviewID)
+        #expect(try store.count("SELECT count(*) FROM review_day WHERE day = \(testDay.number + 1)") == 0)
+        _ = try answer(store, other, .perfect, day: 1)
+        #expect(try store.database.check().isClean)
+    }
 }
