@@ -27,7 +27,7 @@ struct Collection {
             let started = Date()
             let written = try history.generate { day, total in log("  history: day \(day) of \(total)") }
             log("  \(written.answers) answers written in \(Int(Date().timeIntervalSince(started))) s")
-            FileManager.default.createFile(atPath: marker, contents: Data())
+            _ = FileManager.default.createFile(atPath: marker, contents: Data())
         }
         var result = CollectionResult(cards: cards)
         try facts(into: &result)

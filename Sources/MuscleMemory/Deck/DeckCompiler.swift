@@ -1,3 +1,5 @@
+import Dispatch
+
 /// A deck read, checked and turned into cards: everything `lint`, `cards` and `sync` need.
 public struct CompiledDeck: Sendable {
     public var location: DeckLocation
@@ -24,20 +26,12 @@ public enum DeckCompiler {
         var info: DeckInfo?
         var muscles: [Muscle] = []
         var cards: [Card] = []
-        for file in loaded.files {
-            diagnostics += DeckLinter.checkText(file)
-            if file.isDeckInfo {
-                let (parsed, findings) = DeckInfoParser.parse(file.text, file: file.displayPath)
-                info = parsed
-                diagnostics += findings
-                continue
-            }
-            let (muscle, findings) = MuscleParser.parse(file.text, file: file.displayPath)
-            diagnostics += findings
-            if let muscle {
-                diagnostics += DeckLinter.check(muscle)
+        for result in compileFiles(loaded.files) {
+            diagnostics += result.diagnostics
+            if let parsed = result.info { info = parsed }
+            if let muscle = result.muscle {
                 muscles.append(muscle)
-                cards += CardGenerator.cards(for: muscle)
+                cards += result.cards
             }
         }
         diagnostics += DeckLinter.checkDeck(muscles, cards: cards)
@@ -49,6 +43,45 @@ public enum DeckCompiler {
             diagnostics: diagnostics.sortedByPlace(),
             contentHash: loaded.contentHash,
             fileCount: loaded.files.count)
+    }
+
+    /// What one file gives: it depends on that file alone, so files are compiled side by side on
+    /// every core (a 100,000-card sync spent most of its time here), then joined in file order.
+    struct FileResult: Sendable {
+        var diagnostics: [Diagnostic] = []
+        var info: DeckInfo?
+        var muscle: Muscle?
+        var cards: [Card] = []
+    }
+
+    static func compileFiles(_ files: [DeckFileText]) -> [FileResult] {
+        var results = [FileResult](repeating: FileResult(), count: files.count)
+        guard files.count > 1 else { return files.map(compileFile) }
+        results.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let slots = buffer
+            DispatchQueue.concurrentPerform(iterations: files.count) { index in
+                slots[index] = compileFile(files[index])  // each index written by one iteration only
+            }
+        }
+        return results
+    }
+
+    static func compileFile(_ file: DeckFileText) -> FileResult {
+        var result = FileResult(diagnostics: DeckLinter.checkText(file))
+        if file.isDeckInfo {
+            let (parsed, findings) = DeckInfoParser.parse(file.text, file: file.displayPath)
+            result.info = parsed
+            result.diagnostics += findings
+            return result
+        }
+        let (muscle, findings) = MuscleParser.parse(file.text, file: file.displayPath)
+        result.diagnostics += findings
+        if let muscle {
+            result.diagnostics += DeckLinter.check(muscle)
+            result.muscle = muscle
+            result.cards = CardGenerator.cards(for: muscle)
+        }
+        return result
     }
 
     private static func defaultTitle(_ location: DeckLocation) -> String {

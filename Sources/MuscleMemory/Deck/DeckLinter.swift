@@ -124,6 +124,7 @@ enum DeckLinter {
             }
         }
         var seenIDs: [String: Card] = [:]
+        seenIDs.reserveCapacity(cards.count)
         for card in cards {
             if let first = seenIDs[card.id] {
                 report(.duplicateID, card.idLocation, "card ID '\(card.id)' is already used by the card at \(first.source.file):\(first.source.line); give one of them an 'Id:' line")

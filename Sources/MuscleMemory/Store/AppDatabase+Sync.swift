@@ -42,8 +42,16 @@ extension AppDatabase {
         if report.wasRefused { return report }
         if work.isEmpty { return report }
 
+        let cardCount = compiled.reduce(0) { $0 + $1.cards.count }
         let changes = try write { db in
-            try work.map { item in
+            // A large sync writes more pages than the page cache holds, and SQLite would spill
+            // them to the log mid-transaction and read them back; a cache sized to the work keeps
+            // them in memory until the commit (100,000 cards: 64 MiB).
+            let cache = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
+            let wanted = -min(64 * 1024, max(2 * 1024, cardCount * 64 / 100))
+            if wanted < cache { try db.execute(sql: "PRAGMA cache_size = \(wanted)") }  // ok: an integer, not input
+            defer { if wanted < cache { try? db.execute(sql: "PRAGMA cache_size = \(cache)") } }  // ok: an integer, not input
+            return try work.map { item in
                 guard let deck = item.deck else { throw StoreError.other(path: path, detail: "internal: missing deck") }
                 return try Self.apply(deck, key: item.key, signature: item.signature, now: now.milliseconds, db: db)
             }
