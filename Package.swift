@@ -41,7 +41,8 @@ let package = Package(
         .plugin(name: "EmbedFiles", capability: .buildTool(), dependencies: ["embed-files"]),
 
         .testTarget(name: "SM2Tests", dependencies: ["SM2"]),
-        .testTarget(name: "MuscleMemoryTests", dependencies: ["MuscleMemory", "SM2", grdb]),
+        // Golden files are read by path (#filePath), not bundled as resources.
+        .testTarget(name: "MuscleMemoryTests", dependencies: ["MuscleMemory", "SM2", grdb], exclude: ["Report/Golden"]),
         // End-to-end tests: they run the built `muscle` binary.
         .testTarget(name: "muscleTests", dependencies: ["muscle", "muscle-bench", grdb], exclude: ["Support/Shim"]),
     ]
