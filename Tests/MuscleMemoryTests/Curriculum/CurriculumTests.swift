@@ -158,6 +158,9 @@ import Testing
         let text = try String(contentsOf: readme, encoding: .utf8)
         let line = "\(Self.deck.muscles.count) muscles and muscle groups, \(Self.deck.cards.count) cards"
         #expect(text.contains(line), "Decks/README.md should say: \(line)")
+        let top = try String(contentsOf: readme.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("README.md"), encoding: .utf8)
+        let said = "\(Self.deck.muscles.count) muscles and muscle groups in \(Self.deck.cards.count) cards"
+        #expect(top.replacingOccurrences(of: "\n", with: " ").contains(said), "README.md should say: \(said)")
         for region in Self.regions {
             let cards = Self.deck.cards.filter { $0.source.file.contains("/\(region.folder)/") }.count
             #expect(text.contains("| \(region.region) (`\(region.folder)/`) | \(region.files.count) | \(cards) |"), "\(region.folder): \(cards) cards")
