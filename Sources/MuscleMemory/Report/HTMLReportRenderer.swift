@@ -118,7 +118,9 @@ public enum HTMLReportRenderer {
         for (i, item) in items.enumerated() {
             let y = i * rowHeight + 5
             let w = Int((item.1 * Double(chartWidth)).rounded())
-            svg += "<text x=\"\(labelWidth - 8)\" y=\"\(y + 14)\" text-anchor=\"end\">\(escape(String(item.0.prefix(48))))</text>"
+            // Long topic names are cut with an ellipsis; the full name shows on hover.
+            let label = item.0.count > 48 ? String(item.0.prefix(47)) + "…" : item.0
+            svg += "<text x=\"\(labelWidth - 8)\" y=\"\(y + 14)\" text-anchor=\"end\"><title>\(escape(item.0))</title>\(escape(label))</text>"
             svg += "<rect x=\"\(labelWidth)\" y=\"\(y + 3)\" width=\"\(max(w, 1))\" height=\"14\" rx=\"2\" fill=\"#d1495b\"/>"
             svg += "<text x=\"\(labelWidth + w + 6)\" y=\"\(y + 14)\">\(Format.format1(item.1 * 100))</text>\n"
         }
