@@ -26,12 +26,16 @@ public enum DeckCompiler {
         var info: DeckInfo?
         var muscles: [Muscle] = []
         var cards: [Card] = []
-        for result in compileFiles(loaded.files) {
+        let results = compileFiles(loaded.files)
+        for result in results {
             diagnostics += result.diagnostics
             if let parsed = result.info { info = parsed }
-            if let muscle = result.muscle {
+        }
+        let order = info?.order ?? []
+        for index in introductionOrder(loaded.files, order: order, diagnostics: &diagnostics) {
+            if let muscle = results[index].muscle {
                 muscles.append(muscle)
-                cards += result.cards
+                cards += results[index].cards
             }
         }
         diagnostics += DeckLinter.checkDeck(muscles, cards: cards)
@@ -43,6 +47,25 @@ public enum DeckCompiler {
             diagnostics: diagnostics.sortedByPlace(),
             contentHash: loaded.contentHash,
             fileCount: loaded.files.count)
+    }
+
+    /// The files' indices in the order their cards are introduced: those under the first `Order:`
+    /// entry first, then the next entry's, and so on; the rest in path order. An entry that names
+    /// nothing is a warning.
+    static func introductionOrder(_ files: [DeckFileText], order: [Located<String>], diagnostics: inout [Diagnostic]) -> [Int] {
+        guard !order.isEmpty else { return Array(files.indices) }
+        func matches(_ path: String, _ entry: String) -> Bool {
+            (path.hasSuffix(".md") ? String(path.dropLast(3)) : path) == entry || path.hasPrefix(entry + "/")
+        }
+        let ranks = files.map { file in order.firstIndex { matches(file.relativePath, $0.value) } }
+        for entry in order where !files.contains(where: { matches($0.relativePath, entry.value) }) {
+            diagnostics.append(Diagnostic(rule: .unknownOrderEntry, file: entry.location.file, line: entry.location.line, column: entry.location.column,
+                                          message: "'Order:' names '\(entry.value)', which is no folder or file of this deck"))
+        }
+        return files.indices.sorted { a, b in
+            let (ra, rb) = (ranks[a] ?? order.count, ranks[b] ?? order.count)
+            return ra != rb ? ra < rb : a < b
+        }
     }
 
     /// What one file gives: it depends on that file alone, so files are compiled side by side on

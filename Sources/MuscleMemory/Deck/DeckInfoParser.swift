@@ -1,4 +1,4 @@
-/// Reads a deck folder's `deck.md`: `# Title`, then `Author:` and `Description:` fields.
+/// Reads a deck folder's `deck.md`: `# Title`, then `Author:`, `Description:` and `Order:` fields.
 enum DeckInfoParser {
     static func parse(_ text: String, file: String) -> (DeckInfo?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
@@ -30,7 +30,11 @@ enum DeckInfoParser {
                 }
                 current = field
                 continuation = nil
-                set(field, value.trimmed, in: &info, appending: false)
+                if field == .order {
+                    info?.order += orderEntries(in: line.raw, after: name, line: line.number, file: file)
+                } else {
+                    set(field, value.trimmed, in: &info, appending: false)
+                }
             case .heading:
                 report(.unknownSection, line, column: line.indent + 1, "deck.md holds a '# Title' and fields only")
                 current = nil
@@ -39,10 +43,12 @@ enum DeckInfoParser {
                 continuation = String(line.raw.dropFirst(line.indent)).trimmed
             }
             if let text = continuation {
-                if let field = current, line.isIndented || !previousWasBlank {
+                if current == .order, line.isIndented || !previousWasBlank {
+                    info?.order += orderEntries(in: line.raw, after: nil, line: line.number, file: file)
+                } else if let field = current, line.isIndented || !previousWasBlank {
                     set(field, text, in: &info, appending: true)
                 } else {
-                    report(.strayText, line, column: line.indent + 1, "deck.md holds a '# Title' and 'Author:' / 'Description:' fields only")
+                    report(.strayText, line, column: line.indent + 1, "deck.md holds a '# Title' and 'Author:' / 'Description:' / 'Order:' fields only")
                 }
             }
         }
@@ -50,6 +56,31 @@ enum DeckInfoParser {
             diagnostics.append(Diagnostic(rule: .missingName, file: file, line: 1, column: 1, message: "deck.md is empty; give the deck a '# Title'"))
         }
         return (info, diagnostics)
+    }
+
+    /// The comma-separated entries of an `Order:` line (after the field's name and colon when
+    /// `name` is given, else the whole continuation line), each with its column.
+    static func orderEntries(in raw: String, after name: String?, line: Int, file: String) -> [Located<String>] {
+        let characters = Array(raw)
+        var index = 0
+        if name != nil {
+            while index < characters.count && characters[index] != ":" { index += 1 }
+            index += 1
+        }
+        var entries: [Located<String>] = []
+        while index < characters.count {
+            while index < characters.count && (characters[index] == " " || characters[index] == "\t" || characters[index] == ",") { index += 1 }
+            let start = index
+            while index < characters.count && characters[index] != "," { index += 1 }
+            var text = String(characters[start..<index])
+            while text.last == " " || text.last == "\t" { text.removeLast() }
+            while text.hasSuffix("/") { text.removeLast() }
+            if text.hasSuffix(".md") { text.removeLast(3) }
+            if !text.isEmpty {
+                entries.append(Located(text, at: SourceLocation(file: file, line: line, column: start + 1)))
+            }
+        }
+        return entries
     }
 
     private static func set(_ field: DeckField, _ text: String, in info: inout DeckInfo?, appending: Bool) {
@@ -61,6 +92,8 @@ enum DeckInfoParser {
         case .description:
             let value = join(info?.description ?? "")
             info?.description = value
+        case .order:
+            break  // read entry by entry, with their columns, by `orderEntries`
         }
     }
 }

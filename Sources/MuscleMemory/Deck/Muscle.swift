@@ -84,11 +84,16 @@ public struct DeckInfo: Sendable, Hashable {
     public var title: String
     public var author: String
     public var description: String
+    /// The order new cards are introduced in: folders or files of the deck (`leg-foot`,
+    /// `leg-foot/gastrocnemius`), each with where it was written. What it does not name follows,
+    /// in path order.
+    public var order: [Located<String>]
 
-    public init(title: String, author: String = "", description: String = "") {
+    public init(title: String, author: String = "", description: String = "", order: [Located<String>] = []) {
         self.title = title
         self.author = author
         self.description = description
+        self.order = order
     }
 }
 

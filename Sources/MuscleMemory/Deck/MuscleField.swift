@@ -47,6 +47,7 @@ public enum MuscleSection: String, CaseIterable, Sendable, Codable {
 public enum DeckField: String, CaseIterable, Sendable {
     case author = "Author"
     case description = "Description"
+    case order = "Order"
 
     init?(loose name: String) {
         let key = looseKey(name)

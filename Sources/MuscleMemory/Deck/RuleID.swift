@@ -5,6 +5,7 @@ public enum RuleID: String, CaseIterable, Codable, Sendable {
     case unreadableFile = "unreadable-file"
     case invalidUTF8 = "invalid-utf8"
     case emptyDeck = "empty-deck"
+    case unknownOrderEntry = "unknown-order-entry"
     case missingName = "missing-name"
     case multipleMuscles = "multiple-muscles"
     case unknownField = "unknown-field"
@@ -36,6 +37,7 @@ public enum RuleID: String, CaseIterable, Codable, Sendable {
         case .unreadableFile: .unreadableFile
         case .invalidUTF8: .invalidUTF8
         case .emptyDeck: .emptyDeck
+        case .unknownOrderEntry: .unknownOrderEntry
         case .missingName: .missingName
         case .multipleMuscles: .multipleMuscles
         case .unknownField: .unknownField

@@ -162,6 +162,21 @@ import Testing
         #expect(deck.muscles.map(\.name) == ["Ay", "Zed", "Bee"])
     }
 
+    /// `Order:` in deck.md: files under its entries first, in the entries' order (a file named by
+    /// two entries goes with the first), the rest in path order; entries keep their columns.
+    @Test func deckOrderSetsTheIntroductionOrder() throws {
+        let deck = compile(files: [
+            ("deck.md", "# Term\nOrder: thigh/b, hip/,\n  thigh.md\n"),
+            ("thigh/a.md", "# Ay\n"), ("thigh/b.md", "# Bee\n"), ("hip/z.md", "# Zed\n"), ("arm/c.md", "# Sea\n"),
+        ])
+        #expect(deck.muscles.map(\.name) == ["Bee", "Zed", "Ay", "Sea"])
+        #expect(deck.diagnostics.filter { $0.rule == .unknownOrderEntry }.isEmpty)
+        let order = deck.info.order.map { "\($0.value)@\($0.location.line):\($0.location.column)" }
+        #expect(order == ["thigh/b@2:8", "hip@2:17", "thigh@3:3"])
+        let unordered = compile(files: [("thigh/a.md", "# Ay\n"), ("thigh/b.md", "# Bee\n"), ("hip/z.md", "# Zed\n"), ("arm/c.md", "# Sea\n")])
+        #expect(unordered.muscles.map(\.name) == ["Sea", "Zed", "Ay", "Bee"])
+    }
+
     @Test func aSingleFileCanBeLinted() throws {
         let folder = TemporaryDirectory()
         let path = folder.write("soleus.md", exampleMuscle)

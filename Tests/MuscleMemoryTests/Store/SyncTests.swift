@@ -166,4 +166,26 @@ import Testing
         #expect(origin.sourceLine == 3)
         #expect(origin.region == "Lower leg and foot")
     }
+
+    /// An `Order:` added to deck.md changes the order new cards come in, and nothing else: the
+    /// cards keep their IDs and history.
+    @Test func reorderingADeckKeepsEveryCard() throws {
+        let store = try TestStore()
+        let deck = store.deck(Self.soleus, file: "b/soleus.md")
+        store.deck("# Plantaris\nRegion: Lower leg and foot\nOrigin: Femur\n", file: "a/plantaris.md")
+        _ = try store.database.sync([deck], now: testNow)
+        let decks = try store.database.deckIDs(for: [deck])
+        let soleusOrigin = try #require(try cardID(store, "soleus/origin"))
+        _ = try store.database.recordAnswer(AnswerInput(cardID: soleusOrigin, grade: .good, at: testNow, day: testDay, answerMilliseconds: 900, sessionID: nil))
+        func firstNew() throws -> Int64? { try store.database.newEntries(decks: decks, on: testDay, limit: 1).first?.cardID }
+        #expect(try firstNew() == cardID(store, "plantaris/origin"))
+
+        store.deck("# Term\nOrder: b\n", file: "deck.md")
+        _ = try store.database.sync([deck], now: testNow.addingTimeInterval(60))
+        #expect(try firstNew() == cardID(store, "soleus/actions"))
+        #expect(try cardID(store, "soleus/origin") == soleusOrigin)
+        #expect(try store.database.card(id: soleusOrigin)?.state.repetitions == 1)
+        #expect(try store.count("SELECT count(*) FROM review") == 1)
+        #expect(try store.database.check().isClean)
+    }
 }

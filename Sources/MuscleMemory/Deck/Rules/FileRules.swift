@@ -23,4 +23,10 @@ extension LintRule {
         summary: "A deck folder holds no muscle files (*.md).",
         triggering: [.emptyFolder],
         nonTriggering: [.text(exampleMuscle)])
+
+    static let unknownOrderEntry = LintRule(
+        id: .unknownOrderEntry, severity: .warning,
+        summary: "An entry of deck.md's `Order:` names no folder or file of the deck.",
+        triggering: [.files([.init("deck.md", "# Anatomy\nOrder: legs, ↓arms\n"), .init("legs/soleus.md", exampleMuscle)])],
+        nonTriggering: [.files([.init("deck.md", "# Anatomy\nOrder: legs/soleus, legs\n"), .init("legs/soleus.md", exampleMuscle)])])
 }
