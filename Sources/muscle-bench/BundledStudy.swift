@@ -44,55 +44,15 @@ enum BundledStudy {
 }
 
 extension ChildProcess {
-    /// Starts `executable` with its input on a pipe that stays open, so an interactive command
-    /// waits after showing its first line; reads that line, takes the process's peak memory so far
-    /// from /proc, then closes the input and lets it finish.
+    /// Runs an interactive command until its first line, taking its peak memory so far from /proc
+    /// while it waits for input; then lets it finish.
     static func runUntilFirstLine(_ executable: String, _ arguments: [String]) throws -> (seconds: Double, peakMiB: Double) {
-        var input: [Int32] = [0, 0], output: [Int32] = [0, 0]
-        guard pipe(&input) == 0, pipe(&output) == 0 else { throw BenchError("pipe failed") }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_adddup2(&actions, input[0], STDIN_FILENO)
-        posix_spawn_file_actions_adddup2(&actions, output[1], STDOUT_FILENO)
-        posix_spawn_file_actions_addclose(&actions, input[1])
-        posix_spawn_file_actions_addclose(&actions, output[0])
-        let argv = [executable] + arguments
-        var cArgs = argv.map { strdup($0) } + [nil]
-        defer { for arg in cArgs { free(arg) } }
-        var pid: pid_t = 0
-        let start = DispatchTime.now().uptimeNanoseconds
-        let spawned = posix_spawn(&pid, executable, &actions, nil, &cArgs, environ)
-        close(input[0]); close(output[1])
-        guard spawned == 0 else {
-            close(input[1]); close(output[0])
-            throw BenchError("cannot start \(executable): \(String(cString: strerror(spawned)))")
-        }
-        var seen = [UInt8]()
-        var buffer = [UInt8](repeating: 0, count: 4096)
-        var firstLineAt: UInt64?
         var peak = Double.nan
-        while true {
-            let n = buffer.withUnsafeMutableBytes { read(output[0], $0.baseAddress, $0.count) }
-            if n < 0 && errno == EINTR { continue }
-            if n <= 0 { break }
-            seen += buffer[0..<n]
-            if firstLineAt == nil, seen.contains(0x0A) {
-                firstLineAt = DispatchTime.now().uptimeNanoseconds
-                peak = peakMemoryMiB(of: pid)
-                close(input[1])
-                input[1] = -1
-            }
+        let read = try spawnAndRead(executable, arguments, holdInput: true) { peak = peakMemoryMiB(of: $0) }
+        guard read.status == 0, read.output.contains(0x0A), !peak.isNaN else {
+            throw BenchError("\(executable) \(arguments.joined(separator: " ")) failed (exit \(read.status)): \(String(decoding: read.output.prefix(300), as: UTF8.self))")
         }
-        if input[1] >= 0 { close(input[1]) }
-        close(output[0])
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        let exited = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
-        guard exited == 0, let firstLineAt, !peak.isNaN else {
-            throw BenchError("\(executable) \(arguments.joined(separator: " ")) failed (exit \(exited)): \(String(decoding: seen.prefix(300), as: UTF8.self))")
-        }
-        return (Double(firstLineAt - start) / 1e9, peak)
+        return (read.secondsToFirstLine, peak)
     }
 }
 

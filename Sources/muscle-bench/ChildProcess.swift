@@ -19,43 +19,65 @@ struct ChildProcess {
     }
 
     static func run(_ arguments: [String]) throws -> Outcome {
-        var pipe: [Int32] = [0, 0]
-        guard Glibc.pipe(&pipe) == 0 else { throw BenchError("pipe failed") }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_adddup2(&actions, pipe[1], STDOUT_FILENO)
-        posix_spawn_file_actions_addclose(&actions, pipe[0])
-        let argv = [executable] + arguments
-        var cArgs = argv.map { strdup($0) } + [nil]
-        defer { for arg in cArgs { free(arg) } }
-        var pid: pid_t = 0
-        let start = DispatchTime.now().uptimeNanoseconds
-        let spawned = posix_spawn(&pid, executable, &actions, nil, &cArgs, environ)
-        close(pipe[1])
-        guard spawned == 0 else { close(pipe[0]); throw BenchError("cannot start \(executable): \(String(cString: strerror(spawned)))") }
-        var firstLineAt: UInt64?
-        var output = [UInt8]()
-        var buffer = [UInt8](repeating: 0, count: 4096)
-        while true {
-            let n = buffer.withUnsafeMutableBytes { read(pipe[0], $0.baseAddress, $0.count) }
-            if n < 0 && errno == EINTR { continue }
-            if n <= 0 { break }
-            output += buffer[0..<n]
-            if firstLineAt == nil, output.contains(0x0A) { firstLineAt = DispatchTime.now().uptimeNanoseconds }
-        }
-        close(pipe[0])
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        let end = firstLineAt ?? DispatchTime.now().uptimeNanoseconds
-        let exited = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
-        var lines = String(decoding: output, as: UTF8.self).split(separator: "\n").map(String.init)
+        let read = try spawnAndRead(executable, arguments)
+        var lines = String(decoding: read.output, as: UTF8.self).split(separator: "\n").map(String.init)
         var peak = Double.nan
         if let last = lines.last, last.hasPrefix("peak ") {
             peak = Double(last.dropFirst(5)) ?? .nan
             lines.removeLast()
         }
-        return Outcome(secondsToFirstLine: Double(end - start) / 1e9, lines: lines, peakMiB: peak, status: exited)
+        return Outcome(secondsToFirstLine: read.secondsToFirstLine, lines: lines, peakMiB: peak, status: read.status)
+    }
+
+    /// Starts `executable` with its output on a pipe, reads all of it, and notes when the first
+    /// line arrived. With `holdInput`, its input is a pipe held open until that first line, so an
+    /// interactive command waits there; `onFirstLine` runs then, with the child still alive.
+    static func spawnAndRead(_ executable: String, _ arguments: [String], holdInput: Bool = false,
+                             onFirstLine: (pid_t) -> Void = { _ in }) throws -> (secondsToFirstLine: Double, output: [UInt8], status: Int32) {
+        var input: [Int32] = [-1, -1], output: [Int32] = [-1, -1]
+        guard pipe(&output) == 0, !holdInput || pipe(&input) == 0 else { throw BenchError("pipe failed") }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_adddup2(&actions, output[1], STDOUT_FILENO)
+        posix_spawn_file_actions_addclose(&actions, output[0])
+        if holdInput {
+            posix_spawn_file_actions_adddup2(&actions, input[0], STDIN_FILENO)
+            posix_spawn_file_actions_addclose(&actions, input[1])
+        }
+        var cArgs = ([executable] + arguments).map { strdup($0) } + [nil]
+        defer { for arg in cArgs { free(arg) } }
+        var pid: pid_t = 0
+        let start = DispatchTime.now().uptimeNanoseconds
+        let spawned = posix_spawn(&pid, executable, &actions, nil, &cArgs, environ)
+        close(output[1])
+        if holdInput { close(input[0]) }
+        guard spawned == 0 else {
+            close(output[0])
+            if holdInput { close(input[1]) }
+            throw BenchError("cannot start \(executable): \(String(cString: strerror(spawned)))")
+        }
+        var firstLineAt: UInt64?
+        var bytes = [UInt8]()
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let n = buffer.withUnsafeMutableBytes { read(output[0], $0.baseAddress, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { break }
+            bytes += buffer[0..<n]
+            if firstLineAt == nil, bytes.contains(0x0A) {
+                firstLineAt = DispatchTime.now().uptimeNanoseconds
+                onFirstLine(pid)
+                if holdInput { close(input[1]); input[1] = -1 }
+            }
+        }
+        if input[1] >= 0 { close(input[1]) }
+        close(output[0])
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        let end = firstLineAt ?? DispatchTime.now().uptimeNanoseconds
+        let exited = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
+        return (Double(end - start) / 1e9, bytes, exited)
     }
 }
 
