@@ -50,10 +50,10 @@ enum Output {
 
     /// Writes all of `text`, retrying on EINTR and short writes; the errno of a failure, else nil.
     private static func write(_ text: String, to fd: Int32) -> Int32? {
-        var bytes = Array(text.utf8)
+        let bytes = Array(text.utf8)
         var offset = 0
         while offset < bytes.count {
-            let count = bytes.withUnsafeMutableBytes { raw in
+            let count = bytes.withUnsafeBytes { raw in
                 systemWrite(fd, raw.baseAddress.map { $0 + offset }, raw.count - offset)
             }
             if count < 0 {
