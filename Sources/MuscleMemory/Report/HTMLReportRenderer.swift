@@ -74,15 +74,10 @@ public enum HTMLReportRenderer {
             """
     }
 
-    /// An id for a section heading: lower-case letters and digits joined by hyphens.
+    /// An id for a section heading: the heading's slug, as card IDs are made.
     static func anchor(_ title: String) -> String {
-        var out = ""
-        for scalar in title.lowercased().unicodeScalars {
-            if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) { out.unicodeScalars.append(scalar) }
-            else if !out.isEmpty, !out.hasSuffix("-") { out += "-" }
-        }
-        while out.hasSuffix("-") { out.removeLast() }
-        return out.isEmpty ? "section" : out
+        let slug = Slug.make(title)
+        return slug.isEmpty ? "section" : slug
     }
 
     static func render(_ table: ReportDocument.Table) -> String {
