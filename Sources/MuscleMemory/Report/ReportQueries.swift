@@ -79,27 +79,10 @@ extension AppDatabase {
                                      cards: row[2], seen: row[3], notLearned: row[4], reviews: row[5], correct: row[6],
                                      lapses: row[7], easinessSum: row[8], ready: row[9])
             }
-            if filter.isEmpty {
-                // Already grouped by topic and day (migration 0005): a range read, whatever the history's size.
-                let deckList = decks.map { _ in "?" }.joined(separator: ", ")
+            if let source = try firstAnswers(decks: decks, filter: filter, from: windowStart, through: today, db) {
                 let window = try Row.fetchCursor(db, sql: """
-                    SELECT muscle_id, aspect, sum(reviews), sum(correct) FROM topic_day
-                    WHERE deck_id IN (\(deckList)) AND day >= ? AND day <= ?
-                    GROUP BY muscle_id, aspect
-                    """, arguments: StatementArguments(decks + [Int64(windowStart.number), Int64(today.number)]))
-                while let row = try window.next() {
-                    let key = "\(row[0] as Int64)/\(row[1] as String)"
-                    rows[key]?.windowReviews = row[2]
-                    rows[key]?.windowCorrect = row[3]
-                }
-            } else if let first = try firstReviewID(onOrAfter: windowStart, db) {
-                // A filter may name tags, which only the cards hold: join each review to its card.
-                let window = try Row.fetchCursor(db, sql: """
-                    SELECT s.muscle_id, s.aspect, count(*), sum(r.grade >= 3)
-                    FROM review r CROSS JOIN card_state s ON s.card_id = r.card_id\(joins)
-                    WHERE r.id >= ? AND r.day >= ? AND r.day <= ? AND r.kind = 0 AND \(condition)
-                    GROUP BY s.muscle_id, s.aspect
-                    """, arguments: StatementArguments([first, Int64(windowStart.number), Int64(today.number)] + values))
+                    SELECT muscle_id, aspect, sum(reviews), sum(correct) FROM (\(source.sql)) GROUP BY muscle_id, aspect
+                    """, arguments: StatementArguments(source.arguments))
                 while let row = try window.next() {
                     let key = "\(row[0] as Int64)/\(row[1] as String)"
                     rows[key]?.windowReviews = row[2]
@@ -108,6 +91,27 @@ extension AppDatabase {
             }
             return Array(rows.values)
         }
+    }
+
+    /// The first answers of each day from `from` through `through`, as rows of (muscle_id, aspect,
+    /// day, reviews, correct) for the caller to group: read from `topic_day` (migration 0005),
+    /// already counted per topic and day, unless a filter names what only the cards hold (tags),
+    /// in which case each review is joined to its card. Nil when nothing was answered since `from`.
+    private func firstAnswers(decks: [Int64], filter: CardFilter, from: Day, through: Day, _ db: Database) throws
+        -> (sql: String, arguments: [any DatabaseValueConvertible])? {
+        let (joins, condition, values) = scope(decks: decks, filter: filter)
+        let range: [any DatabaseValueConvertible] = [Int64(from.number), Int64(through.number)]
+        if filter.isEmpty {
+            let deckList = decks.map { _ in "?" }.joined(separator: ", ")
+            return ("SELECT muscle_id, aspect, day, reviews, correct FROM topic_day WHERE deck_id IN (\(deckList)) AND day >= ? AND day <= ?",
+                    decks + range)
+        }
+        guard let first = try firstReviewID(onOrAfter: from, db) else { return nil }
+        return ("""
+            SELECT s.muscle_id AS muscle_id, s.aspect AS aspect, r.day AS day, 1 AS reviews, r.grade >= 3 AS correct
+            FROM review r CROSS JOIN card_state s ON s.card_id = r.card_id\(joins)
+            WHERE r.id >= ? AND r.day >= ? AND r.day <= ? AND r.kind = 0 AND \(condition)
+            """, [first] + range + values)
     }
 
     func leeches(decks: [Int64], filter: CardFilter, limit: Int) throws(StoreError) -> [Leech] {
@@ -131,28 +135,12 @@ extension AppDatabase {
     func weeklyRetention(decks: [Int64], filter: CardFilter, today: Day, weeks: Int) throws(StoreError) -> [(reviews: Int, correct: Int)] {
         guard !decks.isEmpty, weeks > 0 else { return [] }
         let start = today.adding(days: -(weeks * 7 - 1))
-        let (joins, condition, values) = scope(decks: decks, filter: filter)
         return try read { db in
             var series = Array(repeating: (reviews: 0, correct: 0), count: weeks)
-            if filter.isEmpty {
-                let deckList = decks.map { _ in "?" }.joined(separator: ", ")
-                for row in try Row.fetchAll(db, sql: """
-                    SELECT (day - ?) / 7 AS week, sum(reviews), sum(correct) FROM topic_day
-                    WHERE deck_id IN (\(deckList)) AND day >= ? AND day <= ? GROUP BY week
-                    """, arguments: StatementArguments([Int64(start.number)] + decks + [Int64(start.number), Int64(today.number)])) {
-                    let week: Int = row[0]
-                    if (0..<weeks).contains(week) { series[week] = (row[1], row[2]) }
-                }
-                return series
-            }
-            guard let first = try firstReviewID(onOrAfter: start, db) else { return series }
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT (r.day - ?) / 7 AS week, count(*), sum(r.grade >= 3)
-                FROM review r CROSS JOIN card_state s ON s.card_id = r.card_id\(joins)
-                WHERE r.id >= ? AND r.day >= ? AND r.day <= ? AND r.kind = 0 AND \(condition)
-                GROUP BY week
-                """, arguments: StatementArguments([Int64(start.number), first, Int64(start.number), Int64(today.number)] + values))
-            for row in rows {
+            guard let source = try firstAnswers(decks: decks, filter: filter, from: start, through: today, db) else { return series }
+            for row in try Row.fetchAll(db, sql: """
+                SELECT (day - ?) / 7 AS week, sum(reviews), sum(correct) FROM (\(source.sql)) GROUP BY week
+                """, arguments: StatementArguments([Int64(start.number)] + source.arguments)) {
                 let week: Int = row[0]
                 if (0..<weeks).contains(week) { series[week] = (row[1], row[2]) }
             }
