@@ -19,12 +19,11 @@ enum BundledStudy {
         }
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let database = folder + "/bundled.sqlite"
-        func remove() { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: database + suffix) } }
         let arguments = ["study", "--db", database, "--decks", "bundled"]
         var results = CollectionResult(cards: 0)
         var first: [Double] = [], firstPeak: [Double] = []
         for _ in 0..<runs {
-            remove()
+            removeDatabase(at: database)
             let outcome = try ChildProcess.runUntilFirstLine(muscleBinary, arguments)
             first.append(outcome.seconds); firstPeak.append(outcome.peakMiB)
         }
@@ -33,7 +32,7 @@ enum BundledStudy {
             let outcome = try ChildProcess.runUntilFirstLine(muscleBinary, arguments)
             daily.append(outcome.seconds); dailyPeak.append(outcome.peakMiB)
         }
-        remove()
+        removeDatabase(at: database)
         // The issue's target (under 100 ms) is for release builds; a debug build is only measured.
         let release = MuscleBench.buildKind == "release"
         results.add("muscle study, first run (new database)", first, peak: firstPeak, target: release ? 0.100 : nil)
@@ -48,18 +47,10 @@ extension ChildProcess {
     /// while it waits for input; then lets it finish.
     static func runUntilFirstLine(_ executable: String, _ arguments: [String]) throws -> (seconds: Double, peakMiB: Double) {
         var peak = Double.nan
-        let read = try spawnAndRead(executable, arguments, holdInput: true) { peak = peakMemoryMiB(of: $0) }
+        let read = try spawnAndRead(executable, arguments, holdInput: true) { peak = peakMemoryMiB(of: String($0)) }
         guard read.status == 0, read.output.contains(0x0A), !peak.isNaN else {
             throw BenchError("\(executable) \(arguments.joined(separator: " ")) failed (exit \(read.status)): \(String(decoding: read.output.prefix(300), as: UTF8.self))")
         }
         return (read.secondsToFirstLine, peak)
     }
-}
-
-/// Another process's peak resident memory (VmHWM) so far, in MiB.
-func peakMemoryMiB(of pid: pid_t) -> Double {
-    guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
-          let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
-          let kib = line.split(separator: " ").compactMap({ Double($0) }).first else { return .nan }
-    return kib / 1024
 }

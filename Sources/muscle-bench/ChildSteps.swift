@@ -62,10 +62,10 @@ enum ChildStep: String, CaseIterable {
     }
 }
 
-/// The child's own peak resident memory (VmHWM), in MiB. Not `ru_maxrss` from wait4: Linux
-/// carries the spawning process's high-water mark into a child across exec.
-func peakMemoryMiB() -> Double {
-    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+/// A process's peak resident memory (VmHWM) so far, in MiB: this one's by default. Not `ru_maxrss`
+/// from wait4: Linux carries the spawning process's high-water mark into a child across exec.
+func peakMemoryMiB(of process: String = "self") -> Double {
+    guard let status = try? String(contentsOfFile: "/proc/\(process)/status", encoding: .utf8),
           let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
           let kib = line.split(separator: " ").compactMap({ Double($0) }).first else { return .nan }
     return kib / 1024

@@ -16,8 +16,7 @@ struct Collection {
         let marker = folder + "/complete-v2"
         if !FileManager.default.fileExists(atPath: marker) {
             log("building \(cards) cards in \(folder)")
-            try? FileManager.default.removeItem(atPath: databasePath)
-            try? FileManager.default.removeItem(atPath: databasePath + "-wal")
+            removeDatabase(at: databasePath)
             try SyntheticDeck.write(cards: cards, to: deckFolder)
             let database = try AppDatabase.open(path: databasePath, now: MuscleBench.now)
             _ = try database.sync([.path(deckFolder)], now: MuscleBench.now)
@@ -46,7 +45,7 @@ struct Collection {
         var fresh: [Double] = [], freshPeak: [Double] = []
         var unchanged: [Double] = [], unchangedPeak: [Double] = []
         for _ in 0..<runs {
-            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: scratchPath + suffix) }
+            removeDatabase(at: scratchPath)
             let first = try child(.syncFresh, db: scratchPath)
             fresh.append(seconds(first)); freshPeak.append(first.peakMiB)
             let again = try child(.syncUnchanged, db: scratchPath)
@@ -82,12 +81,12 @@ struct Collection {
         var answers: [Double] = [], answerPeak: [Double] = []
         let copy = folder + "/answers.sqlite"
         for _ in 0..<runs {
-            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: copy + suffix) }
+            removeDatabase(at: copy)
             try FileManager.default.copyItem(atPath: databasePath, toPath: copy)
             let outcome = try child(.answer, db: copy, count: 1000)
             answers.append(seconds(outcome)); answerPeak.append(outcome.peakMiB)
         }
-        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: copy + suffix) }
+        removeDatabase(at: copy)
         result.add("answer one card (median of 1,000, committed)", answers, peak: answerPeak, target: cards == 100_000 ? 0.0005 : nil, peakTarget: cards == 100_000 ? 40 : nil)
         return result
     }
@@ -103,4 +102,9 @@ struct Collection {
         let size = (try? FileManager.default.attributesOfItem(atPath: databasePath)[.size] as? NSNumber)?.doubleValue ?? 0
         result.databaseMB = size / 1_000_000
     }
+}
+
+/// Deletes a database file with its write-ahead log and shared-memory index, if they are there.
+func removeDatabase(at path: String) {
+    for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
 }
