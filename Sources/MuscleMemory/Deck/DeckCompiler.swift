@@ -78,8 +78,8 @@ public enum DeckCompiler {
     }
 
     static func compileFiles(_ files: [DeckFileText]) -> [FileResult] {
-        var results = [FileResult](repeating: FileResult(), count: files.count)
         guard files.count > 1 else { return files.map(compileFile) }
+        var results = [FileResult](repeating: FileResult(), count: files.count)
         results.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let slots = buffer
             DispatchQueue.concurrentPerform(iterations: files.count) { index in

@@ -31,7 +31,7 @@ enum DeckInfoParser {
                 current = field
                 continuation = nil
                 if field == .order {
-                    info?.order += orderEntries(in: line.raw, after: name, line: line.number, file: file)
+                    info?.order += orderEntries(in: line.raw, afterColon: true, line: line.number, file: file)
                 } else {
                     set(field, value.trimmed, in: &info, appending: false)
                 }
@@ -44,7 +44,7 @@ enum DeckInfoParser {
             }
             if let text = continuation {
                 if current == .order, line.isIndented || !previousWasBlank {
-                    info?.order += orderEntries(in: line.raw, after: nil, line: line.number, file: file)
+                    info?.order += orderEntries(in: line.raw, afterColon: false, line: line.number, file: file)
                 } else if let field = current, line.isIndented || !previousWasBlank {
                     set(field, text, in: &info, appending: true)
                 } else {
@@ -58,12 +58,12 @@ enum DeckInfoParser {
         return (info, diagnostics)
     }
 
-    /// The comma-separated entries of an `Order:` line (after the field's name and colon when
-    /// `name` is given, else the whole continuation line), each with its column.
-    static func orderEntries(in raw: String, after name: String?, line: Int, file: String) -> [Located<String>] {
+    /// The comma-separated entries of an `Order:` line (after the field's colon, or the whole of a
+    /// continuation line), each with its column.
+    static func orderEntries(in raw: String, afterColon: Bool, line: Int, file: String) -> [Located<String>] {
         let characters = Array(raw)
         var index = 0
-        if name != nil {
+        if afterColon {
             while index < characters.count && characters[index] != ":" { index += 1 }
             index += 1
         }

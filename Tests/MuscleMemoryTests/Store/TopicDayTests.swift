@@ -32,7 +32,7 @@ import Testing
             case 6, 7:
                 if let last = answers.popLast() { _ = try store.database.undo(reviewID: last) }
             default:
-                store.deck(retired ? Self.soleus : Self.withoutStretch)
+                _ = store.deck(retired ? Self.soleus : Self.withoutStretch)
                 _ = try store.database.sync([deck], now: testNow.addingTimeInterval(days(day) + Double(step)))
                 retired.toggle()
             }
