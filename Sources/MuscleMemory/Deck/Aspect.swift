@@ -9,6 +9,7 @@ public enum Aspect: String, CaseIterable, Codable, Sendable, Comparable {
     case actions
     case triggerPoints = "trigger-points"
     case exercises
+    case palpation
     case custom
 
     /// Words for tables and headers ("trigger points").
@@ -31,6 +32,7 @@ public enum Aspect: String, CaseIterable, Codable, Sendable, Comparable {
         case "actions", "action": self = .actions
         case "triggerpoints", "triggerpoint", "tp", "tps": self = .triggerPoints
         case "exercises", "exercise": self = .exercises
+        case "palpation", "palpate", "palpating": self = .palpation
         case "custom", "cards", "card", "qa": self = .custom
         default: return nil
         }

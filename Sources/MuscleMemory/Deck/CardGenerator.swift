@@ -59,6 +59,13 @@ public enum CardGenerator {
         if !muscle.exercises.isEmpty, let location = muscle.sections[.exercises] {
             add(Aspect.exercises.rawValue, .exercises, "Name exercises that load \(the).", bullets(muscle.exercises.map(\.text)), at: location)
         }
+        if !muscle.palpation.isEmpty, let location = muscle.sections[.palpation] {
+            let lines = PalpationField.allCases.compactMap { field in
+                muscle.palpation[field].map { "\(field.rawValue): \($0.value.trimmed)" }
+            }
+            add(Aspect.palpation.rawValue, .palpation,
+                "How do you palpate \(the)? Give the client's position, the landmarks and the action to resist.", lines.joined(separator: "\n"), at: location)
+        }
         for card in muscle.cards where !card.question.isEmpty && card.answer != nil {
             let item = card.id?.value ?? Slug.make(card.question, limit: 48)
             let front = nameWords.found(in: card.question) ? card.question : "\(muscle.name): \(card.question)"

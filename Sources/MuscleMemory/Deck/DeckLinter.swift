@@ -52,7 +52,7 @@ enum DeckLinter {
 
         let counts: [MuscleSection: Int] = [
             .heads: muscle.heads.count, .actions: muscle.actions.count, .triggerPoints: muscle.triggerPoints.count,
-            .exercises: muscle.exercises.count, .cards: muscle.cards.count,
+            .exercises: muscle.exercises.count, .palpation: muscle.palpation.count, .cards: muscle.cards.count,
         ]
         for (section, location) in muscle.sections where counts[section] == 0 {
             report(.emptySection, location, "section '\(section.rawValue)' is empty")

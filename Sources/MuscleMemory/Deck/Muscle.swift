@@ -20,6 +20,8 @@ public struct Muscle: Sendable, Hashable {
     public var actions: [ListItem] = []
     public var triggerPoints: [TriggerPoint] = []
     public var exercises: [ListItem] = []
+    /// The `## Palpation` section's fields, by name.
+    public var palpation: [PalpationField: Located<String>] = [:]
     public var cards: [QuestionCard] = []
 
     public init(name: String, location: SourceLocation) {

@@ -27,6 +27,7 @@ public enum MuscleSection: String, CaseIterable, Sendable, Codable {
     case actions = "Actions"
     case triggerPoints = "Trigger points"
     case exercises = "Exercises"
+    case palpation = "Palpation"
     case cards = "Cards"
 
     /// Sections every complete muscle has; a missing one is a warning.
@@ -39,6 +40,24 @@ public enum MuscleSection: String, CaseIterable, Sendable, Codable {
             let known = looseKey($0.rawValue)
             return known == key || known == key + "s"
         }) else { return nil }
+        self = match
+    }
+}
+
+/// The `Name: value` lines of a `## Palpation` section: how a therapist finds the muscle.
+public enum PalpationField: String, CaseIterable, Sendable, Codable {
+    /// The client's position (and the therapist's, where it matters).
+    case position = "Position"
+    /// The bony landmarks and neighbouring structures used to find it.
+    case landmarks = "Landmarks"
+    /// The action the client performs against resistance, so the muscle is felt contracting.
+    case resist = "Resist"
+
+    init?(loose name: String) {
+        let key = looseKey(name)
+        guard let match = PalpationField.allCases.first(where: { looseKey($0.rawValue) == key || looseKey($0.rawValue) + "s" == key || looseKey($0.rawValue) == key + "s" }) else {
+            return nil
+        }
         self = match
     }
 }

@@ -21,6 +21,7 @@ struct MuscleParser {
         case none
         case field(MuscleField)
         case head(Int), action(Int), triggerPoint(Int), exercise(Int)
+        case palpation(PalpationField)
         case question(Int), answer(Int)
         case ignored
     }
@@ -132,9 +133,19 @@ struct MuscleParser {
         case .known(let kind):
             if let attribute = ItemAttribute(loose: name) {
                 attach(attribute, value: value, line: line, in: kind)
+            } else if kind == .palpation, let field = PalpationField(loose: name) {
+                if let earlier = muscle?.palpation[field] {
+                    report(.duplicateField, at: nameLocation, "'\(field.rawValue):' is already given at line \(earlier.location.line)")
+                    target = .ignored
+                } else {
+                    muscle?.palpation[field] = Located(value.trimmed, at: location)
+                    target = .palpation(field)
+                }
             } else if let known = MuscleField(loose: name) {
                 report(.misplacedField, at: nameLocation, "'\(known.rawValue):' belongs in the header, above the first '## ' section")
                 target = .ignored
+            } else if kind == .palpation {
+                stray(line, "expected 'Position:', 'Landmarks:' or 'Resist:' in the Palpation section")
             } else if kind == .cards {
                 stray(line, "expected 'Q:', 'A:', 'Id:' or 'Tags:' in the Cards section")
             } else {
@@ -153,6 +164,8 @@ struct MuscleParser {
             target = .ignored
         case .known(.cards):
             stray(line, "the Cards section holds 'Q:' and 'A:' lines, not list items")
+        case .known(.palpation):
+            stray(line, "the Palpation section holds 'Position:', 'Landmarks:' and 'Resist:' lines, not list items")
         case .known(.heads):
             let head = Self.head(from: text, at: location)
             muscle?.heads.append(head)
@@ -242,6 +255,7 @@ struct MuscleParser {
                 : Head(name: head.name, description: join(head.description), location: head.location)
         case .action(let i): m.actions[i].text = join(m.actions[i].text)
         case .exercise(let i): m.exercises[i].text = join(m.exercises[i].text)
+        case .palpation(let field): if let existing = m.palpation[field] { m.palpation[field]?.value = join(existing.value) }
         case .triggerPoint(let i): m.triggerPoints[i].site = join(m.triggerPoints[i].site)
         case .question(let i): m.cards[i].question = join(m.cards[i].question)
         case .answer(let i): m.cards[i].answer = join(m.cards[i].answer ?? "")
@@ -295,6 +309,9 @@ struct MuscleParser {
         }
         for (field, value) in m.fields where field != .tags && value.value.trimmed.isEmpty {
             report(.emptyField, at: value.location, "field '\(field.rawValue)' has no value")
+        }
+        for (field, value) in m.palpation where value.value.trimmed.isEmpty {
+            report(.emptyField, at: value.location, "'\(field.rawValue):' in the Palpation section has no value")
         }
         for card in m.cards {
             if card.question.trimmed.isEmpty {

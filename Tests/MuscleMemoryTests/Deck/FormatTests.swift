@@ -81,6 +81,29 @@ import Testing
         #expect(card(deck, "soleus/exercises")?.front == "Name exercises that load the soleus.")
     }
 
+    @Test func palpationMakesOneCardFromItsThreeFields() throws {
+        let deck = compile("""
+            # Soleus
+            ## Palpation
+            position: Prone, the knee bent
+              to 90 degrees.
+            Landmarks: The calcaneal tendon.
+            Resist: Plantarflexion with the knee bent.
+            """)
+        #expect(deck.diagnostics.filter { $0.rule != .missingField }.isEmpty, "\(deck.diagnostics)")
+        let palpation = try #require(card(deck, "soleus/palpation"))
+        #expect(palpation.aspect == .palpation)
+        #expect(palpation.front == "How do you palpate the soleus? Give the client's position, the landmarks and the action to resist.")
+        #expect(palpation.back == "Position: Prone, the knee bent to 90 degrees.\nLandmarks: The calcaneal tendon.\nResist: Plantarflexion with the knee bent.")
+        #expect(palpation.source.line == 2)
+    }
+
+    @Test func palpationTakesOnlyItsOwnFields() throws {
+        let deck = compile("# Soleus\n## Palpation\nPosition: Prone.\n- Press here\nOrigin: Tibia\nPosition: Supine.\nGrip: firm\n")
+        #expect(deck.diagnostics.map(\.rule).filter { $0 != .missingField } == [.strayText, .misplacedField, .duplicateField, .strayText])
+        #expect(card(deck, "soleus/palpation")?.back == "Position: Prone.")
+    }
+
     @Test func fieldCardsReadLikeATeacher() throws {
         let deck = compile("# Soleus\nEtymology: Latin solea, sandal\nOrigin: Tibia\nInsertion: Calcaneus\nInnervation: Tibial nerve (S1, S2)\n")
         #expect(card(deck, "soleus/etymology")?.front == "Explain the name “soleus”: its roots and what they mean.")

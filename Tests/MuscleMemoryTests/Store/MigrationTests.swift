@@ -84,6 +84,40 @@ import Testing
         #expect(try database.newEntries(decks: [1], on: testDay).map(\.cardID) == [2])
     }
 
+    /// 0006 rebuilds `card` to let in the new aspects: every card keeps its id and text, and the
+    /// states and reviews that point at it still do.
+    @Test func migration0006KeepsEveryCardAndLetsInPalpation() throws {
+        let folder = TemporaryDirectory()
+        let path = folder.file("v5.sqlite")
+        do {
+            let old = try AppDatabase.open(path: path, now: testNow, upTo: "0005_topic_days")
+            try old.write { db in
+                try db.execute(sql: "INSERT INTO deck (id, path, title, content_hash, synced_at) VALUES (1, 'bundled', 'Old', 'x', 0)")
+                try db.execute(sql: "INSERT INTO muscle (id, deck_id, key, name, region, source_file) VALUES (7, 1, 'soleus', 'Soleus', 'Lower leg and foot', 'Decks/s.md')")
+                try db.execute(sql: """
+                    INSERT INTO card (id, muscle_id, item, aspect, front, back, source_line, position, content_hash, created_at)
+                    VALUES (4, 7, 'origin', 'origin', 'State the origin.', 'Tibia', 3, 5, 11, 0)
+                    """)
+                try db.execute(sql: "INSERT INTO card_state (card_id, deck_id, muscle_id, aspect, position) VALUES (4, 1, 7, 'origin', 5)")
+                try db.execute(sql: "INSERT INTO review (card_id, reviewed_at, day, grade, kind, answer_ms, repetitions, interval_days, easiness, lapses) VALUES (4, 0, \(testDay.number), 4, 0, 900, 1, 1, 250, 0)")
+                try db.execute(sql: "INSERT INTO review_day (day, first_review_id) VALUES (\(testDay.number), 1)")
+                #expect(throws: (any Error).self) {
+                    try db.execute(sql: "INSERT INTO card (muscle_id, item, aspect, front, back, source_line, position, content_hash, created_at) VALUES (7, 'palpation', 'palpation', 'How?', 'So.', 1, 6, 0, 0)")
+                }
+            }
+        }
+        let database = try AppDatabase.open(path: path, now: testNow)
+        let cards = try database.read { db in try Row.fetchAll(db, sql: "SELECT id, item, back, content_hash FROM card") }
+        #expect(cards.map { "\($0["id"] as Int64) \($0["item"] as String) \($0["back"] as String) \($0["content_hash"] as Int64)" } == ["4 origin Tibia 11"])
+        let log = try database.read { db in try Row.fetchAll(db, sql: "SELECT card, grade FROM review_log") }
+        #expect(log.map { "\($0["card"] as String) \($0["grade"] as Int)" } == ["soleus/origin 4"])
+        let foreignKeys = try database.read { db in try Row.fetchAll(db, sql: "PRAGMA foreign_key_check") }
+        #expect(foreignKeys.isEmpty)
+        try database.write { db in
+            try db.execute(sql: "INSERT INTO card (muscle_id, item, aspect, front, back, source_line, position, content_hash, created_at) VALUES (7, 'palpation', 'palpation', 'How?', 'So.', 1, 6, 0, 0)")
+        }
+    }
+
     @Test func theLatestVersionOpensWithoutMigratingOrBackingUp() throws {
         let folder = TemporaryDirectory()
         let path = folder.file("db.sqlite")

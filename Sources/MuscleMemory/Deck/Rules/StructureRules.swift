@@ -46,6 +46,7 @@ extension LintRule {
         triggering: [
             .text("# Soleus\nOrigin: Tibia\n↓origin: Fibula\n"),
             .text("# Soleus\n## Cards\nQ: Why?\nA: Because.\nId: why\n↓Id: because\n"),
+            .text("# Soleus\n## Palpation\nPosition: Prone\n↓position: Supine\n"),
         ],
         nonTriggering: [.text(exampleMuscle), .text("# Soleus\nOrigin: Tibia,\n  and fibula\n")])
 
@@ -80,6 +81,8 @@ extension LintRule {
             .text("# Soleus\n↓- Plantarflexes the ankle\n"),
             .text("# Soleus\n## Cards\n↓- Why?\n"),
             .text("# Soleus\n## Actions\n↓Q: Why?\nA: Because.\n"),
+            .text("# Soleus\n## Palpation\n↓- Press behind the knee\n"),
+            .text("# Soleus\n## Palpation\n↓Grip: firm\n"),
         ],
         nonTriggering: [
             .text(exampleMuscle),
@@ -89,7 +92,7 @@ extension LintRule {
     static let emptyField = LintRule(
         id: .emptyField, severity: .error,
         summary: "A field with no value.",
-        triggering: [.text("# Soleus\nOrigin:↓\nInsertion: Calcaneus\n")],
+        triggering: [.text("# Soleus\nOrigin:↓\nInsertion: Calcaneus\n"), .text("# Soleus\n## Palpation\nResist:↓\n")],
         nonTriggering: [.text(exampleMuscle), .text("# Soleus\nOrigin:\n  Tibia and fibula\n")])
 
     static let emptySection = LintRule(
