@@ -12,12 +12,13 @@ import Testing
         ("head-neck", "Head and neck", [
             "masseter", "temporalis", "lateral-pterygoid", "medial-pterygoid", "sternocleidomastoid", "scalenes",
             "splenius-capitis", "splenius-cervicis", "suboccipitals", "levator-scapulae", "upper-trapezius", "platysma",
-            "digastric",
+            "digastric", "longus-colli", "longus-capitis", "occipitofrontalis", "buccinator", "suprahyoid-muscles",
+            "infrahyoid-muscles",
         ]),
         ("shoulder", "Shoulder and back", [
             "middle-trapezius", "lower-trapezius", "rhomboids", "latissimus-dorsi", "teres-major", "supraspinatus",
             "infraspinatus", "teres-minor", "subscapularis", "deltoid", "pectoralis-major", "pectoralis-minor",
-            "serratus-anterior", "coracobrachialis",
+            "serratus-anterior", "coracobrachialis", "subclavius",
         ]),
         ("arm-forearm", "Arm and forearm", [
             "biceps-brachii", "brachialis", "brachioradialis", "triceps-brachii", "anconeus", "pronator-teres",
@@ -26,6 +27,7 @@ import Testing
         ("trunk", "Trunk", [
             "erector-spinae", "multifidus", "quadratus-lumborum", "rectus-abdominis", "external-oblique",
             "internal-oblique", "transversus-abdominis", "diaphragm", "external-intercostals", "internal-intercostals",
+            "semispinalis-capitis", "serratus-posterior-superior", "serratus-posterior-inferior", "psoas-minor", "pelvic-floor-muscles",
         ]),
         ("hip", "Hip", [
             "gluteus-maximus", "gluteus-medius", "gluteus-minimus", "tensor-fasciae-latae", "piriformis",
@@ -132,6 +134,28 @@ import Testing
         ("tibialis-anterior/innervation", ["Deep fibular", "L4", "L5"]),
         ("gastrocnemius/innervation", ["Tibial nerve", "S1", "S2"]),
         ("fibularis-longus/insertion", ["first metatarsal", "medial cuneiform"]),
+        // Second edition: trunk, shoulder, head and neck.
+        ("subclavius/origin", ["first rib"]),
+        ("subclavius/innervation", ["C5", "C6"]),
+        ("semispinalis-capitis/insertion", ["superior and inferior nuchal"]),
+        ("semispinalis-capitis/innervation", ["greater occipital nerve", "C2"]),
+        ("serratus-posterior-superior/insertion", ["second to fifth ribs"]),
+        ("serratus-posterior-inferior/insertion", ["ninth to twelfth ribs"]),
+        ("psoas-minor/insertion", ["pectineal line"]),
+        ("pelvic-floor-muscles/innervation", ["pudendal", "S4"]),
+        ("pelvic-floor-muscles/heads", ["Puborectalis", "Coccygeus"]),
+        ("longus-colli/insertion", ["atlas"]),
+        ("longus-capitis/insertion", ["basilar part of the occipital bone"]),
+        ("occipitofrontalis/origin", ["epicranial aponeurosis"]),
+        ("occipitofrontalis/innervation", ["cranial nerve VII"]),
+        ("buccinator/origin", ["pterygomandibular raphe"]),
+        ("buccinator/innervation", ["cranial nerve VII"]),
+        ("suprahyoid-muscles/heads", ["Mylohyoid", "Stylohyoid"]),
+        ("infrahyoid-muscles/innervation", ["ansa cervicalis", "C1 to C3"]),
+        ("infrahyoid-muscles/heads", ["Omohyoid", "Thyrohyoid"]),
+        ("teres-major/insertion", ["medial to the"]),
+        ("masseter/trigger-points/angle-of-jaw", ["eyebrow"]),
+        ("upper-trapezius/custom/stretch", ["levator scapulae"]),
     ]
 
     @Test(arguments: facts.map(\.id))
