@@ -20,9 +20,12 @@ import Testing
             "infraspinatus", "teres-minor", "subscapularis", "deltoid", "pectoralis-major", "pectoralis-minor",
             "serratus-anterior", "coracobrachialis", "subclavius",
         ]),
-        ("arm-forearm", "Arm and forearm", [
-            "biceps-brachii", "brachialis", "brachioradialis", "triceps-brachii", "anconeus", "pronator-teres",
-            "supinator", "wrist-flexor-group", "wrist-extensor-group",
+        ("arm", "Arm", ["biceps-brachii", "brachialis", "triceps-brachii"]),
+        ("forearm-hand", "Forearm and hand", [
+            "brachioradialis", "anconeus", "pronator-teres", "supinator", "wrist-flexor-group", "wrist-extensor-group",
+            "flexor-digitorum-superficialis", "flexor-digitorum-profundus", "flexor-pollicis-longus", "extensor-digitorum",
+            "abductor-pollicis-longus", "extensor-pollicis-longus", "extensor-pollicis-brevis", "pronator-quadratus",
+            "thenar-muscles", "hypothenar-muscles", "adductor-pollicis", "interossei", "lumbricals",
         ]),
         ("trunk", "Trunk", [
             "erector-spinae", "multifidus", "quadratus-lumborum", "rectus-abdominis", "external-oblique",
@@ -41,7 +44,7 @@ import Testing
         ("leg-foot", "Lower leg and foot", [
             "gastrocnemius", "soleus", "plantaris", "popliteus", "tibialis-anterior", "tibialis-posterior",
             "extensor-digitorum-longus", "fibularis-longus", "fibularis-brevis", "flexor-digitorum-longus",
-            "flexor-hallucis-longus",
+            "flexor-hallucis-longus", "extensor-hallucis-longus", "fibularis-tertius", "intrinsic-muscles-of-the-sole",
         ]),
     ]
 
@@ -156,6 +159,33 @@ import Testing
         ("teres-major/insertion", ["medial to the"]),
         ("masseter/trigger-points/angle-of-jaw", ["eyebrow"]),
         ("upper-trapezius/custom/stretch", ["levator scapulae"]),
+        // Second edition: the limbs.
+        ("extensor-hallucis-longus/innervation", ["Deep fibular", "L5"]),
+        ("extensor-hallucis-longus/insertion", ["distal phalanx", "big toe"]),
+        ("fibularis-tertius/insertion", ["fifth metatarsal"]),
+        ("fibularis-tertius/innervation", ["Deep fibular"]),
+        ("intrinsic-muscles-of-the-sole/innervation", ["Medial plantar nerve", "lateral plantar nerve"]),
+        ("flexor-digitorum-superficialis/insertion", ["middle phalanges"]),
+        ("flexor-digitorum-superficialis/innervation", ["Median nerve"]),
+        ("flexor-digitorum-profundus/insertion", ["distal phalanges"]),
+        ("flexor-digitorum-profundus/innervation", ["Anterior interosseous", "ulnar nerve"]),
+        ("flexor-pollicis-longus/insertion", ["distal phalanx of the thumb"]),
+        ("extensor-digitorum/origin", ["lateral epicondyle"]),
+        ("extensor-digitorum/innervation", ["Posterior interosseous"]),
+        ("abductor-pollicis-longus/insertion", ["base of the first metacarpal"]),
+        ("extensor-pollicis-longus/insertion", ["distal phalanx of the thumb"]),
+        ("extensor-pollicis-brevis/insertion", ["proximal phalanx of the thumb"]),
+        ("pronator-quadratus/innervation", ["Anterior interosseous"]),
+        ("thenar-muscles/innervation", ["Recurrent", "median nerve"]),
+        ("hypothenar-muscles/origin", ["pisiform", "hook of the hamate"]),
+        ("hypothenar-muscles/innervation", ["Deep branch of the ulnar nerve"]),
+        ("adductor-pollicis/innervation", ["Deep branch of the ulnar nerve"]),
+        ("interossei/innervation", ["Deep branch of the ulnar nerve", "C8", "T1"]),
+        ("lumbricals/origin", ["flexor digitorum profundus"]),
+        ("lumbricals/innervation", ["median nerve", "ulnar nerve"]),
+        ("wrist-extensor-group/innervation", ["deep branch", "posterior interosseous nerve"]),
+        ("triceps-brachii/trigger-points/lateral-head", ["fourth and fifth fingers"]),
+        ("gastrocnemius/trigger-points/lateral-belly", ["outer back of the calf"]),
     ]
 
     @Test(arguments: facts.map(\.id))
