@@ -39,6 +39,37 @@ import Testing
         case .unreadable:
             try? FileManager.default.createSymbolicLink(atPath: folder.file("broken.md"), withDestinationPath: folder.file("nowhere"))
             folder.write("fine.md", exampleMuscle)
+        case .fifo:
+            _ = mkfifo(folder.file("pipe.md"), 0o644)
+            folder.write("fine.md", exampleMuscle)
+        case .deviceLink:
+            try? FileManager.default.createSymbolicLink(atPath: folder.file("zero.md"), withDestinationPath: "/dev/zero")
+            folder.write("fine.md", exampleMuscle)
+        case .fileLink:
+            let elsewhere = TemporaryDirectory("linked")
+            folder.keep(elsewhere)
+            let target = elsewhere.write("soleus.txt", exampleMuscle)
+            try? FileManager.default.createSymbolicLink(atPath: folder.file("soleus.md"), withDestinationPath: target)
+        case .sizedFile(let size):
+            let head = Array((exampleMuscle + "\n<!--\n").utf8)
+            let tail = Array("\n-->\n".utf8)
+            var bytes = head
+            while bytes.count + tail.count < size {
+                let line = Array(String(repeating: "padding ", count: 12).utf8) + [0x0A]
+                bytes += line.prefix(size - tail.count - bytes.count)
+            }
+            folder.write("example.md", bytes: bytes + tail)
+        case .namedFile(let name):
+            let path = RawPath(folder.path).appending(name)
+            let bytes = Array(exampleMuscle.utf8)
+            let fd = open(path.cString, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+            _ = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+            close(fd)
+        case .nested(let depth):
+            folder.write(String(repeating: "a/", count: depth) + "example.md", exampleMuscle)
+        case .linkCycle:
+            folder.write("legs/example.md", exampleMuscle)
+            try? FileManager.default.createSymbolicLink(atPath: folder.file("legs/back-to-the-top"), withDestinationPath: "..")
         case .missingPath:
             return (.path(folder.file("no-such-folder")), expected)
         case .emptyFolder:

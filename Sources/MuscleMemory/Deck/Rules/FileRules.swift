@@ -12,6 +12,30 @@ extension LintRule {
         triggering: [.unreadable],
         nonTriggering: [.text(exampleMuscle)])
 
+    static let notARegularFile = LintRule(
+        id: .notARegularFile, severity: .error,
+        summary: "A deck file that is a FIFO, a device or a socket (or a link to one, such as /dev/zero): it is not read, so it can neither block nor fill memory.",
+        triggering: [.fifo, .deviceLink],
+        nonTriggering: [.text(exampleMuscle), .fileLink])
+
+    static let fileTooLarge = LintRule(
+        id: .fileTooLarge, severity: .error,
+        summary: "A deck file larger than \(DeckLoader.maximumFileSize / 1_048_576) MiB is not read.",
+        triggering: [.sizedFile(DeckLoader.maximumFileSize + 1)],
+        nonTriggering: [.sizedFile(DeckLoader.maximumFileSize)])
+
+    static let invalidFileName = LintRule(
+        id: .invalidFileName, severity: .error,
+        summary: "A deck file or folder whose name is not UTF-8 or holds control characters; it is shown with \\x escapes.",
+        triggering: [.namedFile(Array("caf".utf8) + [0xE9] + Array(".md".utf8)), .namedFile(Array("\u{1B}]0;retitled\u{7}.md".utf8))],
+        nonTriggering: [.namedFile(Array("café.md".utf8)), .namedFile(Array("soleus (deep) #2.md".utf8))])
+
+    static let folderTooDeep = LintRule(
+        id: .folderTooDeep, severity: .error,
+        summary: "A folder more than \(DeckLoader.maximumDepth) levels below the deck folder: the walk stops there and says so.",
+        triggering: [.nested(depth: DeckLoader.maximumDepth + 1)],
+        nonTriggering: [.nested(depth: DeckLoader.maximumDepth), .linkCycle])
+
     static let invalidUTF8 = LintRule(
         id: .invalidUTF8, severity: .error,
         summary: "A deck file is not valid UTF-8; the finding points at the first bad byte.",
