@@ -12,17 +12,19 @@ struct MuscleCommand: ParsableCommand {
         var asked = arguments.first
         if asked == "help", arguments.count > 1 { asked = arguments[1] }
         if let asked, !asked.hasPrefix("-"), asked != "help", !names.contains(asked) {
-            Output.err("muscle: error: \(unknownCommand(asked, names: names))\n")
+            Output.error(unknownCommand(asked, names: names))
             Self.exit(withError: ExitCode.validationFailure)
         }
         do {
             var command = try parseAsRoot(arguments)
             try command.run()
-        } catch let error where !(error is ExitCode) && exitCode(for: error) == .validationFailure {
-            Output.err("muscle: error: \(usageMessage(for: error, names: names))\n")
-            Self.exit(withError: ExitCode.validationFailure)
         } catch {
-            Self.exit(withError: error)
+            // Help and --version (exit 0) and exit codes already reported are ArgumentParser's to
+            // finish; every other error is one sanitized `muscle: error:` line.
+            let code = exitCode(for: error)
+            if error is ExitCode || code == .success { Self.exit(withError: error) }
+            Output.error(code == .validationFailure ? usageMessage(for: error, names: names) : message(for: error))
+            Self.exit(withError: code)
         }
     }
 

@@ -29,45 +29,31 @@ public struct RawPath: Hashable, Sendable {
     /// The path as text for messages: see `RawPath.display(_:)`.
     public var display: String { Self.display(bytes) }
 
-    /// Whether a name can be shown as it is: UTF-8 with no control character or bidirectional
-    /// control in it (`TerminalText.isUnsafe`, tab included: a tab in a file name is a mistake).
+    /// Whether a name can be shown as it is: UTF-8 with nothing `TerminalText.escape` would
+    /// change (no control character, tab, line break or bidirectional control).
     public static func isPrintable(_ name: [UInt8]) -> Bool {
         guard let text = String(validating: name, as: UTF8.self) else { return false }
-        return !text.unicodeScalars.contains(where: isUnprintable)
+        return !text.unicodeScalars.contains(where: TerminalText.needsEscape)
     }
 
-    private static func isUnprintable(_ scalar: Unicode.Scalar) -> Bool {
-        TerminalText.isUnsafe(scalar) || scalar == "\t" || scalar == "\n"
-    }
-
-    /// The bytes as text, each byte that is not UTF-8 written `\xE9` and each control character
-    /// `\x1B` (or `\u{202E}` above U+00FF), as `ls -b` does, so a hostile name is shown for what it
+    /// The bytes as text, each byte that is not UTF-8 written `\xE9` and control characters
+    /// escaped by `TerminalText.escape`, as `ls -b` does, so a hostile name is shown for what it
     /// is and can never reach a terminal as a control sequence.
     public static func display(_ name: [UInt8]) -> String {
-        if isPrintable(name) { return String(decoding: name, as: UTF8.self) }
         var out = ""
         var index = 0
+        var start = 0
         while index < name.count {
             let length = UTF8Validation.sequenceLength(name, at: index)
-            guard length > 0 else {
-                out += "\\x" + hex(UInt32(name[index]), digits: 2)
-                index += 1
+            if length > 0 {
+                index += length
                 continue
             }
-            for scalar in String(decoding: name[index..<index + length], as: UTF8.self).unicodeScalars {
-                if isUnprintable(scalar) {
-                    out += scalar.value <= 0xFF ? "\\x" + hex(scalar.value, digits: 2) : "\\u{" + hex(scalar.value, digits: 4) + "}"
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-            index += length
+            out += TerminalText.escape(String(decoding: name[start..<index], as: UTF8.self))
+            out += TerminalText.hexEscape(UInt32(name[index]))
+            index += 1
+            start = index
         }
-        return out
-    }
-
-    private static func hex(_ value: UInt32, digits: Int) -> String {
-        let text = String(value, radix: 16, uppercase: true)
-        return String(repeating: "0", count: max(0, digits - text.count)) + text
+        return out + TerminalText.escape(String(decoding: name[start...], as: UTF8.self))
     }
 }

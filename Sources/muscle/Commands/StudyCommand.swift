@@ -82,7 +82,7 @@ enum DeckSyncing {
         let report = try database.sync(locations, now: now)
         if report.wasRefused {
             let files = Set(report.refusedBecause.map(\.file)).sorted()
-            Output.err("muscle: warning: the decks have \(report.refusedBecause.count) lint error\(report.refusedBecause.count == 1 ? "" : "s") (in \(files.joined(separator: ", "))); studying the cards from the last good sync. Run `muscle lint` for details.\n")
+            Output.warning("the decks have \(report.refusedBecause.count) lint error\(report.refusedBecause.count == 1 ? "" : "s") (in \(files.joined(separator: ", "))); studying the cards from the last good sync. Run `muscle lint` for details.")
         }
     }
 }

@@ -48,6 +48,18 @@ enum Output {
         _ = write(text, to: STDERR_FILENO)
     }
 
+    /// `muscle: error: …` on standard error. The message often holds a path or a value the user
+    /// typed, so it is escaped here, at the last step: a folder named with an escape sequence is
+    /// shown as `\x1B]0;…` and cannot retitle the terminal or hide the rest of the line.
+    static func error(_ message: String) {
+        err("muscle: error: \(TerminalText.escape(message))\n")
+    }
+
+    /// `muscle: warning: …` on standard error, escaped as `error` is.
+    static func warning(_ message: String) {
+        err("muscle: warning: \(TerminalText.escape(message))\n")
+    }
+
     /// Writes all of `text`, retrying on EINTR and short writes; the errno of a failure, else nil.
     private static func write(_ text: String, to fd: Int32) -> Int32? {
         let bytes = Array(text.utf8)
