@@ -53,6 +53,9 @@ enum ExamPlanner {
     static func plan(today: Day, exam: Day, due: [Int: Int], unseen: Int, total: Int, maxPerDay: Int) -> (days: [ExamReadiness.PlanDay], problems: [String]) {
         let daysLeft = today.distance(to: exam)
         guard daysLeft > 0 else { return ([], ["the exam day \(exam) is not after today (\(today))"]) }
+        guard daysLeft <= ReportOptions.examHorizonDays else {
+            return ([], ["the exam day \(exam) is more than \(ReportOptions.examHorizonDays) days after today (\(today)); plan for a nearer exam"])
+        }
         let finalDays = min(finalWeek, daysLeft)
         let before = daysLeft - finalDays
         var problems: [String] = []

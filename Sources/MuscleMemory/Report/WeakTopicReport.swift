@@ -57,12 +57,20 @@ public struct ReportOptions: Sendable, Equatable {
     /// Weekly retention and the forecast (the HTML page's charts).
     public var includeTrends: Bool = false
 
+    /// The documented ranges of `muscle report --since` (in days: ten years) and `--max-per-day`,
+    /// and how far ahead `--exam` may be. The command line refuses values outside them; here the
+    /// limits are clamped and the planner refuses a farther exam, so no window or plan can
+    /// overflow the day arithmetic or run for minutes.
+    public static let windowDaysRange = 1...3_650
+    public static let maxPerDayRange = 1...100_000
+    public static let examHorizonDays = 730
+
     public init(today: Day, windowDays: Int = 30, filter: CardFilter = CardFilter(), exam: Day? = nil, maxPerDay: Int = 200, includeTrends: Bool = false) {
         self.today = today
-        self.windowDays = windowDays
+        self.windowDays = windowDays.clamped(to: Self.windowDaysRange)
         self.filter = filter
         self.exam = exam
-        self.maxPerDay = maxPerDay
+        self.maxPerDay = maxPerDay.clamped(to: Self.maxPerDayRange)
         self.includeTrends = includeTrends
     }
 }

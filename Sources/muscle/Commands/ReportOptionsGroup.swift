@@ -4,7 +4,7 @@ import MuscleMemory
 
 /// The options `report` and `stats` share: the window, the format and where the output goes.
 struct ReportOutputOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("The window: days (30d), weeks (4w) or months of 30 days (3m).", valueName: "span"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("The window: days (30d), weeks (4w) or months of 30 days (3m), from 1 day to 10 years (3650d, 521w, 121m).", valueName: "span"))
     var since: String = "30d"
 
     @Option(help: "Output format: table, markdown, csv, json or html.")
@@ -20,17 +20,17 @@ struct ReportOutputOptions: ParsableArguments {
         _ = try windowDays()
     }
 
+    /// The window in days, within `ReportOptions.windowDaysRange` (a count too large for the
+    /// range is refused before it is multiplied, so no span can overflow).
     func windowDays() throws -> Int {
         let text = since.trimmingCharacters(in: .whitespaces).lowercased()
-        guard let unit = text.last, let count = Int(text.dropLast()), count > 0, count <= 36_500 else {
-            throw ValidationError("--since '\(since)' is not a span; write it like 30d, 4w or 3m")
+        let days: [Character: Int] = ["d": 1, "w": 7, "m": 30]
+        let range = ReportOptions.windowDaysRange
+        guard let unit = text.last, let perUnit = days[unit], let count = WholeNumber.decimal(String(text.dropLast())),
+              count >= 1, count <= range.upperBound / perUnit else {
+            throw ValidationError("--since '\(since)' is not a span from 1 day to 10 years; write it like 30d, 4w or 3m (at most \(range.upperBound)d, \(range.upperBound / 7)w or \(range.upperBound / 30)m)")
         }
-        switch unit {
-        case "d": return count
-        case "w": return count * 7
-        case "m": return count * 30
-        default: throw ValidationError("--since '\(since)' is not a span; write it like 30d, 4w or 3m")
-        }
+        return count * perUnit
     }
 
     /// Writes the rendered text to the file (whole, or not at all) or to standard output.

@@ -21,11 +21,12 @@ enum TerminalInfo {
         TextStyle(colors: colors(fd: fd, disabled: disabled))
     }
 
-    /// Columns of the terminal, else $COLUMNS, else 80.
+    /// Columns of the terminal, else $COLUMNS (1 to 1,000; another value is ignored, so a stray
+    /// COLUMNS=4611686018427387894 cannot ask for lines of that width), else 80.
     static func width(fd: Int32 = STDOUT_FILENO) -> Int {
         var size = winsize()
         if ioctl(fd, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
-        if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), columns > 0 { return columns }
+        if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), (1...1_000).contains(columns) { return columns }
         return 80
     }
 }
