@@ -153,6 +153,56 @@ public enum FileSystem {
         return .success(bytes)
     }
 
+    /// Why a file was not written.
+    public enum WriteFailure: Error, Sendable, Equatable {
+        case isAFolder
+        /// The path is a device, a FIFO or a socket: it cannot be replaced by a whole file.
+        case notARegularFile(Kind)
+        case failed(Failure)
+    }
+
+    /// Writes the file whole or not at all: the bytes go to a temporary file beside it, are
+    /// flushed to the disk (`fsync`), and the temporary file is renamed over the path, so a full
+    /// disk, an I/O error or a killed process leaves the earlier file (or no file) as it was, never
+    /// half a file. A file that existed keeps its permissions.
+    public static func replace(_ path: String, with bytes: [UInt8]) -> Result<Void, WriteFailure> {
+        var existing = stat()
+        let exists = stat(path, &existing) == 0
+        if exists {
+            let kind = Kind(mode: existing.st_mode)
+            if kind == .directory { return .failure(.isAFolder) }
+            if kind != .regular { return .failure(.notARegularFile(kind)) }
+        }
+        let temporary = path + ".partial-\(getpid())"
+        func fail(_ code: Int32) -> Result<Void, WriteFailure> {
+            unlink(temporary)
+            return .failure(.failed(Failure(path: path, code: code)))
+        }
+        unlink(temporary)  // a leftover of an earlier process with this id
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { return .failure(.failed(Failure(path: path, code: errno))) }
+        if exists { _ = fchmod(fd, existing.st_mode & 0o7777) }
+        var offset = 0
+        while offset < bytes.count {
+            let count = bytes.withUnsafeBytes { raw in systemWrite(fd, raw.baseAddress.map { $0 + offset }, raw.count - offset) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                let code = errno
+                close(fd)
+                return fail(code)
+            }
+            offset += count
+        }
+        if fsync(fd) != 0 {
+            let code = errno
+            close(fd)
+            return fail(code)
+        }
+        if close(fd) != 0 { return fail(errno) }
+        if rename(temporary, path) != 0 { return fail(errno) }
+        return .success(())
+    }
+
     /// The first `count` bytes of a file (fewer if it is shorter).
     public static func prefix(of path: String, count: Int) -> Result<[UInt8], Failure> {
         let fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)
@@ -222,7 +272,11 @@ extension FileSystem.Status {
     }
 }
 
-/// `read(2)`, named apart from the methods above.
+/// `read(2)` and `write(2)`, named apart from the methods above.
 private func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
     read(fd, buffer, count)
+}
+
+private func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int {
+    write(fd, buffer, count)
 }

@@ -33,16 +33,33 @@ struct ReportOutputOptions: ParsableArguments {
         return count * perUnit
     }
 
-    /// Writes the rendered text to the file (whole, or not at all) or to standard output.
+    /// Writes the rendered text to the file (whole, or not at all: an earlier file stays as it was
+    /// when writing fails) or to standard output. A full disk or an I/O error is exit 74; a path
+    /// that cannot be a file, or a folder that refuses it, is exit 73.
     func emit(_ text: String) throws {
         guard let output else {
             Output.out(text)
             return
         }
-        do {
-            try text.write(toFile: output, atomically: true, encoding: .utf8)
-        } catch {
-            throw CommandFailure("cannot write '\(output)': \((error as NSError).localizedDescription)", exitCode: 73)
+        switch FileSystem.replace(output, with: Array(text.utf8)) {
+        case .success:
+            return
+        case .failure(.isAFolder):
+            throw CommandFailure("'\(output)' is a folder; give --output the path of a file to write, such as '\(output.hasSuffix("/") ? output : output + "/")report.\(format.fileExtension)'", exitCode: 73)
+        case .failure(.notARegularFile(let kind)):
+            throw CommandFailure("'\(output)' is \(kind), not a regular file, and --output writes a whole file; leave --output out to write to standard output", exitCode: 73)
+        case .failure(.failed(let failure)):
+            let unchanged = FileSystem.exists(output) ? "; the earlier '\(output)' is unchanged" : ""
+            switch failure.code {
+            case ENOSPC, EDQUOT:
+                throw CommandFailure("the disk holding '\(output)' is full; the report was not written\(unchanged). Free some space and try again.", exitCode: 74)
+            case EIO:
+                throw CommandFailure("a disk error occurred writing '\(output)' (\(failure.reason)); the report was not written\(unchanged).", exitCode: 74)
+            case ENOENT:
+                throw CommandFailure("cannot write '\(output)': the folder '\((output as NSString).deletingLastPathComponent)' does not exist", exitCode: 73)
+            default:
+                throw CommandFailure("cannot write '\(output)': \(failure.reason)\(unchanged)", exitCode: 73)
+            }
         }
     }
 
@@ -56,4 +73,12 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
     case csv
     case json
     case html
+
+    var fileExtension: String {
+        switch self {
+        case .table: "txt"
+        case .markdown: "md"
+        default: rawValue
+        }
+    }
 }
