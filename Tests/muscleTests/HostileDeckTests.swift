@@ -29,7 +29,7 @@ import Testing
         close(huge)
 
         let findings = """
-            deck/huge.md: error: the file is 2048.0 MiB, more than the 4 MiB a deck file may hold, so it is not read; split it, one muscle per file [file-too-large]
+            deck/huge.md: error: the file is 2048 MiB, more than the 4 MiB a deck file may hold, so it is not read; split it, one muscle per file [file-too-large]
             deck/pipe.md: error: this is a FIFO (named pipe), not a regular file, so it is not read; a deck file must be a regular file [not-a-regular-file]
             deck/socket.md: error: this is a socket, not a regular file, so it is not read; a deck file must be a regular file [not-a-regular-file]
             deck/urandom.md: error: this is a symbolic link to a character device, not a regular file, so it is not read; a deck file must be a regular file [not-a-regular-file]
@@ -95,6 +95,17 @@ import Testing
         #expect(lint.exitCode == 1)
         let folder = "deck/" + String(tooDeep.dropLast())
         #expect(lint.stdout.hasPrefix("\(folder): error: this folder is more than 32 folders below the deck folder, so nothing in it is read; move its files higher up [folder-too-deep]\n"))
+    }
+
+    /// A link to `/` would walk the whole machine and read every lowercase `.md` file on it: the
+    /// walk stops at its limit and says so.
+    @Test func aLinkToTheRootIsCutShortAndSaysSo() throws {
+        let sandbox = Sandbox()
+        Fixtures.deck(in: sandbox)
+        try FileManager.default.createSymbolicLink(atPath: sandbox.file("deck/everything"), withDestinationPath: "/")
+        let lint = sandbox.run(["lint", "deck"], timeout: Self.quick)
+        #expect(lint.exitCode == 1)
+        #expect(lint.stdout.split(separator: "\n").contains("deck: error: the walk stopped after 20000 files and folders, so the rest are not read; a deck this large is usually a link to a folder outside it (such as '/') [deck-too-large]"))
     }
 
     /// Names and paths reach the terminal escaped: a folder named with an OSC sequence (which

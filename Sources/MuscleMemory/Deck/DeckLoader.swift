@@ -22,17 +22,35 @@ public struct LoadedDeck: Sendable {
 /// and documentation files whose names are all capitals (README.md, FORMAT.md) are skipped, and
 /// `deck.md` at the top holds the deck's title.
 ///
-/// A deck may come from anyone, so reading one is bounded: only regular files are read (a FIFO
-/// would block for ever, a link to `/dev/zero` never ends), each at most `maximumFileSize`; each
-/// real folder is walked once, however many links lead to it, and at most `maximumDepth` deep;
-/// names are used as the bytes they are. Whatever is refused is a finding, never a hang.
+/// A deck may come from anyone, so reading one is bounded (`Limits`): only regular files are read
+/// (a FIFO would block for ever, a link to `/dev/zero` never ends), each of limited size; each
+/// real folder is walked once, however many links lead to it, to a limited depth, and the walk
+/// and the reading stop at a limited number of entries and bytes (a link to `/` would otherwise
+/// walk the whole machine); names are used as the bytes they are. Whatever is refused or cut
+/// short is a finding, never a hang and never a silent gap.
 public enum DeckLoader {
-    /// The largest deck file read: 4 MiB, about a hundred times the largest bundled muscle file.
-    public static let maximumFileSize = 4 * 1024 * 1024
-    /// How many folders below the deck folder the walk goes.
-    public static let maximumDepth = 32
+    public struct Limits: Sendable, Equatable {
+        /// The largest deck file read: 4 MiB, hundreds of times the largest bundled muscle file
+        /// (and twice a file of the benchmark's million-card deck).
+        public var fileSize = 4 * 1_048_576
+        /// How many folders below the deck folder the walk goes.
+        public var depth = 32
+        /// Files and folders the walk looks at, hidden ones aside.
+        public var entries = 20_000
+        /// Bytes of deck files read in all: 1 GiB.
+        public var totalSize: Int64 = 1 << 30
 
-    public static func load(_ location: DeckLocation, displayPrefix: String? = nil) -> LoadedDeck {
+        public static let standard = Limits()
+
+        public init(fileSize: Int = 4 * 1_048_576, depth: Int = 32, entries: Int = 20_000, totalSize: Int64 = 1 << 30) {
+            self.fileSize = fileSize
+            self.depth = depth
+            self.entries = entries
+            self.totalSize = totalSize
+        }
+    }
+
+    public static func load(_ location: DeckLocation, displayPrefix: String? = nil, limits: Limits = .standard) -> LoadedDeck {
         switch location {
         case .bundled:
             let prefix = displayPrefix ?? "Decks"
@@ -41,7 +59,7 @@ public enum DeckLoader {
                 .map { DeckFileText(relativePath: $0.path, displayPath: prefix + "/" + $0.path, text: $0.text) }
             return LoadedDeck(location: location, files: files, diagnostics: [], contentHash: hash(files))
         case .path(let path):
-            return loadPath(path, location: location, displayPrefix: displayPrefix ?? path)
+            return loadPath(path, location: location, displayPrefix: displayPrefix ?? path, limits: limits)
         }
     }
 
@@ -55,7 +73,7 @@ public enum DeckLoader {
         case .success(let status) where !status.isDirectory:
             add(status, "", to: &hash)
         case .success(let status):
-            for entry in walk(RawPath(path), identity: status.identity, display: path).files {
+            for entry in walk(RawPath(path), identity: status.identity, display: path, limits: .standard).files {
                 guard case .success(let status) = entry.status else { return nil }
                 add(status, entry.relative, to: &hash)
             }
@@ -69,7 +87,7 @@ public enum DeckLoader {
         hash.add(String(status.modified))
     }
 
-    private static func loadPath(_ path: String, location: DeckLocation, displayPrefix: String) -> LoadedDeck {
+    private static func loadPath(_ path: String, location: DeckLocation, displayPrefix: String, limits: Limits) -> LoadedDeck {
         var diagnostics: [Diagnostic] = []
         var files: [DeckFileText] = []
         let prefix = displayPrefix.hasSuffix("/") && displayPrefix.count > 1 ? String(displayPrefix.dropLast()) : displayPrefix
@@ -82,12 +100,22 @@ public enum DeckLoader {
         case .success(let status) where !status.isDirectory:
             let name = String(path.split(separator: "/").last ?? Substring(path))
             let entry = Entry(relative: name, path: RawPath(path), status: .success(status))
-            read(entry, display: prefix, into: &files, diagnostics: &diagnostics)
+            read(entry, display: prefix, limit: limits.fileSize, into: &files, diagnostics: &diagnostics)
         case .success(let status):
-            let walk = walk(RawPath(path), identity: status.identity, display: prefix)
+            let walk = walk(RawPath(path), identity: status.identity, display: prefix, limits: limits)
             diagnostics += walk.diagnostics
+            var total: Int64 = 0
             for entry in walk.files {
-                read(entry, display: prefix + "/" + entry.relative, into: &files, diagnostics: &diagnostics)
+                let size = (try? entry.status.get()).map { $0.isRegularFile ? $0.size : 0 } ?? 0
+                if size <= limits.fileSize {
+                    total += size
+                    if total > limits.totalSize {
+                        diagnostics.append(Diagnostic(rule: .deckTooLarge, file: prefix, line: 0, column: 0,
+                                                      message: "the deck files add up to more than \(megabytes(limits.totalSize)) MiB, so reading stopped before '\(entry.relative)'; a deck this large is usually a link to a folder outside it"))
+                        break
+                    }
+                }
+                read(entry, display: prefix + "/" + entry.relative, limit: limits.fileSize, into: &files, diagnostics: &diagnostics)
             }
             if walk.files.filter({ $0.relative.lowercased() != "deck.md" }).isEmpty {
                 diagnostics.append(Diagnostic(rule: .emptyDeck, file: prefix, line: 0, column: 0, message: "no muscle files (*.md) in this deck folder"))
@@ -98,19 +126,23 @@ public enum DeckLoader {
 
     /// Reads one deck file, or says why not. `stat` already told what the path is, so a FIFO or a
     /// device is refused without being opened; `readRegularFile` checks again on the opened file.
-    private static func read(_ entry: Entry, display: String, into files: inout [DeckFileText], diagnostics: inout [Diagnostic]) {
+    private static func read(_ entry: Entry, display: String, limit: Int, into files: inout [DeckFileText], diagnostics: inout [Diagnostic]) {
         func refuse(_ rule: RuleID, _ message: String) {
             diagnostics.append(Diagnostic(rule: rule, file: display, line: 0, column: 0, message: message))
         }
         let bytes: [UInt8]
-        switch entry.status.map({ $0.isRegularFile ? FileSystem.readRegularFile(entry.path, limit: maximumFileSize) : .failure(.notARegularFile($0.kind)) }) {
+        switch entry.status.map({ status -> Result<[UInt8], FileSystem.ReadFailure> in
+            if !status.isRegularFile { return .failure(.notARegularFile(status.kind)) }
+            if status.size > limit { return .failure(.tooLarge(status.size)) }
+            return FileSystem.readRegularFile(entry.path, limit: limit)
+        }) {
         case .failure(let failure), .success(.failure(.failed(let failure))):
             return refuse(.unreadableFile, "cannot read the file: \(failure.reason)")
         case .success(.failure(.notARegularFile(let kind))):
             let linked = (try? FileSystem.linkStatus(entry.path).get())?.kind == .symbolicLink
             return refuse(.notARegularFile, "this is \(linked ? "a symbolic link to " : "")\(kind), not a regular file, so it is not read; a deck file must be a regular file")
         case .success(.failure(.tooLarge(let size))):
-            return refuse(.fileTooLarge, "the file is \(megabytes(size)) MiB, more than the \(maximumFileSize / 1_048_576) MiB a deck file may hold, so it is not read; split it, one muscle per file")
+            return refuse(.fileTooLarge, "the file is \(megabytes(size)) MiB, more than the \(megabytes(Int64(limit))) MiB a deck file may hold, so it is not read; split it, one muscle per file")
         case .success(.success(let read)):
             bytes = read
         }
@@ -124,9 +156,10 @@ public enum DeckLoader {
         }
     }
 
-    /// "4.5": a size in MiB to one decimal.
+    /// "4.5", "4": a size in MiB to one decimal, without a trailing ".0".
     private static func megabytes(_ size: Int64) -> String {
-        String((Double(size) / 1_048_576 * 10).rounded(.down) / 10)
+        let tenths = (Double(size) / 1_048_576 * 10).rounded(.down) / 10
+        return tenths == tenths.rounded() && tenths < 1e15 ? String(Int64(tenths)) : String(tenths)
     }
 
     /// A deck file found by the walk: its path within the deck as shown (`RawPath.display` of
@@ -144,11 +177,13 @@ public enum DeckLoader {
 
     /// The deck files under a folder, depth first, in name order. Links are followed, but each
     /// real folder (by device and inode) is walked once: a link cycle, or two links to one folder,
-    /// cannot list a file twice or loop. A folder deeper than `maximumDepth`, a folder that
-    /// cannot be listed and a name that cannot be shown as it is are findings.
-    static func walk(_ root: RawPath, identity: FileSystem.Identity, display: String) -> Walk {
+    /// cannot list a file twice or loop. A folder deeper than the limit, a walk that meets more
+    /// entries than the limit, a folder that cannot be listed and a name that cannot be shown as
+    /// it is are findings.
+    static func walk(_ root: RawPath, identity: FileSystem.Identity, display: String, limits: Limits) -> Walk {
         var walk = Walk()
         var visited: Set<FileSystem.Identity> = [identity]
+        var entries = 0
         func finding(_ rule: RuleID, _ relative: String, _ message: String) {
             walk.diagnostics.append(Diagnostic(rule: rule, file: display + (relative.isEmpty ? "" : "/" + relative), line: 0, column: 0, message: message))
         }
@@ -159,6 +194,14 @@ public enum DeckLoader {
             case .failure(let failure): return finding(.unreadableFile, relative, "cannot list the folder: \(failure.reason)")
             }
             for name in names where name.first != UInt8(ascii: ".") {
+                guard entries < limits.entries else {
+                    if entries == limits.entries {
+                        entries += 1
+                        finding(.deckTooLarge, "", "the walk stopped after \(limits.entries) files and folders, so the rest are not read; a deck this large is usually a link to a folder outside it (such as '/')")
+                    }
+                    return
+                }
+                entries += 1
                 let shown = RawPath.display(name)
                 let path = relative.isEmpty ? shown : relative + "/" + shown
                 let entry = folder.appending(name)
@@ -166,8 +209,8 @@ public enum DeckLoader {
                 if case .success(let s) = status, s.isDirectory {
                     guard visited.insert(s.identity).inserted else { continue }
                     if !RawPath.isPrintable(name) { finding(.invalidFileName, path, invalidNameMessage(name, "folder")) }
-                    guard depth < maximumDepth else {
-                        finding(.folderTooDeep, path, "this folder is more than \(maximumDepth) folders below the deck folder, so nothing in it is read; move its files higher up")
+                    guard depth < limits.depth else {
+                        finding(.folderTooDeep, path, "this folder is more than \(limits.depth) folders below the deck folder, so nothing in it is read; move its files higher up")
                         continue
                     }
                     visit(entry, relative: path, depth: depth + 1)

@@ -7,6 +7,7 @@ public enum RuleID: String, CaseIterable, Codable, Sendable {
     case fileTooLarge = "file-too-large"
     case invalidFileName = "invalid-file-name"
     case folderTooDeep = "folder-too-deep"
+    case deckTooLarge = "deck-too-large"
     case invalidUTF8 = "invalid-utf8"
     case emptyDeck = "empty-deck"
     case unknownOrderEntry = "unknown-order-entry"
@@ -43,6 +44,7 @@ public enum RuleID: String, CaseIterable, Codable, Sendable {
         case .fileTooLarge: .fileTooLarge
         case .invalidFileName: .invalidFileName
         case .folderTooDeep: .folderTooDeep
+        case .deckTooLarge: .deckTooLarge
         case .invalidUTF8: .invalidUTF8
         case .emptyDeck: .emptyDeck
         case .unknownOrderEntry: .unknownOrderEntry
@@ -115,6 +117,9 @@ public enum DeckExample: Sendable {
     case nested(depth: Int)
     /// A clean muscle file and a link from inside the deck back to the deck folder: a cycle.
     case linkCycle
+    /// Files of one deck folder, read with lower limits than the standard ones (which would take
+    /// a hundred thousand files or a gigabyte to reach).
+    case limited(DeckLoader.Limits, [ExampleFile])
     /// A path that does not exist, given to lint.
     case missingPath
     /// A deck folder with no deck files in it.

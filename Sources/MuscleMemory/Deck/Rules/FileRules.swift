@@ -20,9 +20,9 @@ extension LintRule {
 
     static let fileTooLarge = LintRule(
         id: .fileTooLarge, severity: .error,
-        summary: "A deck file larger than \(DeckLoader.maximumFileSize / 1_048_576) MiB is not read.",
-        triggering: [.sizedFile(DeckLoader.maximumFileSize + 1)],
-        nonTriggering: [.sizedFile(DeckLoader.maximumFileSize)])
+        summary: "A deck file larger than \(DeckLoader.Limits.standard.fileSize / 1_048_576) MiB is not read.",
+        triggering: [.sizedFile(DeckLoader.Limits.standard.fileSize + 1)],
+        nonTriggering: [.sizedFile(DeckLoader.Limits.standard.fileSize)])
 
     static let invalidFileName = LintRule(
         id: .invalidFileName, severity: .error,
@@ -32,9 +32,21 @@ extension LintRule {
 
     static let folderTooDeep = LintRule(
         id: .folderTooDeep, severity: .error,
-        summary: "A folder more than \(DeckLoader.maximumDepth) levels below the deck folder: the walk stops there and says so.",
-        triggering: [.nested(depth: DeckLoader.maximumDepth + 1)],
-        nonTriggering: [.nested(depth: DeckLoader.maximumDepth), .linkCycle])
+        summary: "A folder more than \(DeckLoader.Limits.standard.depth) levels below the deck folder: the walk stops there and says so.",
+        triggering: [.nested(depth: DeckLoader.Limits.standard.depth + 1)],
+        nonTriggering: [.nested(depth: DeckLoader.Limits.standard.depth), .linkCycle])
+
+    static let deckTooLarge = LintRule(
+        id: .deckTooLarge, severity: .error,
+        summary: "A deck whose walk meets more than \(DeckLoader.Limits.standard.entries) files and folders, or whose files add up to more than \(DeckLoader.Limits.standard.totalSize >> 30) GiB (such as a link to '/'): the walk or the reading stops there and says so.",
+        triggering: [
+            .limited(DeckLoader.Limits(entries: 2), [.init("a.md", "# A\n"), .init("b.md", "# B\n"), .init("c/d.md", "# D\n")]),
+            .limited(DeckLoader.Limits(totalSize: 10), [.init("a.md", "# A\n"), .init("b.md", "# Bbbbbbbbbbbbb\n")]),
+        ],
+        nonTriggering: [
+            .limited(DeckLoader.Limits(entries: 4), [.init("a.md", "# A\n"), .init("b.md", "# B\n"), .init("c/d.md", "# D\n")]),
+            .limited(DeckLoader.Limits(totalSize: 8), [.init("a.md", "# A\n"), .init("b.md", "# B\n")]),
+        ])
 
     static let invalidUTF8 = LintRule(
         id: .invalidUTF8, severity: .error,
