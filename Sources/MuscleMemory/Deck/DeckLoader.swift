@@ -93,9 +93,13 @@ public enum DeckLoader {
         let prefix = displayPrefix.hasSuffix("/") && displayPrefix.count > 1 ? String(displayPrefix.dropLast()) : displayPrefix
         switch FileSystem.status(path) {
         case .failure(let failure):
+            // Paths on the command line reach the program as text; a name that is not UTF-8 has
+            // lost its bad bytes (U+FFFD) on the way, so the path names nothing.
             let message = FileSystem.exists(path)
                 ? "cannot read '\(path)': \(failure.reason)"
-                : "no such deck folder or file '\(path)'"
+                : path.contains("\u{FFFD}")
+                    ? "no such deck folder or file '\(path)'; a path given to muscle must be UTF-8: rename it, or give the folder that holds it"
+                    : "no such deck folder or file '\(path)'"
             diagnostics.append(Diagnostic(rule: .missingPath, file: path, line: 0, column: 0, message: message))
         case .success(let status) where !status.isDirectory:
             let name = String(path.split(separator: "/").last ?? Substring(path))
