@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Foundation
+import MuscleMemory
 import Testing
 
 /// Random hostile deck folders (FIFOs, device links, link cycles, deep nesting, huge lines, names
@@ -16,7 +17,7 @@ import Testing
 
     @Test func hostileDeckFoldersNeverHangCrashOrPrintControls() throws {
         let seed = ProcessInfo.processInfo.environment["MUSCLE_FUZZ_SEED"].flatMap { UInt64($0) } ?? 0x15A_F022
-        var rng = FuzzRandom(seed: seed)
+        var rng = SplitMix64(seed: seed)
         let sandbox = Sandbox()
         let decks = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Decks")
         let bases = [Fixtures.soleus, Fixtures.piriformis, try String(contentsOf: decks.appendingPathComponent("leg-foot/gastrocnemius.md"), encoding: .utf8)]
@@ -24,8 +25,8 @@ import Testing
             let folder = "round-\(round)"
             var made: [String] = []
             try FileManager.default.createDirectory(atPath: sandbox.file(folder), withIntermediateDirectories: true)
-            for _ in 0..<Int.random(in: 1...7, using: &rng) {
-                made.append(try Self.addEntry(in: sandbox.file(folder), bases: bases, rng: &rng))
+            for entry in 0..<Int.random(in: 1...7, using: &rng) {
+                made.append(try Self.addEntry(entry, in: sandbox.file(folder), bases: bases, rng: &rng))
             }
             let context = "seed \(seed), round \(round): \(made.joined(separator: ", "))"
             for command in ["lint", "cards"] {
@@ -43,13 +44,14 @@ import Testing
         }
     }
 
-    /// Adds one random entry to the deck folder and says what it was.
-    static func addEntry(in folder: String, bases: [String], rng: inout FuzzRandom) throws -> String {
+    /// Adds one random entry to the deck folder and says what it was. Names are unique (`number`),
+    /// so a file is never written through an earlier entry's link to a device.
+    static func addEntry(_ number: Int, in folder: String, bases: [String], rng: inout SplitMix64) throws -> String {
         let depth = Int.random(in: 0...3, using: &rng) == 0 ? Int.random(in: 1...40, using: &rng) : Int.random(in: 0...2, using: &rng)
         let parent = (0..<depth).map { _ in String(repeating: "d", count: Int.random(in: 1...3, using: &rng)) }.joined(separator: "/")
         let base = folder + (parent.isEmpty ? "" : "/" + parent)
         try FileManager.default.createDirectory(atPath: base, withIntermediateDirectories: true)
-        let name = oddName(&rng)
+        let name = oddName(number, &rng)
         let path = RawName(Array(base.utf8) + [UInt8(ascii: "/")] + name)
         let shown = String(decoding: name, as: UTF8.self).debugDescription + (depth > 0 ? " at depth \(depth)" : "")
         switch Int.random(in: 0..<9, using: &rng) {
@@ -57,7 +59,7 @@ import Testing
             _ = mkfifo(path.cString, 0o644)
             return "FIFO \(shown)"
         case 1:
-            let device = ["/dev/zero", "/dev/urandom", "/dev/null", "/dev/tty"].randomElement(using: &rng) ?? "/dev/zero"
+            let device = ["/dev/zero", "/dev/urandom", "/dev/null", "/dev/tty", "/dev/stdin"].randomElement(using: &rng) ?? "/dev/zero"
             _ = symlink(device, path.cString)
             return "link to \(device) \(shown)"
         case 2:
@@ -82,7 +84,7 @@ import Testing
 
     /// A deck file name: usually plain, sometimes with bytes that are not UTF-8, escape sequences,
     /// spaces, line breaks or a leading dash.
-    static func oddName(_ rng: inout FuzzRandom) -> [UInt8] {
+    static func oddName(_ number: Int, _ rng: inout SplitMix64) -> [UInt8] {
         let stems: [[UInt8]] = [
             Array("soleus".utf8), Array("two words".utf8), Array("-rf".utf8), Array("caf".utf8) + [0xE9],
             [0xFF, 0xFE], Array("\u{1B}]0;pwned\u{07}".utf8), Array("\u{1B}[2J".utf8), Array("line\nbreak".utf8),
@@ -90,11 +92,11 @@ import Testing
         ]
         let stem = stems.randomElement(using: &rng) ?? []
         let suffix = [".md", ".md", ".md", ".markdown", ".MD", ""].randomElement(using: &rng) ?? ".md"
-        return stem + Array("-\(Int.random(in: 0...999, using: &rng))".utf8) + Array(suffix.utf8)
+        return stem + Array("-\(number)".utf8) + Array(suffix.utf8)
     }
 
     /// Byte-level damage: flips, deletions, inserted control and non-UTF-8 bytes, repeats, cuts.
-    static func mutate(_ bytes: [UInt8], _ rng: inout FuzzRandom) -> [UInt8] {
+    static func mutate(_ bytes: [UInt8], _ rng: inout SplitMix64) -> [UInt8] {
         var bytes = bytes
         for _ in 0..<Int.random(in: 0...12, using: &rng) where !bytes.isEmpty {
             let at = Int.random(in: 0..<bytes.count, using: &rng)
@@ -108,20 +110,5 @@ import Testing
             }
         }
         return bytes
-    }
-}
-
-/// SplitMix64: a small seeded generator, so a failing round can be replayed from its seed.
-struct FuzzRandom: RandomNumberGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Foundation
+import MuscleMemory
 import Testing
 
 /// Deck folders as an attacker (or an accident) makes them: special files, huge files, names that
@@ -208,11 +209,11 @@ struct UnixSocket {
 
 /// A file name given as bytes, which need not be UTF-8 (Foundation's paths are Strings).
 struct RawName {
-    let bytes: [UInt8]
+    let path: RawPath
 
-    init(_ bytes: [UInt8]) { self.bytes = bytes }
+    init(_ bytes: [UInt8]) { path = RawPath(bytes: bytes) }
 
-    var cString: [CChar] { bytes.map { CChar(bitPattern: $0) } + [0] }
+    var cString: [CChar] { path.cString }
 
     func write(_ contents: [UInt8]) {
         let fd = open(cString, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
@@ -221,7 +222,6 @@ struct RawName {
         closeDescriptor(fd)
     }
 
-    func makeFolder() { _ = mkdir(cString, 0o755) }
 }
 
 /// `close(2)` and `write(2)`, named apart from the methods above.

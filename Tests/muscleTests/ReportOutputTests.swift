@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Foundation
 import Testing
 
@@ -43,9 +48,16 @@ import Testing
         let folder = sandbox.run(["report", "--format", "html", "--output", "reports"] + common)
         #expect(folder.exitCode == 73)
         #expect(folder.stderr == "muscle: error: 'reports' is a folder; give --output the path of a file to write, such as 'reports/report.html'\n")
-        let device = sandbox.run(["stats", "--output", "/dev/null"] + common)
+        // A link to the device, not the device itself: a program that renames its output into
+        // place (as Foundation's atomic write did) would replace /dev/null for the whole machine.
+        try FileManager.default.createSymbolicLink(atPath: sandbox.file("null"), withDestinationPath: "/dev/null")
+        let device = sandbox.run(["stats", "--output", "null"] + common)
         #expect(device.exitCode == 73)
-        #expect(device.stderr == "muscle: error: '/dev/null' is a character device, not a regular file, and --output writes a whole file; leave --output out to write to standard output\n")
+        #expect(device.stderr == "muscle: error: 'null' is a character device, not a regular file, and --output writes a whole file; leave --output out to write to standard output\n")
+        #expect(mkfifo(sandbox.file("pipe"), 0o644) == 0)
+        let fifo = sandbox.run(["report", "--output", "pipe"] + common, timeout: .seconds(20))
+        #expect(fifo.exitCode == 73)
+        #expect(fifo.stderr == "muscle: error: 'pipe' is a FIFO (named pipe), not a regular file, and --output writes a whole file; leave --output out to write to standard output\n")
         let missing = sandbox.run(["report", "--output", "no/such/folder/report.md"] + common)
         #expect(missing.exitCode == 73)
         #expect(missing.stderr == "muscle: error: cannot write 'no/such/folder/report.md': the folder 'no/such/folder' does not exist\n")
