@@ -23,9 +23,3 @@ public struct StudyOptions: Sendable, Equatable {
         self.redrillGap = redrillGap
     }
 }
-
-extension Comparable {
-    func clamped(to range: ClosedRange<Self>) -> Self {
-        min(max(self, range.lowerBound), range.upperBound)
-    }
-}
