@@ -44,6 +44,6 @@ let package = Package(
         // Golden files are read by path (#filePath), not bundled as resources.
         .testTarget(name: "MuscleMemoryTests", dependencies: ["MuscleMemory", "SM2", grdb], exclude: ["Report/Golden"]),
         // End-to-end tests: they run the built `muscle` binary.
-        .testTarget(name: "muscleTests", dependencies: ["muscle", "muscle-bench", grdb], exclude: ["Support/Shim"]),
+        .testTarget(name: "muscleTests", dependencies: ["muscle", "muscle-bench", "MuscleMemory", grdb], exclude: ["Support/Shim"]),
     ]
 )

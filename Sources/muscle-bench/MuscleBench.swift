@@ -16,10 +16,10 @@ struct MuscleBench: ParsableCommand {
     @Flag(help: "Add a 1,000,000-card collection (slow: its history takes a long time to write).")
     var huge = false
 
-    @Option(help: ArgumentHelp("Collection sizes to measure, e.g. 1000,10000.", valueName: "n,n"))
+    @Option(help: ArgumentHelp("Collection sizes to measure, e.g. 1000,10000 (each 1-10000000).", valueName: "n,n"))
     var sizes: String?
 
-    @Option(help: "Runs of each step.")
+    @Option(help: "Runs of each step, 1-100.")
     var runs: Int?
 
     @Option(help: ArgumentHelp("Also write the results as JSON to this file.", valueName: "file"))
@@ -35,6 +35,15 @@ struct MuscleBench: ParsableCommand {
 
     /// The instant the collections are studied "today": fixed, so runs are comparable.
     static let now = Date(timeIntervalSince1970: 1_796_119_200)  // 2026-12-01T10:00:00Z
+
+    func validate() throws {
+        if let runs, !(1...100).contains(runs) { throw ValidationError("--runs '\(runs)' is not a whole number from 1 to 100") }
+        for size in sizes?.split(separator: ",") ?? [] {
+            guard let cards = Int(size.trimmingCharacters(in: .whitespaces)), (1...10_000_000).contains(cards) else {
+                throw ValidationError("--sizes: '\(size)' is not a whole number of cards from 1 to 10000000")
+            }
+        }
+    }
 
     func run() throws {
         if let child {

@@ -19,10 +19,10 @@ func reportingFailures(_ body: () throws -> Void) throws {
     do {
         try body()
     } catch let error as StoreError {
-        Output.err("muscle: error: \(error.description)\n")
+        Output.error(error.description)
         throw ExitCode(error.exitCode)
     } catch let error as CommandFailure {
-        Output.err("muscle: error: \(error.description)\n")
+        Output.error(error.description)
         throw ExitCode(error.exitCode)
     }
 }

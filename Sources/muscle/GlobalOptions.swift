@@ -10,13 +10,15 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("A deck folder; repeat for several. 'bundled' names the built-in decks. Env: MUSCLE_DECKS (colon-separated). Default: bundled.", valueName: "dir"))
     var decks: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("The hour (0-23) at which a new study day starts. Env: MUSCLE_ROLLOVER. Default: 4.", valueName: "hour"))
-    var rollover: Int?
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("The hour (0-23) at which a new study day starts. Env: MUSCLE_ROLLOVER. Default: 4.", valueName: "hour"))
+    var rollover: String?
 
     @Option(name: .long, help: .private)
     var now: String?
 
     var environment: [String: String] { ProcessInfo.processInfo.environment }
+
+    static let busyTimeoutRange = 0...600_000
 
     mutating func validate() throws {
         _ = try resolvedNow()
@@ -37,10 +39,10 @@ struct GlobalOptions: ParsableArguments {
     func resolvedNow() throws -> Date {
         let (text, source) = now.map { ($0, "--now") } ?? environment["MUSCLE_NOW"].map { ($0, "MUSCLE_NOW") } ?? (nil, "")
         guard let text else { return Date() }
-        guard let date = ISOTime.parse(text) else {
-            throw ValidationError("\(source) '\(text)' is not an ISO-8601 time; write it like 2026-12-01T10:00:00Z")
+        switch ISOTime.parse(text) {
+        case .success(let date): return date
+        case .failure(let invalid): throw ValidationError("\(source) '\(text)' \(invalid.reason)")
         }
-        return date
     }
 
     /// `--db`, else `MUSCLE_DB`, else the XDG data directory.
@@ -54,11 +56,12 @@ struct GlobalOptions: ParsableArguments {
     }
 
     /// Opens (creating and migrating as needed) the database.
-    /// `MUSCLE_BUSY_TIMEOUT_MS` (default 5,000) bounds the wait for another program's write.
+    /// `MUSCLE_BUSY_TIMEOUT_MS` (default 5,000; at most 600,000, ten minutes) bounds the wait for
+    /// another program's write.
     func openDatabase(now: Date, pageCacheMiB: Int? = nil) throws -> AppDatabase {
         var options = AppDatabase.Options(pageCacheMiB: pageCacheMiB)
         if let text = environment["MUSCLE_BUSY_TIMEOUT_MS"] {
-            guard let ms = Int(text), ms >= 0 else { throw CommandFailure("MUSCLE_BUSY_TIMEOUT_MS '\(text)' is not a number of milliseconds", exitCode: 64) }
+            let ms = try WholeNumber(name: "MUSCLE_BUSY_TIMEOUT_MS", range: Self.busyTimeoutRange, noun: "a number of milliseconds").parse(text)
             options.busyTimeout = Double(ms) / 1000
         }
         return try AppDatabase.open(path: databasePath(), now: now, options: options)
@@ -69,11 +72,8 @@ struct GlobalOptions: ParsableArguments {
     }
 
     func resolvedRollover() throws -> Int {
-        let (value, source): (String?, String) = rollover.map { (String($0), "--rollover") } ?? (environment["MUSCLE_ROLLOVER"], "MUSCLE_ROLLOVER")
+        let (value, source): (String?, String) = rollover.map { ($0, "--rollover") } ?? (environment["MUSCLE_ROLLOVER"], "MUSCLE_ROLLOVER")
         guard let value else { return StudyCalendar.defaultRolloverHour }
-        guard let hour = Int(value), (0...23).contains(hour) else {
-            throw ValidationError("\(source) '\(value)' is not an hour from 0 to 23")
-        }
-        return hour
+        return try WholeNumber(name: source, range: 0...23, noun: "an hour").parse(value)
     }
 }

@@ -7,23 +7,47 @@ struct MuscleCommand: ParsableCommand {
     /// that looks like a command is refused with the closest command's name. Usage errors are one
     /// `muscle: error:` line, like every other error, not ArgumentParser's three-line block.
     static func main() {
-        let arguments = Array(CommandLine.arguments.dropFirst())
         let names = configuration.subcommands.compactMap { $0.configuration.commandName }
+        let arguments = commandFirst(Array(CommandLine.arguments.dropFirst()), names: names)
         var asked = arguments.first
         if asked == "help", arguments.count > 1 { asked = arguments[1] }
         if let asked, !asked.hasPrefix("-"), asked != "help", !names.contains(asked) {
-            Output.err("muscle: error: \(unknownCommand(asked, names: names))\n")
+            Output.error(unknownCommand(asked, names: names))
             Self.exit(withError: ExitCode.validationFailure)
         }
         do {
             var command = try parseAsRoot(arguments)
             try command.run()
-        } catch let error where !(error is ExitCode) && exitCode(for: error) == .validationFailure {
-            Output.err("muscle: error: \(usageMessage(for: error, names: names))\n")
-            Self.exit(withError: ExitCode.validationFailure)
         } catch {
-            Self.exit(withError: error)
+            // Help and --version (exit 0) and exit codes already reported are ArgumentParser's to
+            // finish; every other error is one sanitized `muscle: error:` line.
+            let code = exitCode(for: error)
+            if error is ExitCode || code == .success { Self.exit(withError: error) }
+            Output.error(code == .validationFailure ? usageMessage(for: error, names: names) : message(for: error))
+            Self.exit(withError: code)
         }
+    }
+
+    /// The global options go before or after a command's name (`muscle --db x.sqlite stats`), but
+    /// ArgumentParser only finds a command named first: a name that follows nothing but global
+    /// options and their values is moved to the front.
+    static func commandFirst(_ arguments: [String], names: [String]) -> [String] {
+        let valued: Set<String> = ["--db", "--decks", "--rollover", "--now"]
+        var index = 0
+        while index < arguments.count {
+            let word = arguments[index]
+            if valued.contains(word) {
+                index += 2
+            } else if let equals = word.firstIndex(of: "="), valued.contains(String(word[..<equals])) {
+                index += 1
+            } else {
+                break
+            }
+        }
+        guard index > 0, index < arguments.count, names.contains(arguments[index]) else { return arguments }
+        var reordered = arguments
+        let name = reordered.remove(at: index)
+        return [name] + reordered
     }
 
     static func unknownCommand(_ word: String, names: [String]) -> String {
@@ -38,6 +62,7 @@ struct MuscleCommand: ParsableCommand {
         let prefix = "Unexpected argument '"
         if message.hasPrefix(prefix), message.hasSuffix("'") {
             let word = String(message.dropFirst(prefix.count).dropLast())
+            if names.contains(word) { return "'\(word)' is a command: write it first, as in 'muscle \(word) …', and its options after it" }
             if closestMatch(to: word, in: names) != nil { return unknownCommand(word, names: names) }
         }
         return message

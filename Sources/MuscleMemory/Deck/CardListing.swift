@@ -33,7 +33,7 @@ public enum CardListing {
     public static func markdown(_ cards: [Card]) -> String {
         cards.map { card in
             func lines(_ text: String) -> String {
-                text.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "  \n  ")
+                TerminalText.sanitize(text).split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "  \n  ")
             }
             return "- `\(card.id)` (\(card.aspect.rawValue))  \n  **Q:** \(lines(card.front))  \n  **A:** \(lines(card.back))\n"
         }.joined()

@@ -16,8 +16,8 @@ public struct CompiledDeck: Sendable {
 }
 
 public enum DeckCompiler {
-    public static func compile(_ location: DeckLocation, displayPrefix: String? = nil) -> CompiledDeck {
-        compile(DeckLoader.load(location, displayPrefix: displayPrefix))
+    public static func compile(_ location: DeckLocation, displayPrefix: String? = nil, limits: DeckLoader.Limits = .standard) -> CompiledDeck {
+        compile(DeckLoader.load(location, displayPrefix: displayPrefix, limits: limits))
     }
 
     /// Never throws and never traps: whatever the input, problems come back as diagnostics.

@@ -9,8 +9,13 @@ enum DeckLinter {
             var column = 1
             for character in line.raw {
                 if let bad = character.unicodeScalars.first(where: TerminalText.isUnsafe), character != "\t" {
-                    let name = bad.value == 0x1B ? "an escape sequence" : "control character U+\(hex(bad.value))"
-                    findings.append(Diagnostic(rule: .controlCharacter, file: file.displayPath, line: line.number, column: column, message: "\(name) in deck text; delete it"))
+                    let message = switch bad.value {
+                    case 0x1B: "an escape sequence in deck text; delete it"
+                    // A lone CR returns the cursor to the start of the line and hides what came before.
+                    case 0x0D: "a carriage return (U+000D) that does not end a line; delete it, or save the file with LF or CRLF line endings"
+                    default: "control character U+\(hex(bad.value)) in deck text; delete it"
+                    }
+                    findings.append(Diagnostic(rule: .controlCharacter, file: file.displayPath, line: line.number, column: column, message: message))
                     break
                 }
                 column += 1
@@ -19,13 +24,15 @@ enum DeckLinter {
         return findings
     }
 
-    /// False when the UTF-8 bytes hold no C0 control other than tab, LF and CR, no DEL, no C1
-    /// control (C2 80–9F) and no bidirectional control (E2 80 AA–AE, E2 81 A6–A9).
+    /// False when the UTF-8 bytes hold no C0 control other than tab, LF and the CR of a CRLF (or
+    /// of the file's last line), no DEL, no C1 control (C2 80–9F) and no bidirectional control
+    /// (E2 80 AA–AE, E2 81 A6–A9).
     static func mayHoldUnsafeCharacters(_ text: String) -> Bool {
         var previous: UInt8 = 0
         var beforePrevious: UInt8 = 0
         for byte in text.utf8 {
             if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D { return true }
+            if previous == 0x0D && byte != 0x0A { return true }
             if byte == 0x7F { return true }
             if previous == 0xC2 && (0x80...0x9F).contains(byte) { return true }
             if beforePrevious == 0xE2 && previous == 0x80 && (0xAA...0xAE).contains(byte) { return true }

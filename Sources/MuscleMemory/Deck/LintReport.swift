@@ -6,7 +6,10 @@ public enum LintReport {
     public static func text(_ diagnostics: [Diagnostic], files: Int, cards: Int, style: TextStyle = .plain) -> String {
         var out = ""
         for d in diagnostics {
-            let place = d.line > 0 ? "\(d.file):\(d.line):\(d.column)" : d.file
+            // The file name is as untrusted as the text: escaped (the loader already escapes names
+            // found in a deck folder; a path typed on the command line is not).
+            let file = TerminalText.escape(d.file)
+            let place = d.line > 0 ? "\(file):\(d.line):\(d.column)" : file
             let severity = d.severity == .error ? style.error("error:") : style.warning("warning:")
             out += "\(style.bold(place + ":")) \(severity) \(TerminalText.sanitize(d.message)) [\(d.rule.rawValue)]\n"
         }

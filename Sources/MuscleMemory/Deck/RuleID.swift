@@ -3,6 +3,11 @@
 public enum RuleID: String, CaseIterable, Codable, Sendable {
     case missingPath = "missing-path"
     case unreadableFile = "unreadable-file"
+    case notARegularFile = "not-a-regular-file"
+    case fileTooLarge = "file-too-large"
+    case invalidFileName = "invalid-file-name"
+    case folderTooDeep = "folder-too-deep"
+    case deckTooLarge = "deck-too-large"
     case invalidUTF8 = "invalid-utf8"
     case emptyDeck = "empty-deck"
     case unknownOrderEntry = "unknown-order-entry"
@@ -35,6 +40,11 @@ public enum RuleID: String, CaseIterable, Codable, Sendable {
         switch self {
         case .missingPath: .missingPath
         case .unreadableFile: .unreadableFile
+        case .notARegularFile: .notARegularFile
+        case .fileTooLarge: .fileTooLarge
+        case .invalidFileName: .invalidFileName
+        case .folderTooDeep: .folderTooDeep
+        case .deckTooLarge: .deckTooLarge
         case .invalidUTF8: .invalidUTF8
         case .emptyDeck: .emptyDeck
         case .unknownOrderEntry: .unknownOrderEntry
@@ -93,6 +103,23 @@ public enum DeckExample: Sendable {
     case bytes([UInt8])
     /// A deck file that cannot be read (a link to nothing).
     case unreadable
+    /// A deck file that is a FIFO (`mkfifo`), beside a clean muscle file.
+    case fifo
+    /// A deck file that is a symbolic link to a device (`/dev/zero`), beside a clean muscle file.
+    case deviceLink
+    /// A deck file that is a symbolic link to a clean muscle file elsewhere.
+    case fileLink
+    /// A clean muscle file padded with a comment to exactly this many bytes.
+    case sizedFile(Int)
+    /// A clean muscle file under a name given as bytes (which need not be UTF-8).
+    case namedFile([UInt8])
+    /// A clean muscle file this many folders below the deck folder.
+    case nested(depth: Int)
+    /// A clean muscle file and a link from inside the deck back to the deck folder: a cycle.
+    case linkCycle
+    /// Files of one deck folder, read with lower limits than the standard ones (which would take
+    /// a hundred thousand files or a gigabyte to reach).
+    case limited(DeckLoader.Limits, [ExampleFile])
     /// A path that does not exist, given to lint.
     case missingPath
     /// A deck folder with no deck files in it.

@@ -41,7 +41,7 @@ enum ExamPlanner {
         let topics = WeakTopics.group(rows, by: { $0.muscleKey }).map { key, members in
             let ready = members.reduce(0) { $0 + $1.ready }
             let cards = members.reduce(0) { $0 + $1.cards }
-            return ExamReadiness.Topic(name: members[0].muscleName, command: "muscle study --muscle \(key)", cards: cards, ready: ready, atRisk: cards - ready)
+            return ExamReadiness.Topic(name: members[0].muscleName, command: WeakTopics.studyCommand(muscle: key), cards: cards, ready: ready, atRisk: cards - ready)
         }.sorted { ($0.readyShare, $0.name) < ($1.readyShare, $1.name) }
         let (due, unseen, total) = try database.dueByDay(decks: decks, filter: options.filter, today: options.today)
         let plan = plan(today: options.today, exam: exam, due: due, unseen: unseen, total: total, maxPerDay: options.maxPerDay)
@@ -53,6 +53,9 @@ enum ExamPlanner {
     static func plan(today: Day, exam: Day, due: [Int: Int], unseen: Int, total: Int, maxPerDay: Int) -> (days: [ExamReadiness.PlanDay], problems: [String]) {
         let daysLeft = today.distance(to: exam)
         guard daysLeft > 0 else { return ([], ["the exam day \(exam) is not after today (\(today))"]) }
+        guard daysLeft <= ReportOptions.examHorizonDays else {
+            return ([], ["the exam day \(exam) is more than \(ReportOptions.examHorizonDays) days after today (\(today)); plan for a nearer exam"])
+        }
         let finalDays = min(finalWeek, daysLeft)
         let before = daysLeft - finalDays
         var problems: [String] = []

@@ -44,7 +44,8 @@ public enum Statistics {
     static let buckets: [(String, ClosedRange<Int>)] = [("1 day", 0...1), ("2-6 days", 2...6), ("7-20 days", 7...20), ("21-89 days", 21...89), ("90+ days", 90...Int.max)]
 
     public static func report(_ database: AppDatabase, decks: [Int64], today: Day, windowDays: Int = 30, forecastDays: Int = 30) throws(StoreError) -> StatsReport {
-        let start = today.adding(days: -(max(1, windowDays) - 1))
+        let windowDays = windowDays.clamped(to: ReportOptions.windowDaysRange)
+        let start = today.adding(days: -(windowDays - 1))
         let deckList = decks.map { _ in "?" }.joined(separator: ", ")
         let deckValues = decks.map { $0 as any DatabaseValueConvertible }
         struct Figures {

@@ -57,12 +57,20 @@ public struct ReportOptions: Sendable, Equatable {
     /// Weekly retention and the forecast (the HTML page's charts).
     public var includeTrends: Bool = false
 
+    /// The documented ranges of `muscle report --since` (in days: ten years) and `--max-per-day`,
+    /// and how far ahead `--exam` may be. The command line refuses values outside them; here the
+    /// limits are clamped and the planner refuses a farther exam, so no window or plan can
+    /// overflow the day arithmetic or run for minutes.
+    public static let windowDaysRange = 1...3_650
+    public static let maxPerDayRange = 1...100_000
+    public static let examHorizonDays = 730
+
     public init(today: Day, windowDays: Int = 30, filter: CardFilter = CardFilter(), exam: Day? = nil, maxPerDay: Int = 200, includeTrends: Bool = false) {
         self.today = today
-        self.windowDays = windowDays
+        self.windowDays = windowDays.clamped(to: Self.windowDaysRange)
         self.filter = filter
         self.exam = exam
-        self.maxPerDay = maxPerDay
+        self.maxPerDay = maxPerDay.clamped(to: Self.maxPerDayRange)
         self.includeTrends = includeTrends
     }
 }
@@ -74,17 +82,17 @@ public enum WeakTopics {
         let rows = try database.topicRows(decks: decks, filter: options.filter, windowStart: windowStart, today: options.today, exam: options.exam)
         let fine = rows.map { row in
             topic(.muscleAspect, name: "\(row.muscleName) · \(Aspect(rawValue: row.aspect)?.title ?? row.aspect)",
-                  command: "muscle study --muscle \(row.muscleKey) --aspect \(row.aspect)", [row],
+                  command: studyCommand(muscle: row.muscleKey, aspect: row.aspect), [row],
                   muscleKey: row.muscleKey, aspect: row.aspect, region: row.region)
         }
         let muscles = group(rows, by: { $0.muscleKey }).map { key, members in
-            topic(.muscle, name: members[0].muscleName, command: "muscle study --muscle \(key)", members, muscleKey: key, region: members[0].region)
+            topic(.muscle, name: members[0].muscleName, command: studyCommand(muscle: key), members, muscleKey: key, region: members[0].region)
         }
         let aspects = group(rows, by: { $0.aspect }).map { key, members in
-            topic(.aspect, name: Aspect(rawValue: key)?.title ?? key, command: "muscle study --aspect \(key)", members, aspect: key)
+            topic(.aspect, name: Aspect(rawValue: key)?.title ?? key, command: studyCommand(aspect: key), members, aspect: key)
         }
         let regions = group(rows, by: { $0.region.isEmpty ? "(no region)" : $0.region }).map { key, members in
-            topic(.region, name: key, command: "muscle study --region \(shellQuoted(key.lowercased()))", members, region: key)
+            topic(.region, name: key, command: studyCommand(region: key.lowercased()), members, region: key)
         }
         let rankedFine = rank(fine)
         var plan = rankedFine.filter { $0.judged && ($0.weakness ?? 0) > 0 }.prefix(options.planSize).map(\.command)
@@ -140,7 +148,13 @@ public enum WeakTopics {
         Dictionary(grouping: rows, by: key).map { ($0.key, $0.value) }
     }
 
-    static func shellQuoted(_ text: String) -> String {
-        text.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" } ? text : "\"" + text.replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    /// `muscle study` with the filters of one topic, quoted for pasting into a POSIX shell (the
+    /// key and region come from deck text).
+    static func studyCommand(muscle: String? = nil, aspect: String? = nil, region: String? = nil) -> String {
+        var words = ["muscle", "study"]
+        if let muscle { words += ShellQuote.option("--muscle", muscle) }
+        if let aspect { words += ShellQuote.option("--aspect", aspect) }
+        if let region { words += ShellQuote.option("--region", region) }
+        return ShellQuote.command(words)
     }
 }

@@ -18,7 +18,10 @@ public enum SyncSummary {
         }
         var out = ""
         for deck in report.decks {
-            let name = deck.title.isEmpty || deck.title == deck.deck ? deck.deck : "\(deck.title) (\(deck.deck))"
+            // Deck titles and folder names come from the deck's author: a title is sanitized like
+            // card text, a path escaped (`\x1B`) so it stays recognisable.
+            let path = TerminalText.escape(deck.deck)
+            let name = deck.title.isEmpty || deck.title == deck.deck ? path : "\(TerminalText.sanitize(deck.title)) (\(path))"
             if deck.unchanged || deck.changed == 0 {
                 out += "\(name): no changes.\n"
                 continue
@@ -31,7 +34,7 @@ public enum SyncSummary {
             if deck.restored > 0 { parts.append("\(deck.restored) restored") }
             out += "\(name): " + parts.joined(separator: ", ") + ".\n"
             for file in deck.filesWithRetiredAndAdded {
-                out += style.dim("  hint: \(file): cards were retired and others added. If they are the same cards reworded, pin their identity with 'Id:' lines (see Decks/FORMAT.md) and sync again to keep their history.") + "\n"
+                out += style.dim("  hint: \(TerminalText.escape(file)): cards were retired and others added. If they are the same cards reworded, pin their identity with 'Id:' lines (see Decks/FORMAT.md) and sync again to keep their history.") + "\n"
             }
         }
         if !report.warnings.isEmpty {

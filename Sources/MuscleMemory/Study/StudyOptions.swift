@@ -10,9 +10,14 @@ public struct StudyOptions: Sendable, Equatable {
     /// How many other cards come between a failed card and its re-drill.
     public var redrillGap: Int = 3
 
+    /// The documented ranges of `muscle study --new` and `--reviews`. Values outside them are
+    /// refused by the command line and clamped here, so no limit can overflow the arithmetic on it.
+    public static let newPerDayRange = 0...9_999
+    public static let reviewsPerDayRange = 0...100_000
+
     public init(newPerDay: Int = 20, reviewsPerDay: Int? = nil, filter: CardFilter = CardFilter(), cram: Bool = false, redrillGap: Int = 3) {
-        self.newPerDay = newPerDay
-        self.reviewsPerDay = reviewsPerDay
+        self.newPerDay = newPerDay.clamped(to: Self.newPerDayRange)
+        self.reviewsPerDay = reviewsPerDay?.clamped(to: Self.reviewsPerDayRange)
         self.filter = filter
         self.cram = cram
         self.redrillGap = redrillGap

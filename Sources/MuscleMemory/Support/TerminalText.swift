@@ -39,6 +39,31 @@ public enum TerminalText {
         return String(out)
     }
 
+    /// The text with every control character, tab, line break and bidirectional control written
+    /// as an escape (`\x1B`, `\x09`, `\u{202E}`), as `ls -b` shows names: for paths and values
+    /// quoted in messages, where what the user typed must stay visible (and one line), but must
+    /// never act on the terminal.
+    public static func escape(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: needsEscape) else { return text }
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if needsEscape(scalar) { out += hexEscape(scalar.value) } else { out.unicodeScalars.append(scalar) }
+        }
+        return out
+    }
+
+    static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+        isUnsafe(scalar) || scalar == "\t" || scalar == "\n"
+    }
+
+    /// `\x1B` for a value up to FF, `\u{202E}` above.
+    static func hexEscape(_ value: UInt32) -> String {
+        let digits = String(value, radix: 16, uppercase: true)
+        let width = value <= 0xFF ? 2 : 4
+        let padded = String(repeating: "0", count: max(0, width - digits.count)) + digits
+        return value <= 0xFF ? "\\x" + padded : "\\u{" + padded + "}"
+    }
+
     /// Control characters (C0 other than tab and newline, DEL, C1) and the bidirectional
     /// embedding/override/isolate controls that can make text display differently from what it is.
     public static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {

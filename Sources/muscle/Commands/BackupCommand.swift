@@ -18,7 +18,7 @@ struct BackupCommand: ParsableCommand {
             let database = try global.openDatabase(now: now)
             let destination = file ?? database.backupPath(at: now)
             try database.backup(to: destination)
-            Output.out("Backed up \(database.path) to \(destination)\n")
+            Output.out(TerminalText.escape("Backed up \(database.path) to \(destination)") + "\n")
         }
     }
 }

@@ -14,9 +14,9 @@ struct CheckCommand: ParsableCommand {
             let database = try global.openDatabase(now: try global.resolvedNow())
             let report = try database.check()
             if report.isClean {
-                Output.out("\(database.path): ok (\(report.cards) cards, \(report.reviews) reviews; integrity, foreign keys and invariants hold)\n")
+                Output.out(TerminalText.escape("\(database.path): ok (\(report.cards) cards, \(report.reviews) reviews; integrity, foreign keys and invariants hold)") + "\n")
             } else {
-                for problem in report.problems { Output.out("\(database.path): problem: \(problem)\n") }
+                for problem in report.problems { Output.out(TerminalText.escape("\(database.path): problem: \(problem)") + "\n") }
                 Output.out("\(report.problems.count) problem\(report.problems.count == 1 ? "" : "s") found.\n")
                 throw ExitCode(1)
             }

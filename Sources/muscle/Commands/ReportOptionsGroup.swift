@@ -4,7 +4,7 @@ import MuscleMemory
 
 /// The options `report` and `stats` share: the window, the format and where the output goes.
 struct ReportOutputOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("The window: days (30d), weeks (4w) or months of 30 days (3m).", valueName: "span"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("The window: days (30d), weeks (4w) or months of 30 days (3m), from 1 day to 10 years (3650d, 521w, 121m).", valueName: "span"))
     var since: String = "30d"
 
     @Option(help: "Output format: table, markdown, csv, json or html.")
@@ -20,29 +20,46 @@ struct ReportOutputOptions: ParsableArguments {
         _ = try windowDays()
     }
 
+    /// The window in days, within `ReportOptions.windowDaysRange` (a count too large for the
+    /// range is refused before it is multiplied, so no span can overflow).
     func windowDays() throws -> Int {
         let text = since.trimmingCharacters(in: .whitespaces).lowercased()
-        guard let unit = text.last, let count = Int(text.dropLast()), count > 0, count <= 36_500 else {
-            throw ValidationError("--since '\(since)' is not a span; write it like 30d, 4w or 3m")
+        let days: [Character: Int] = ["d": 1, "w": 7, "m": 30]
+        let range = ReportOptions.windowDaysRange
+        guard let unit = text.last, let perUnit = days[unit], let count = WholeNumber.decimal(String(text.dropLast())),
+              count >= 1, count <= range.upperBound / perUnit else {
+            throw ValidationError("--since '\(since)' is not a span from 1 day to 10 years; write it like 30d, 4w or 3m (at most \(range.upperBound)d, \(range.upperBound / 7)w or \(range.upperBound / 30)m)")
         }
-        switch unit {
-        case "d": return count
-        case "w": return count * 7
-        case "m": return count * 30
-        default: throw ValidationError("--since '\(since)' is not a span; write it like 30d, 4w or 3m")
-        }
+        return count * perUnit
     }
 
-    /// Writes the rendered text to the file (whole, or not at all) or to standard output.
+    /// Writes the rendered text to the file (whole, or not at all: an earlier file stays as it was
+    /// when writing fails) or to standard output. A full disk or an I/O error is exit 74; a path
+    /// that cannot be a file, or a folder that refuses it, is exit 73.
     func emit(_ text: String) throws {
         guard let output else {
             Output.out(text)
             return
         }
-        do {
-            try text.write(toFile: output, atomically: true, encoding: .utf8)
-        } catch {
-            throw CommandFailure("cannot write '\(output)': \((error as NSError).localizedDescription)", exitCode: 73)
+        switch FileSystem.replace(output, with: Array(text.utf8)) {
+        case .success:
+            return
+        case .failure(.isAFolder):
+            throw CommandFailure("'\(output)' is a folder; give --output the path of a file to write, such as '\(output.hasSuffix("/") ? output : output + "/")report.\(format.fileExtension)'", exitCode: 73)
+        case .failure(.notARegularFile(let kind)):
+            throw CommandFailure("'\(output)' is \(kind), not a regular file, and --output writes a whole file; leave --output out to write to standard output", exitCode: 73)
+        case .failure(.failed(let failure)):
+            let unchanged = FileSystem.exists(output) ? "; the earlier '\(output)' is unchanged" : ""
+            switch failure.code {
+            case ENOSPC, EDQUOT:
+                throw CommandFailure("the disk holding '\(output)' is full; the report was not written\(unchanged). Free some space and try again.", exitCode: 74)
+            case EIO:
+                throw CommandFailure("a disk error occurred writing '\(output)' (\(failure.reason)); the report was not written\(unchanged).", exitCode: 74)
+            case ENOENT:
+                throw CommandFailure("cannot write '\(output)': the folder '\((output as NSString).deletingLastPathComponent)' does not exist", exitCode: 73)
+            default:
+                throw CommandFailure("cannot write '\(output)': \(failure.reason)\(unchanged)", exitCode: 73)
+            }
         }
     }
 
@@ -56,4 +73,12 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
     case csv
     case json
     case html
+
+    var fileExtension: String {
+        switch self {
+        case .table: "txt"
+        case .markdown: "md"
+        default: rawValue
+        }
+    }
 }

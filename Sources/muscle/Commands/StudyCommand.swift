@@ -16,11 +16,14 @@ struct StudyCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(help: ArgumentHelp("New cards per day.", valueName: "n"))
-    var new: Int = 20
+    static let newOption = WholeNumber(name: "--new", range: StudyOptions.newPerDayRange)
+    static let reviewsOption = WholeNumber(name: "--reviews", range: StudyOptions.reviewsPerDayRange)
 
-    @Option(help: ArgumentHelp("Due reviews per day (default: no limit).", valueName: "n"))
-    var reviews: Int?
+    @Option(parsing: .unconditional, help: ArgumentHelp("New cards per day, \(newOption.rangeText).", valueName: "n"))
+    var new: String = "20"
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("Due reviews per day, \(reviewsOption.rangeText) (default: no limit).", valueName: "n"))
+    var reviews: String?
 
     @Option(parsing: .upToNextOption, help: ArgumentHelp("Only these muscles (names or keys).", valueName: "name"))
     var muscle: [String] = []
@@ -41,8 +44,8 @@ struct StudyCommand: ParsableCommand {
     var noColor = false
 
     func validate() throws {
-        if new < 0 { throw ValidationError("--new '\(new)' must be 0 or more") }
-        if let reviews, reviews < 0 { throw ValidationError("--reviews '\(reviews)' must be 0 or more") }
+        _ = try Self.newOption.parse(new)
+        _ = try reviews.map(Self.reviewsOption.parse)
         for name in aspect where Aspect(loose: name) == nil {
             throw ValidationError("--aspect '\(name)' is not an aspect; use one of: \(Aspect.allCases.map(\.rawValue).joined(separator: ", "))")
         }
@@ -57,7 +60,7 @@ struct StudyCommand: ParsableCommand {
             try DeckSyncing.syncQuietly(database, locations, now: start)
             let decks = try database.deckIDs(for: locations)
             let filter = CardFilter(muscles: muscle, aspects: aspect.compactMap(Aspect.init(loose:)), regions: region, tags: tag)
-            let options = StudyOptions(newPerDay: new, reviewsPerDay: reviews, filter: filter, cram: cram)
+            let options = StudyOptions(newPerDay: try Self.newOption.parse(new), reviewsPerDay: try reviews.map(Self.reviewsOption.parse), filter: filter, cram: cram)
             let clockStart = Date()
             let session = try StudySession(database: database, decks: decks, calendar: try global.calendar(), options: options) {
                 frozen ? start : start.addingTimeInterval(Date().timeIntervalSince(clockStart))
@@ -82,7 +85,7 @@ enum DeckSyncing {
         let report = try database.sync(locations, now: now)
         if report.wasRefused {
             let files = Set(report.refusedBecause.map(\.file)).sorted()
-            Output.err("muscle: warning: the decks have \(report.refusedBecause.count) lint error\(report.refusedBecause.count == 1 ? "" : "s") (in \(files.joined(separator: ", "))); studying the cards from the last good sync. Run `muscle lint` for details.\n")
+            Output.warning("the decks have \(report.refusedBecause.count) lint error\(report.refusedBecause.count == 1 ? "" : "s") (in \(files.joined(separator: ", "))); studying the cards from the last good sync. Run `muscle lint` for details.")
         }
     }
 }

@@ -21,11 +21,12 @@ enum TerminalInfo {
         TextStyle(colors: colors(fd: fd, disabled: disabled))
     }
 
-    /// Columns of the terminal, else $COLUMNS, else 80.
+    /// Columns of the terminal, else $COLUMNS (1 to 1,000; another value is ignored, so a stray
+    /// COLUMNS=4611686018427387894 cannot ask for lines of that width), else 80.
     static func width(fd: Int32 = STDOUT_FILENO) -> Int {
         var size = winsize()
         if ioctl(fd, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
-        if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), columns > 0 { return columns }
+        if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), (1...1_000).contains(columns) { return columns }
         return 80
     }
 }
@@ -46,6 +47,18 @@ enum Output {
 
     static func err(_ text: String) {
         _ = write(text, to: STDERR_FILENO)
+    }
+
+    /// `muscle: error: …` on standard error. The message often holds a path or a value the user
+    /// typed, so it is escaped here, at the last step: a folder named with an escape sequence is
+    /// shown as `\x1B]0;…` and cannot retitle the terminal or hide the rest of the line.
+    static func error(_ message: String) {
+        err("muscle: error: \(TerminalText.escape(message))\n")
+    }
+
+    /// `muscle: warning: …` on standard error, escaped as `error` is.
+    static func warning(_ message: String) {
+        err("muscle: warning: \(TerminalText.escape(message))\n")
     }
 
     /// Writes all of `text`, retrying on EINTR and short writes; the errno of a failure, else nil.

@@ -13,7 +13,7 @@ import Testing
     }
 
     /// Writes an example to a fresh folder; returns what to lint and where the markers were.
-    static func materialize(_ example: DeckExample, in folder: TemporaryDirectory) -> (DeckLocation, Set<Expected>) {
+    static func materialize(_ example: DeckExample, in folder: TemporaryDirectory) -> (DeckLocation, Set<Expected>, DeckLoader.Limits) {
         var expected = Set<Expected>()
         func place(_ path: String, _ text: String) {
             var clean = ""
@@ -39,12 +39,46 @@ import Testing
         case .unreadable:
             try? FileManager.default.createSymbolicLink(atPath: folder.file("broken.md"), withDestinationPath: folder.file("nowhere"))
             folder.write("fine.md", exampleMuscle)
+        case .fifo:
+            _ = mkfifo(folder.file("pipe.md"), 0o644)
+            folder.write("fine.md", exampleMuscle)
+        case .deviceLink:
+            try? FileManager.default.createSymbolicLink(atPath: folder.file("zero.md"), withDestinationPath: "/dev/zero")
+            folder.write("fine.md", exampleMuscle)
+        case .fileLink:
+            let elsewhere = TemporaryDirectory("linked")
+            folder.keep(elsewhere)
+            let target = elsewhere.write("soleus.txt", exampleMuscle)
+            try? FileManager.default.createSymbolicLink(atPath: folder.file("soleus.md"), withDestinationPath: target)
+        case .sizedFile(let size):
+            let head = Array((exampleMuscle + "\n<!--\n").utf8)
+            let tail = Array("\n-->\n".utf8)
+            var bytes = head
+            while bytes.count + tail.count < size {
+                let line = Array(String(repeating: "padding ", count: 12).utf8) + [0x0A]
+                bytes += line.prefix(size - tail.count - bytes.count)
+            }
+            folder.write("example.md", bytes: bytes + tail)
+        case .namedFile(let name):
+            let path = RawPath(folder.path).appending(name)
+            let bytes = Array(exampleMuscle.utf8)
+            let fd = open(path.cString, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+            _ = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+            close(fd)
+        case .nested(let depth):
+            folder.write(String(repeating: "a/", count: depth) + "example.md", exampleMuscle)
+        case .linkCycle:
+            folder.write("legs/example.md", exampleMuscle)
+            try? FileManager.default.createSymbolicLink(atPath: folder.file("legs/back-to-the-top"), withDestinationPath: "..")
+        case .limited(let limits, let files):
+            for file in files { place(file.path, file.text) }
+            return (.path(folder.path), expected, limits)
         case .missingPath:
-            return (.path(folder.file("no-such-folder")), expected)
+            return (.path(folder.file("no-such-folder")), expected, .standard)
         case .emptyFolder:
             folder.write("notes.txt", "not a deck file")
         }
-        return (.path(folder.path), expected)
+        return (.path(folder.path), expected, .standard)
     }
 
     @Test(arguments: RuleID.allCases)
@@ -52,8 +86,8 @@ import Testing
         #expect(!rule.rule.triggering.isEmpty, "rule \(rule.rawValue) has no triggering example")
         for (index, example) in rule.rule.triggering.enumerated() {
             let folder = TemporaryDirectory("rule")
-            let (location, expected) = Self.materialize(example, in: folder)
-            let deck = DeckCompiler.compile(location, displayPrefix: "deck")
+            let (location, expected, limits) = Self.materialize(example, in: folder)
+            let deck = DeckCompiler.compile(location, displayPrefix: "deck", limits: limits)
             let found = deck.diagnostics.filter { $0.rule == rule }
             #expect(!found.isEmpty, "example \(index) of \(rule.rawValue) did not trigger it; got \(deck.diagnostics)")
             #expect(found.allSatisfy { $0.severity == rule.severity })
@@ -69,8 +103,8 @@ import Testing
         #expect(!rule.rule.nonTriggering.isEmpty, "rule \(rule.rawValue) has no non-triggering example")
         for (index, example) in rule.rule.nonTriggering.enumerated() {
             let folder = TemporaryDirectory("rule")
-            let (location, _) = Self.materialize(example, in: folder)
-            let deck = DeckCompiler.compile(location, displayPrefix: "deck")
+            let (location, _, limits) = Self.materialize(example, in: folder)
+            let deck = DeckCompiler.compile(location, displayPrefix: "deck", limits: limits)
             let found = deck.diagnostics.filter { $0.rule == rule }
             #expect(found.isEmpty, "non-triggering example \(index) of \(rule.rawValue) triggered it: \(found)")
         }

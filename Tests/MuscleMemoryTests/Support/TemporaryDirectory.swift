@@ -29,5 +29,12 @@ final class TemporaryDirectory: @unchecked Sendable {
         return file.path
     }
 
+    /// Keeps another folder until this one goes away (a link in this one points into it).
+    func keep(_ other: TemporaryDirectory) {
+        kept.append(other)
+    }
+
+    private var kept: [TemporaryDirectory] = []
+
     func file(_ relative: String) -> String { url.appendingPathComponent(relative).path }
 }

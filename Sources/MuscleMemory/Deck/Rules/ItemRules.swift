@@ -50,7 +50,7 @@ extension LintRule {
         id: .duplicateMuscle, severity: .error,
         summary: "Two files of one deck describe the same muscle.",
         triggering: [.files([.init("a/soleus.md", "# Soleus\n"), .init("b/soleus.md", "# ↓soleus\n")])],
-        nonTriggering: [.files([.init("a/soleus.md", "# Soleus\n"), .init("b/plantaris.md", "# Plantaris\n")])])
+        nonTriggering: [.files([.init("a/soleus.md", "# Soleus\n"), .init("b/plantaris.md", "# Plantaris\n")]), .linkCycle])
 
     static let duplicateItem = LintRule(
         id: .duplicateItem, severity: .warning,
@@ -72,11 +72,13 @@ extension LintRule {
 
     static let controlCharacter = LintRule(
         id: .controlCharacter, severity: .error,
-        summary: "Control characters and escape sequences are not allowed in deck text (tabs are).",
+        summary: "Control characters, escape sequences and a carriage return that does not end a line are not allowed in deck text (tabs are).",
         triggering: [
             .text("# Soleus\nOrigin: Tibia ↓\u{1B}[31mand fibula\n"),
             .text("# Soleus\nInsertion: Calc↓\u{7}aneus\n"),
             .text("# Soleus\nInsertion: ↓\u{202E}suenaclaC\n"),
+            .text("# Soleus\nOrigin: Tibia↓\rFibula\n"),
+            .text("# Soleus\nOrigin: Tibia↓\r\r\nInsertion: Calcaneus\n"),
         ],
-        nonTriggering: [.text("# Soleus\nOrigin:\tTibia and fibula\r\nInsertion: Calcaneus\r\n")])
+        nonTriggering: [.text("# Soleus\nOrigin:\tTibia and fibula\r\nInsertion: Calcaneus\r\n"), .text("# Soleus\r\nOrigin: Tibia\r")])
 }
