@@ -1,5 +1,6 @@
 import Foundation
 @testable import MuscleMemory
+import TestSupport
 
 /// Compiles deck text as if it were a one-file deck folder.
 func compile(_ text: String, name: String = "example.md") -> CompiledDeck {

@@ -1,5 +1,6 @@
 import Testing
 @testable import MuscleMemory
+import TestSupport
 
 /// One test per construct of Decks/FORMAT.md.
 @Suite struct FormatTests {

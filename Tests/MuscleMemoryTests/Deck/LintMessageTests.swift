@@ -77,3 +77,4 @@ import Testing
 }
 
 import Foundation
+import TestSupport

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import MuscleMemory
+import TestSupport
 
 /// Every lint rule carries examples that must trigger it (at each `↓`) and examples that must not.
 /// This one parameterized test runs them all, as SwiftLint does for its rules.
@@ -87,13 +88,3 @@ import Testing
         #expect(compile(exampleMuscle).diagnostics.isEmpty)
     }
 }
-
-/// The repository root, found from this source file's path, for tests that read `Decks/`.
-let repositoryRoot: String = {
-    var url = URL(fileURLWithPath: #filePath)
-    while url.path != "/" {
-        url.deleteLastPathComponent()
-        if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url.path }
-    }
-    return FileManager.default.currentDirectoryPath
-}()

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import MuscleMemory
+import TestSupport
 
 /// Thousands of random and mutated decks: the compiler never traps or hangs, every finding points
 /// at a real place in its file, and a deck without errors yields well-formed cards.
@@ -65,16 +66,16 @@ import Testing
         }
     }
 
-    @Test(arguments: 0..<4)
-    func randomDecks(_ chunk: Int) {
-        var rng = SplitMix64(seed: 0xDEC0 + UInt64(chunk))
+    @Test(arguments: TestSeed.sequence(from: 0xDEC0, count: 4))
+    func randomDecks(_ seed: TestSeed) {
+        var rng = seed.generator
         for _ in 0..<1_000 { Self.check(Self.randomDeck(&rng)) }
     }
 
-    @Test(arguments: 0..<4)
-    func mutatedDecks(_ chunk: Int) throws {
+    @Test(arguments: TestSeed.sequence(from: 0xBEEF, count: 4))
+    func mutatedDecks(_ seed: TestSeed) throws {
         let gastrocnemius = try String(contentsOfFile: repositoryRoot + "/Decks/leg-foot/gastrocnemius.md", encoding: .utf8)
-        var rng = SplitMix64(seed: 0xBEEF + UInt64(chunk))
+        var rng = seed.generator
         for round in 0..<1_000 {
             let base = round % 2 == 0 ? gastrocnemius : exampleMuscle
             Self.check(Self.mutate(base, &rng))
@@ -91,8 +92,9 @@ import Testing
         Self.check("# X\n## Trigger points\n- " + String(repeating: "->", count: 20_000))
     }
 
-    @Test func invalidBytesNeverTrap() {
-        var rng = SplitMix64(seed: 99)
+    @Test(arguments: [TestSeed(99)])
+    func invalidBytesNeverTrap(_ seed: TestSeed) {
+        var rng = seed.generator
         for _ in 0..<2_000 {
             let bytes = (0..<Int.random(in: 0...64, using: &rng)).map { _ in UInt8.random(in: 0...255, using: &rng) }
             switch UTF8Validation.decode(bytes) {

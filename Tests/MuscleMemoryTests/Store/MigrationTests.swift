@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Testing
 @testable import MuscleMemory
+import TestSupport
 
 @Suite struct MigrationTests {
     @Test func anEmptyFileIsMigratedToTheLatestSchema() throws {

@@ -3,6 +3,7 @@ import GRDB
 import SM2
 import Testing
 @testable import MuscleMemory
+import TestSupport
 
 /// `topic_day` (migration 0005) is kept by triggers; the report's window reads it instead of
 /// joining every review to its card. These tests drive every write path that touches it and let
@@ -11,9 +12,9 @@ import Testing
     static let soleus = SyncTests.soleus
     static let withoutStretch = soleus.replacingOccurrences(of: "Q: Which stretch lengthens the soleus?\nA: Dorsiflexion with the knee bent.", with: "")
 
-    @Test(arguments: [1, 2, 3, 4, 5] as [UInt64])
-    func randomAnswersUndoesRetiresAndRestoresKeepItExact(seed: UInt64) throws {
-        var random = SplitMix64(seed: seed)
+    @Test(arguments: TestSeed.sequence(from: 1, count: 5))
+    func randomAnswersUndoesRetiresAndRestoresKeepItExact(seed: TestSeed) throws {
+        var random = seed.generator
         let store = try TestStore()
         let deck = store.deck(Self.soleus)
         _ = try store.database.sync([deck], now: testNow)

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import SM2
 @testable import MuscleMemory
+import TestSupport
 
 /// A fixed clock for tests: 2026-12-01 10:00 UTC, and the study calendar in UTC.
 let testNow = Date(timeIntervalSince1970: 1_796_119_200)
