@@ -22,7 +22,7 @@ public enum Grade: Int, CaseIterable, Comparable, Sendable, Codable {
         }
     }
 
-    /// The meaning sm2.md (step 4) gives the grade, for help text.
+    /// The meaning Docs/SM2.md (step 4) gives the grade, for help text.
     public var meaning: String {
         switch self {
         case .blackout: "complete blackout"
@@ -34,7 +34,7 @@ public enum Grade: Int, CaseIterable, Comparable, Sendable, Codable {
         }
     }
 
-    /// q ≥ 3: the answer counts as a successful repetition (sm2.md: "n counts consecutive
+    /// q ≥ 3: the answer counts as a successful repetition (Docs/SM2.md: "n counts consecutive
     /// successful first answers of a day (q ≥ 3)"). This is the spec's fixed meaning; a scheduler
     /// run with a different `SchedulerOptions.successThreshold` compares against that instead.
     public var isCorrect: Bool {

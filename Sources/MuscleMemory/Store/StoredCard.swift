@@ -1,6 +1,6 @@
 import SM2
 
-/// How an answer counted. Only a `.review` moves the schedule (sm2.md: the first answer of a study
+/// How an answer counted. Only a `.review` moves the schedule (Docs/SM2.md: the first answer of a study
 /// day to a due or new card).
 public enum ReviewKind: Int, Sendable, Codable, CaseIterable {
     case review = 0
