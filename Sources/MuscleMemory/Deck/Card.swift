@@ -30,11 +30,9 @@ public struct Card: Sendable, Hashable {
     /// does not show two of them while other cards are left.
     public var siblingKey: String { muscleKey + "/" + aspect.rawValue }
 
-    /// Fingerprint of everything a student sees or filters on; a change means "updated" on sync.
-    /// The source line is left out: moving a card within its file is not an edit of the card.
-    public var contentHash: String { fingerprint.hex }
-
-    /// The same fingerprint as a signed 64-bit integer, as the database stores it.
+    /// Fingerprint of everything a student sees or filters on, as the database stores it (a signed
+    /// 64-bit integer); a change means "updated" on sync. The source line is left out: moving a card
+    /// within its file is not an edit of the card.
     public var contentFingerprint: Int64 { Int64(bitPattern: fingerprint.value) }
 
     private var fingerprint: ContentHash {

@@ -52,8 +52,8 @@ public enum CardListing {
     }
 
     /// A JSON array of cards with fields id, muscle, aspect, region, tags, front, back, file, line.
-    public static func json(_ cards: [Card]) -> String {
-        JSON.encode(cards.map {
+    public static func json(_ cards: [Card]) throws(JSON.EncodingFailure) -> String {
+        try JSON.encode(cards.map {
             Entry(id: $0.id, muscle: $0.muscle, aspect: $0.aspect.rawValue, region: $0.region, tags: $0.tags,
                   front: $0.front, back: $0.back, file: $0.source.file, line: $0.source.line)
         })

@@ -45,10 +45,10 @@ public enum LintReport {
 
     /// `{"diagnostics": [{"rule", "severity", "file", "line", "column", "message"}], "errors",
     /// "warnings", "files", "cards"}`: stable field names, documented in Decks/FORMAT.md.
-    public static func json(_ diagnostics: [Diagnostic], files: Int, cards: Int) -> String {
+    public static func json(_ diagnostics: [Diagnostic], files: Int, cards: Int) throws(JSON.EncodingFailure) -> String {
         let document = JSONDocument(
             diagnostics: diagnostics.map { .init(rule: $0.rule.rawValue, severity: $0.severity.rawValue, file: $0.file, line: $0.line, column: $0.column, message: $0.message) },
             errors: diagnostics.errorCount, warnings: diagnostics.warningCount, files: files, cards: cards)
-        return JSON.encode(document)
+        return try JSON.encode(document)
     }
 }

@@ -3,20 +3,12 @@ import Foundation
 /// `--format json`: the report's figures with stable snake_case field names (documented in
 /// Docs/REPORTS.md), dates as "YYYY-MM-DD", shares as numbers from 0 to 1.
 public enum ReportJSON {
-    public static func report(_ r: WeakTopicReport) -> String {
-        encode(ReportPayload(r))
+    public static func report(_ r: WeakTopicReport) throws(JSON.EncodingFailure) -> String {
+        try JSON.encode(ReportPayload(r), snakeCaseKeys: true)
     }
 
-    public static func stats(_ s: StatsReport) -> String {
-        encode(StatsPayload(s))
-    }
-
-    static func encode(_ value: some Encodable) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        guard let data = try? encoder.encode(value) else { return "{}\n" }
-        return String(decoding: data, as: UTF8.self) + "\n"
+    public static func stats(_ s: StatsReport) throws(JSON.EncodingFailure) -> String {
+        try JSON.encode(StatsPayload(s), snakeCaseKeys: true)
     }
 
     struct Topic: Encodable {

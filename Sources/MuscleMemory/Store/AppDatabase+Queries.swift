@@ -125,10 +125,6 @@ extension AppDatabase {
         try materialize(try newEntries(decks: decks, on: day, filter: filter, limit: limit))
     }
 
-    public func redrillCards(decks: [Int64], on day: Day, filter: CardFilter = CardFilter()) throws(StoreError) -> [StoredCard] {
-        try materialize(try redrillEntries(decks: decks, on: day, filter: filter))
-    }
-
     private func materialize(_ entries: [QueueEntry]) throws(StoreError) -> [StoredCard] {
         let cards = try cards(ids: entries.map(\.cardID))
         return entries.compactMap { cards[$0.cardID] }

@@ -6,14 +6,6 @@ public enum ReviewKind: Int, Sendable, Codable, CaseIterable {
     case review = 0
     case redrill = 1
     case cram = 2
-
-    public var name: String {
-        switch self {
-        case .review: "review"
-        case .redrill: "redrill"
-        case .cram: "cram"
-        }
-    }
 }
 
 /// Whether a session counts for the schedule, or drills cards without touching it.
@@ -42,9 +34,6 @@ public struct StoredCard: Sendable, Hashable, Identifiable {
     public var redrillDay: Day?
     /// Skipped: hidden for the rest of this day.
     public var buriedDay: Day?
-
-    /// Cards of one muscle and aspect are siblings (see `Card.siblingKey`).
-    public var siblingKey: String { muscleKey + "/" + aspect.rawValue }
 }
 
 /// What recording one answer did.

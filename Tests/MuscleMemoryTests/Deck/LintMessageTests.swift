@@ -65,7 +65,7 @@ import Testing
 
     @Test func jsonHasTheDocumentedFields() throws {
         let deck = compile("# Soleus\nOrign: Tibia\n")
-        let json = LintReport.json(deck.diagnostics.filter { $0.rule == .unknownField }, files: 1, cards: 2)
+        let json = try LintReport.json(deck.diagnostics.filter { $0.rule == .unknownField }, files: 1, cards: 2)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         #expect(Set(object.keys) == ["diagnostics", "errors", "warnings", "files", "cards"])
         let first = try #require((object["diagnostics"] as? [[String: Any]])?.first)

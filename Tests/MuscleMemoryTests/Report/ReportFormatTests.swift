@@ -32,7 +32,7 @@ import TestSupport
         Self.compare(TerminalReportRenderer.render(document, width: 100, style: .plain), "report.txt")
         Self.compare(MarkdownReportRenderer.render(document), "report.md")
         Self.compare(ReportCSV.report(report), "report.csv")
-        Self.compare(ReportJSON.report(report), "report.json")
+        Self.compare(try ReportJSON.report(report), "report.json")
         Self.compare(HTMLReportRenderer.render(document), "report.html")
     }
 
@@ -42,7 +42,7 @@ import TestSupport
         Self.compare(TerminalReportRenderer.render(document, width: 100, style: .plain), "stats.txt")
         Self.compare(MarkdownReportRenderer.render(document), "stats.md")
         Self.compare(ReportCSV.stats(stats), "stats.csv")
-        Self.compare(ReportJSON.stats(stats), "stats.json")
+        Self.compare(try ReportJSON.stats(stats), "stats.json")
         Self.compare(HTMLReportRenderer.render(document), "stats.html")
     }
 
