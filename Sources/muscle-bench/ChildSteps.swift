@@ -41,7 +41,7 @@ enum ChildStep: String, CaseIterable {
                 let day = max(today, card.state.due ?? today)
                 let grade = Grade([3, 4, 5, 4, 2, 5][i % 6]) ?? .good
                 let elapsed = try clock.measure {
-                    _ = try database.recordAnswer(AnswerInput(cardID: card.id, grade: grade, at: now, day: day, answerMilliseconds: 4000, sessionID: nil))
+                    _ = try database.recordAnswer(AnswerInput(cardRowID: card.rowID, grade: grade, at: now, day: day, answerMilliseconds: 4000, sessionID: nil))
                 }
                 times.append(elapsed.seconds)
             }

@@ -68,7 +68,7 @@ public enum DeckLoader {
             let message = FileSystem.exists(path)
                 ? "cannot read '\(path)': \(failure.reason)"
                 : "no such deck folder or file '\(path)'"
-            diagnostics.append(Diagnostic(rule: .missingPath, file: path, line: 0, column: 0, message: message))
+            diagnostics.append(Diagnostic(rule: .missingPath, file: path, message: message))
         case .success(let status) where !status.isDirectory:
             let name = String(path.split(separator: "/").last ?? Substring(path))
             read(path, relative: name, display: prefix, into: &files, diagnostics: &diagnostics)
@@ -78,7 +78,7 @@ public enum DeckLoader {
                 read(path + "/" + relative, relative: relative, display: prefix + "/" + relative, into: &files, diagnostics: &diagnostics)
             }
             if relatives.filter({ $0.lowercased() != "deck.md" }).isEmpty {
-                diagnostics.append(Diagnostic(rule: .emptyDeck, file: prefix, line: 0, column: 0, message: "no muscle files (*.md) in this deck folder"))
+                diagnostics.append(Diagnostic(rule: .emptyDeck, file: prefix, message: "no muscle files (*.md) in this deck folder"))
             }
         }
         return LoadedDeck(location: location, files: files, diagnostics: diagnostics, contentHash: hash(files))
@@ -87,7 +87,7 @@ public enum DeckLoader {
     private static func read(_ path: String, relative: String, display: String, into files: inout [DeckFileText], diagnostics: inout [Diagnostic]) {
         switch FileSystem.contents(of: path) {
         case .failure(let failure):
-            diagnostics.append(Diagnostic(rule: .unreadableFile, file: display, line: 0, column: 0, message: "cannot read the file: \(failure.reason)"))
+            diagnostics.append(Diagnostic(rule: .unreadableFile, file: display, message: "cannot read the file: \(failure.reason)"))
         case .success(let bytes):
             switch UTF8Validation.decode(bytes) {
             case .success(let text):
@@ -95,7 +95,7 @@ public enum DeckLoader {
             case .failure(let invalid):
                 let offset = invalid.offset
                 let (line, column) = UTF8Validation.position(of: offset, in: bytes)
-                diagnostics.append(Diagnostic(rule: .invalidUTF8, file: display, line: line, column: column, message: "the file is not UTF-8 (byte 0x\(String(bytes[offset], radix: 16, uppercase: true)) at offset \(offset)); save it as UTF-8"))
+                diagnostics.append(Diagnostic(rule: .invalidUTF8, file: display, position: .init(line: line, column: column), message: "the file is not UTF-8 (byte 0x\(String(bytes[offset], radix: 16, uppercase: true)) at offset \(offset)); save it as UTF-8"))
             }
         }
     }
@@ -112,7 +112,7 @@ public enum DeckLoader {
         switch FileSystem.list(folder + (relative.isEmpty ? "" : "/" + relative)) {
         case .success(let list): names = list
         case .failure(let failure):
-            diagnostics.append(Diagnostic(rule: .unreadableFile, file: display + (relative.isEmpty ? "" : "/" + relative), line: 0, column: 0, message: "cannot list the folder: \(failure.reason)"))
+            diagnostics.append(Diagnostic(rule: .unreadableFile, file: display + (relative.isEmpty ? "" : "/" + relative), message: "cannot list the folder: \(failure.reason)"))
             return []
         }
         var result: [String] = []

@@ -31,7 +31,7 @@ public enum ReportDocuments {
             sections.append(.init(title: "Leeches", note: "cards with 4 or more lapses, or easiness at the 1.30 floor",
                                   content: .table(ReportDocument.Table(
                                     columns: [.init("card"), .init("question"), .init("lapses", numeric: true), .init("easiness", numeric: true), .init("reviews", numeric: true)],
-                                    rows: r.leeches.map { [$0.card, $0.front, String($0.lapses), Format.easiness($0.easiness), String($0.reviews)] },
+                                    rows: r.leeches.map { [$0.id.rawValue, $0.front, String($0.lapses), Format.easiness($0.easiness), String($0.reviews)] },
                                     bar: nil, barAfter: 0))))
         }
         if let exam = r.exam {

@@ -41,7 +41,7 @@ public enum ReportJSON {
             today = r.today.description; windowDays = r.windowDays; scoreDefinition = r.scoreDefinition
             muscles = r.muscles.map(Topic.init); aspects = r.aspects.map(Topic.init); regions = r.regions.map(Topic.init)
             muscleAspects = r.muscleAspects.map(Topic.init)
-            leeches = r.leeches.map { LeechEntry(card: $0.card, muscle: $0.muscle, aspect: $0.aspect, front: $0.front, lapses: $0.lapses, easiness: Double($0.easiness) / 100, reviews: $0.reviews) }
+            leeches = r.leeches.map { LeechEntry(card: $0.id.rawValue, muscle: $0.muscle, aspect: $0.aspect, front: $0.front, lapses: $0.lapses, easiness: Double($0.easiness) / 100, reviews: $0.reviews) }
             plan = r.plan
             exam = r.exam.map { e in
                 Exam(examDay: e.exam.description, daysLeft: e.daysLeft, maxPerDay: e.maxPerDay,

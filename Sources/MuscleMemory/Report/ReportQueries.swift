@@ -126,7 +126,7 @@ extension AppDatabase {
                 WHERE \(condition) AND s.reviews > 0 AND (s.lapses >= 4 OR s.easiness <= 130)
                 ORDER BY s.lapses DESC, s.easiness, s.position LIMIT ?
                 """, arguments: StatementArguments(values + [limit])).map {
-                Leech(card: $0[0], muscle: $0[1], aspect: $0[2], front: $0[3], lapses: $0[4], easiness: $0[5], reviews: $0[6])
+                Leech(id: CardID($0[0] as String), muscle: $0[1], aspect: $0[2], front: $0[3], lapses: $0[4], easiness: $0[5], reviews: $0[6])
             }
         }
     }

@@ -50,7 +50,7 @@ public struct TopicStats: Sendable, Equatable, Codable {
 
 /// A card that keeps failing: 4 or more lapses, or easiness down at the 1.3 floor.
 public struct Leech: Sendable, Equatable, Codable {
-    public var card: String
+    public var id: CardID
     public var muscle: String
     public var aspect: String
     public var front: String

@@ -36,8 +36,8 @@ extension AppDatabase {
         let select = try db.cachedStatement(sql: """
             SELECT repetitions, interval_days, easiness, due_day, lapses, last_review_day FROM card_state WHERE card_id = ?
             """)
-        guard let row = try Row.fetchOne(select, arguments: [answer.cardID]) else {
-            throw StoreError.noSuchCard(id: answer.cardID)
+        guard let row = try Row.fetchOne(select, arguments: [answer.cardRowID]) else {
+            throw StoreError.noSuchCard(rowID: answer.cardRowID)
         }
         let before = state(from: row)
         let day = answer.day
@@ -59,7 +59,7 @@ extension AppDatabase {
         try db.cachedStatement(sql: """
             INSERT INTO review (card_id, session_id, reviewed_at, day, grade, kind, answer_ms, repetitions, interval_days, easiness, lapses)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: StatementArguments([answer.cardID, answer.sessionID, answer.at.milliseconds, day.number,
+            """).execute(arguments: StatementArguments([answer.cardRowID, answer.sessionID, answer.at.milliseconds, day.number,
                                                        answer.grade.rawValue, kind.rawValue, ms] + fields))
         let reviewID = db.lastInsertedRowID
         try db.cachedStatement(sql: "INSERT OR IGNORE INTO review_day (day, first_review_id) VALUES (?, ?)")
@@ -74,15 +74,15 @@ extension AppDatabase {
                 WHERE card_id = ?
                 """).execute(arguments: [after.repetitions, after.interval, after.easiness.hundredths, after.due?.number, after.lapses,
                                          after.lastReview?.number, day.number, redrill ? day.number : nil,
-                                         answer.grade.isCorrect ? 1 : 0, ms, answer.cardID])
+                                         answer.grade.isCorrect ? 1 : 0, ms, answer.cardRowID])
         case .redrill:
             try db.cachedStatement(sql: "UPDATE card_state SET redrill_day = ?, study_ms = study_ms + ? WHERE card_id = ?")
-                .execute(arguments: [redrill ? day.number : nil, ms, answer.cardID])
+                .execute(arguments: [redrill ? day.number : nil, ms, answer.cardRowID])
         case .cram:
             try db.cachedStatement(sql: "UPDATE card_state SET study_ms = study_ms + ? WHERE card_id = ?")
-                .execute(arguments: [ms, answer.cardID])
+                .execute(arguments: [ms, answer.cardRowID])
         }
-        return RecordedAnswer(reviewID: reviewID, cardID: answer.cardID, kind: kind, grade: answer.grade, before: before, after: after, needsRedrill: redrill)
+        return RecordedAnswer(reviewID: reviewID, cardRowID: answer.cardRowID, kind: kind, grade: answer.grade, before: before, after: after, needsRedrill: redrill)
     }
 
     /// Takes back an answer: the card's state, re-drill flag and totals are restored exactly as
@@ -93,8 +93,8 @@ extension AppDatabase {
             guard let review = try Row.fetchOne(db, sql: "SELECT card_id, day, grade, kind, answer_ms FROM review WHERE id = ?", arguments: [reviewID]) else {
                 throw StoreError.cannotUndo(reason: "that answer is not in the database")
             }
-            let cardID: Int64 = review["card_id"]
-            let latest = try Int64.fetchOne(db, sql: "SELECT max(id) FROM review WHERE card_id = ?", arguments: [cardID])
+            let cardRowID: Int64 = review["card_id"]
+            let latest = try Int64.fetchOne(db, sql: "SELECT max(id) FROM review WHERE card_id = ?", arguments: [cardRowID])
             guard latest == reviewID else {
                 throw StoreError.cannotUndo(reason: "the card has been answered again since")
             }
@@ -104,13 +104,13 @@ extension AppDatabase {
             let ms: Int = review["answer_ms"]
             let previous = try Row.fetchOne(db, sql: """
                 SELECT day, repetitions, interval_days, easiness, lapses FROM review WHERE card_id = ? AND kind = 0 AND id < ? ORDER BY id DESC LIMIT 1
-                """, arguments: [cardID, reviewID])
+                """, arguments: [cardRowID, reviewID])
             let before = previous.map(Self.producedState(by:)) ?? .new
             // The re-drill flag before this answer: set if the card's previous counted answer the
             // same day was graded below 4.
             let earlierToday = try Int.fetchOne(db, sql: """
                 SELECT grade FROM review WHERE card_id = ? AND day = ? AND kind <> 2 AND id < ? ORDER BY id DESC LIMIT 1
-                """, arguments: [cardID, day, reviewID])
+                """, arguments: [cardRowID, day, reviewID])
             let redrillDay: Int? = earlierToday.flatMap { Grade($0) }.map { needsRedrill($0) } == true ? day : nil
             switch kind {
             case .review:
@@ -120,12 +120,12 @@ extension AppDatabase {
                         reviews = reviews - 1, correct = correct - ?, study_ms = study_ms - ?
                     WHERE card_id = ?
                     """, arguments: [before.repetitions, before.interval, before.easiness.hundredths, before.due?.number, before.lapses,
-                                     before.lastReview?.number, before.isNew, redrillDay, grade >= 3 ? 1 : 0, ms, cardID])
+                                     before.lastReview?.number, before.isNew, redrillDay, grade >= 3 ? 1 : 0, ms, cardRowID])
             case .redrill:
                 try db.execute(sql: "UPDATE card_state SET redrill_day = ?, study_ms = study_ms - ? WHERE card_id = ?",
-                               arguments: [redrillDay, ms, cardID])
+                               arguments: [redrillDay, ms, cardRowID])
             case .cram:
-                try db.execute(sql: "UPDATE card_state SET study_ms = study_ms - ? WHERE card_id = ?", arguments: [ms, cardID])
+                try db.execute(sql: "UPDATE card_state SET study_ms = study_ms - ? WHERE card_id = ?", arguments: [ms, cardRowID])
             }
             try db.execute(sql: "DELETE FROM review WHERE id = ?", arguments: [reviewID])
             // When it was the day's first review, the day's index moves to the next one (or goes,
@@ -143,9 +143,9 @@ extension AppDatabase {
     }
 
     /// Hides a card for the rest of `day` (the `s` key): it comes back tomorrow as it was.
-    public func bury(cardID: Int64, on day: Day) throws(StoreError) {
+    public func bury(cardRowID: Int64, on day: Day) throws(StoreError) {
         try write { db in
-            try db.execute(sql: "UPDATE card_state SET buried_day = ? WHERE card_id = ?", arguments: [day.number, cardID])
+            try db.execute(sql: "UPDATE card_state SET buried_day = ? WHERE card_id = ?", arguments: [day.number, cardRowID])
         }
     }
 

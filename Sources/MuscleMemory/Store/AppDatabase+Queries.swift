@@ -25,7 +25,7 @@ extension AppDatabase {
     }
 
     private static let cardColumns = """
-        c.id, m.key || '/' || c.item AS stable_id, m.name AS muscle, m.key AS muscle_key, c.aspect, m.region, c.tags,
+        c.id, \(CardID.sql()) AS card, m.name AS muscle, m.key AS muscle_key, c.aspect, m.region, c.tags,
         c.front, c.back, m.source_file, c.source_line, c.position,
         s.repetitions, s.interval_days, s.easiness, s.due_day, s.lapses, s.last_review_day, s.redrill_day, s.buried_day
         """
@@ -33,7 +33,7 @@ extension AppDatabase {
     private static func card(from row: Row) -> StoredCard {
         let tags: String = row["tags"]
         return StoredCard(
-            id: row["id"], key: row["stable_id"], muscle: row["muscle"], muscleKey: row["muscle_key"],
+            id: CardID(row["card"] as String), rowID: row["id"], muscle: row["muscle"], muscleKey: row["muscle_key"],
             aspect: Aspect(rawValue: row["aspect"]) ?? .custom, region: row["region"],
             tags: tags.split(separator: ",").map(String.init), front: row["front"], back: row["back"],
             sourceFile: row["source_file"], sourceLine: row["source_line"], position: row["position"],
@@ -64,9 +64,7 @@ extension AppDatabase {
             var result: [QueueEntry] = []
             let rows = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: bound)
             while let row = try rows.next() {
-                let muscle: Int64? = row[1]
-                let aspect: String = row[2]
-                result.append(QueueEntry(cardID: row[0], siblingKey: "\(muscle ?? 0)/\(aspect)"))
+                result.append(QueueEntry(cardRowID: row[0], siblingKey: SiblingKey(row: row)))
             }
             return result
         }
@@ -97,7 +95,7 @@ extension AppDatabase {
     }
 
     /// The cards with these ids, text and state included.
-    public func cards(ids: [Int64]) throws(StoreError) -> [Int64: StoredCard] {
+    public func cards(rowIDs ids: [Int64]) throws(StoreError) -> [Int64: StoredCard] {
         guard !ids.isEmpty else { return [:] }
         var found: [Int64: StoredCard] = [:]
         for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
@@ -110,7 +108,7 @@ extension AppDatabase {
             }
             for row in rows {
                 let card = Self.card(from: row)
-                found[card.id] = card
+                found[card.rowID] = card
             }
         }
         return found
@@ -126,8 +124,8 @@ extension AppDatabase {
     }
 
     private func materialize(_ entries: [QueueEntry]) throws(StoreError) -> [StoredCard] {
-        let cards = try cards(ids: entries.map(\.cardID))
-        return entries.compactMap { cards[$0.cardID] }
+        let cards = try cards(rowIDs: entries.map(\.cardRowID))
+        return entries.compactMap { cards[$0.cardRowID] }
     }
 
     /// Every active card matching the filter, in deck order (cram mode).
@@ -135,7 +133,7 @@ extension AppDatabase {
         try materialize(try allEntries(decks: decks, filter: filter))
     }
 
-    public func card(id: Int64) throws(StoreError) -> StoredCard? {
+    public func card(rowID id: Int64) throws(StoreError) -> StoredCard? {
         try read { db in
             try Row.fetchOne(db, sql: """
                 SELECT \(Self.cardColumns) FROM card_state s JOIN card c ON c.id = s.card_id JOIN muscle m ON m.id = c.muscle_id WHERE c.id = ?
@@ -242,16 +240,14 @@ extension AppDatabase {
 
 extension AppDatabase {
     /// Sibling keys of cards already answered on `day`: their siblings wait.
-    public func answeredSiblings(decks: [Int64], on day: Day) throws(StoreError) -> [String] {
+    public func answeredSiblings(decks: [Int64], on day: Day) throws(StoreError) -> [SiblingKey] {
         guard !decks.isEmpty else { return [] }
         let deckList = decks.map { _ in "?" }.joined(separator: ", ")
         return try overCardsAnswered(on: day) { db, first in
             try Row.fetchAll(db, sql: """
                 SELECT DISTINCT s.muscle_id, s.aspect FROM card_state s WHERE s.card_id IN (\(Self.answeredOnDay))
                 AND s.last_review_day = ? AND s.deck_id IN (\(deckList))
-                """, arguments: StatementArguments([first, Int64(day.number), Int64(day.number)] + decks)).map { row in
-                "\((row[0] as Int64?) ?? 0)/\(row[1] as String)"
-            }
+                """, arguments: StatementArguments([first, Int64(day.number), Int64(day.number)] + decks)).map(SiblingKey.init(row:))
         } ?? []
     }
 }

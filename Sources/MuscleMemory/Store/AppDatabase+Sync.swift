@@ -118,7 +118,7 @@ extension AppDatabase {
         }
 
         // Cards already known, by full ID.
-        var existing: [String: ExistingCard] = [:]
+        var existing: [CardID: ExistingCard] = [:]
         let rows = try Row.fetchCursor(db, sql: """
             SELECT c.id, m.key AS muscle_key, c.item, c.aspect, c.front, c.content_hash, c.retired_at, c.position, c.source_line, c.muscle_id, m.source_file
             FROM card c JOIN muscle m ON m.id = c.muscle_id WHERE m.deck_id = ?
@@ -127,12 +127,12 @@ extension AppDatabase {
             let card = ExistingCard(id: row["id"], muscleKey: row["muscle_key"], item: row["item"], aspect: row["aspect"], front: row["front"],
                                     fingerprint: row["content_hash"], retired: row["retired_at"] as Int64? != nil,
                                     position: row["position"], line: row["source_line"], muscleID: row["muscle_id"], sourceFile: row["source_file"])
-            existing[card.muscleKey + "/" + card.item] = card
+            existing[CardID(muscleKey: card.muscleKey, item: card.item)] = card
         }
 
         // Match generated cards to known ones.
         var added: [(position: Int, card: Card)] = []
-        var seen = Set<String>()
+        var seen = Set<CardID>()
         let update = try db.cachedStatement(sql: """
             UPDATE card SET muscle_id = ?, aspect = ?, tags = ?, front = ?, back = ?, source_line = ?, position = ?, content_hash = ?, retired_at = NULL
             WHERE id = ?
@@ -157,7 +157,7 @@ extension AppDatabase {
                 change.updated += 1
             }
         }
-        var retired = existing.values.filter { !$0.retired && !seen.contains($0.muscleKey + "/" + $0.item) }
+        var retired = existing.values.filter { !$0.retired && !seen.contains(CardID(muscleKey: $0.muscleKey, item: $0.item)) }
 
         // A card that left and a card that arrived, in the same muscle and aspect, with nearly the
         // same question: the same card with a typo fixed. It keeps its history under the new ID.

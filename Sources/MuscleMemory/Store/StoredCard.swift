@@ -8,17 +8,12 @@ public enum ReviewKind: Int, Sendable, Codable, CaseIterable {
     case cram = 2
 }
 
-/// Whether a session counts for the schedule, or drills cards without touching it.
-public enum StudyMode: String, Sendable, Codable {
-    case study
-    case cram
-}
-
 /// A card as the database holds it: its text, where it came from, and its state.
 public struct StoredCard: Sendable, Hashable, Identifiable {
-    public var id: Int64
     /// The stable ID, e.g. "gastrocnemius/origin".
-    public var key: String
+    public var id: CardID
+    /// The card's row in this database (what answers and the queue refer to).
+    public var rowID: Int64
     public var muscle: String
     public var muscleKey: String
     public var aspect: Aspect
@@ -39,7 +34,7 @@ public struct StoredCard: Sendable, Hashable, Identifiable {
 /// What recording one answer did.
 public struct RecordedAnswer: Sendable, Equatable {
     public var reviewID: Int64
-    public var cardID: Int64
+    public var cardRowID: Int64
     public var kind: ReviewKind
     public var grade: Grade
     public var before: CardState
@@ -50,7 +45,7 @@ public struct RecordedAnswer: Sendable, Equatable {
 
 /// One answer to record, for the batch writer.
 public struct AnswerInput: Sendable {
-    public var cardID: Int64
+    public var cardRowID: Int64
     public var grade: Grade
     public var at: Date
     public var day: Day
@@ -58,8 +53,8 @@ public struct AnswerInput: Sendable {
     public var sessionID: Int64?
     public var mode: StudyMode
 
-    public init(cardID: Int64, grade: Grade, at: Date, day: Day, answerMilliseconds: Int, sessionID: Int64?, mode: StudyMode = .study) {
-        self.cardID = cardID
+    public init(cardRowID: Int64, grade: Grade, at: Date, day: Day, answerMilliseconds: Int, sessionID: Int64?, mode: StudyMode = .study) {
+        self.cardRowID = cardRowID
         self.grade = grade
         self.at = at
         self.day = day

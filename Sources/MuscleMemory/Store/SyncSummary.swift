@@ -8,8 +8,12 @@ public enum SyncSummary {
             var findings = report.refusedBecause
             if let folder {
                 let prefix = folder.hasSuffix("/") ? folder : folder + "/"
-                for index in findings.indices where findings[index].file.hasPrefix(prefix) {
-                    findings[index].file.removeFirst(prefix.count)
+                func relative(_ file: inout String) {
+                    if file.hasPrefix(prefix) { file.removeFirst(prefix.count) }
+                }
+                for index in findings.indices {
+                    relative(&findings[index].file)
+                    for note in findings[index].notes.indices { relative(&findings[index].notes[note].file) }
                 }
             }
             var out = LintReport.text(findings, files: Set(findings.map(\.file)).count, cards: 0, style: style)

@@ -93,7 +93,7 @@ public enum StudyRenderer {
     }
 
     static func summary(_ s: SessionSummary, style: TextStyle) -> String {
-        var out = style.bold(s.cram ? "Cram session over" : "Session over") + ": \(s.answers) answer\(s.answers == 1 ? "" : "s") on \(s.cards) card\(s.cards == 1 ? "" : "s")"
+        var out = style.bold(s.mode == .cram ? "Cram session over" : "Session over") + ": \(s.answers) answer\(s.answers == 1 ? "" : "s") on \(s.cards) card\(s.cards == 1 ? "" : "s")"
         if s.counted > 0 {
             let share = Int((Double(s.correct) / Double(s.counted) * 100).rounded())
             out += "; \(s.correct) of \(s.counted) first answers correct (\(share)%)"

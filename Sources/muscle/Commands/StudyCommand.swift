@@ -57,7 +57,7 @@ struct StudyCommand: ParsableCommand {
             try DeckSyncing.syncQuietly(database, locations, now: start)
             let decks = try database.deckIDs(for: locations)
             let filter = CardFilter(muscles: muscle, aspects: aspect.compactMap(Aspect.init(loose:)), regions: region, tags: tag)
-            let options = StudyOptions(newPerDay: new, reviewsPerDay: reviews, filter: filter, cram: cram)
+            let options = StudyOptions(newPerDay: new, reviewsPerDay: reviews, filter: filter, mode: cram ? .cram : .study)
             let clockStart = Date()
             let session = try StudySession(database: database, decks: decks, calendar: try global.calendar(), options: options) {
                 frozen ? start : start.addingTimeInterval(Date().timeIntervalSince(clockStart))

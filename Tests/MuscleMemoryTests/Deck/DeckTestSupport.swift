@@ -20,6 +20,6 @@ func parse(_ text: String) -> (Muscle?, [Diagnostic]) {
     MuscleParser.parse(text, file: "m.md")
 }
 
-func card(_ deck: CompiledDeck, _ id: String) -> Card? {
+func card(_ deck: CompiledDeck, _ id: CardID) -> Card? {
     deck.cards.first { $0.id == id }
 }

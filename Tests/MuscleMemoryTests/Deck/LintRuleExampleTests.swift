@@ -59,7 +59,7 @@ import TestSupport
             #expect(!found.isEmpty, "example \(index) of \(rule.rawValue) did not trigger it; got \(deck.diagnostics)")
             #expect(found.allSatisfy { $0.severity == rule.severity })
             if !expected.isEmpty {
-                let places = Set(found.map { Expected(file: $0.file, line: $0.line, column: $0.column) })
+                let places = Set(found.map { Expected(file: $0.file, line: $0.position?.line ?? 0, column: $0.position?.column ?? 0) })
                 #expect(places == expected, "example \(index) of \(rule.rawValue): expected findings at \(expected.sorted { $0.description < $1.description }), got \(found)")
             }
         }

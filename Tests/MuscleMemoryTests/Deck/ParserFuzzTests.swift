@@ -47,10 +47,14 @@ import TestSupport
         let lines = DeckLexer.lines(of: text)
         for finding in deck.diagnostics {
             #expect(finding.file == file)
-            #expect(finding.line >= 1 && finding.line <= max(1, lines.count), "line out of range: \(finding) in \(text.debugDescription)")
-            if finding.line >= 1 && finding.line <= lines.count {
-                let length = lines[finding.line - 1].raw.count
-                #expect(finding.column >= 1 && finding.column <= length + 1, "column out of range: \(finding) in \(text.debugDescription)")
+            guard let position = finding.position else {
+                Issue.record("a finding about text without a place: \(finding) in \(text.debugDescription)")
+                continue
+            }
+            #expect(position.line >= 1 && position.line <= max(1, lines.count), "line out of range: \(finding) in \(text.debugDescription)")
+            if position.line >= 1 && position.line <= lines.count {
+                let length = lines[position.line - 1].raw.count
+                #expect(position.column >= 1 && position.column <= length + 1, "column out of range: \(finding) in \(text.debugDescription)")
             }
         }
         if !deck.hasErrors {
@@ -59,9 +63,9 @@ import TestSupport
             for card in deck.cards {
                 #expect(!card.front.isEmpty && !card.back.isEmpty, "empty card side without an error: \(card) from \(text.debugDescription)")
                 #expect(!(card.front + card.back).unicodeScalars.contains(where: TerminalText.isUnsafe), "control character passed lint: \(text.debugDescription)")
-                let segments = card.id.split(separator: "/", omittingEmptySubsequences: false)
+                let segments = card.id.rawValue.split(separator: "/", omittingEmptySubsequences: false)
                 #expect(segments.count >= 2 && segments.allSatisfy { !$0.isEmpty }, "bad ID \(card.id)")
-                #expect(!card.id.contains(where: { $0.isWhitespace || $0.unicodeScalars.contains(where: TerminalText.isUnsafe) }), "bad ID \(card.id)")
+                #expect(!card.id.rawValue.contains(where: { $0.isWhitespace || $0.unicodeScalars.contains(where: TerminalText.isUnsafe) }), "bad ID \(card.id)")
             }
         }
     }

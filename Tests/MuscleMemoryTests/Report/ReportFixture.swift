@@ -52,7 +52,7 @@ struct ReportFixture {
         for offset in stride(from: days - 1, through: 0, by: -1) {
             let day = testDay.adding(days: -offset)
             let at = utcCalendar.start(of: day).addingTimeInterval(3600 * 8)
-            let inputs = try cards.map { AnswerInput(cardID: try id($0), grade: grade, at: at, day: day, answerMilliseconds: 2000, sessionID: nil) }
+            let inputs = try cards.map { AnswerInput(cardRowID: try id($0), grade: grade, at: at, day: day, answerMilliseconds: 2000, sessionID: nil) }
             _ = try store.database.recordAnswers(inputs)
         }
     }

@@ -68,17 +68,17 @@ import Testing
     @Test func leechesAreCardsAtTheFloorOrWithFourLapses() throws {
         let f = try ReportFixture.failingStudent()
         let report = try f.report()
-        #expect(Set(report.leeches.map(\.card)) == ["piriformis/trigger-points/lateral-third", "piriformis/trigger-points/medial-third"])
+        #expect(Set(report.leeches.map(\.id)) == ["piriformis/trigger-points/lateral-third", "piriformis/trigger-points/medial-third"])
         #expect(report.leeches.allSatisfy { $0.easiness == 130 && $0.lapses == 0 })
         // Four lapses: learned, then forgotten, four times over (each answer due the next day).
         let g = try ReportFixture()
         let card = try g.id("soleus/insertion")
         for day in 0..<8 {
-            _ = try g.store.database.recordAnswer(AnswerInput(cardID: card, grade: day % 2 == 0 ? .perfect : .blackout, at: testNow,
+            _ = try g.store.database.recordAnswer(AnswerInput(cardRowID: card, grade: day % 2 == 0 ? .perfect : .blackout, at: testNow,
                                                               day: testDay.adding(days: day), answerMilliseconds: 1, sessionID: nil))
         }
         let later = try WeakTopics.report(g.store.database, decks: g.decks, options: ReportOptions(today: testDay.adding(days: 8)))
-        #expect(later.leeches.map(\.card) == ["soleus/insertion"])
+        #expect(later.leeches.map(\.id) == ["soleus/insertion"])
         #expect(later.leeches.first?.lapses == 4)
     }
 

@@ -81,8 +81,8 @@ import TestSupport
         let report = try database.check()
         #expect(report.isClean, "\(report.problems)")
         let due = try database.dueEntries(decks: [1], on: testDay.adding(days: 1))
-        #expect(due.map(\.cardID) == [1])
-        #expect(try database.newEntries(decks: [1], on: testDay).map(\.cardID) == [2])
+        #expect(due.map(\.cardRowID) == [1])
+        #expect(try database.newEntries(decks: [1], on: testDay).map(\.cardRowID) == [2])
     }
 
     @Test func theLatestVersionOpensWithoutMigratingOrBackingUp() throws {

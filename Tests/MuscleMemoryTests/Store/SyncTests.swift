@@ -24,11 +24,11 @@ import Testing
         _ = decks
         let ids = try store.database.read { db in try Int64.fetchAll(db, sql: "SELECT id FROM card ORDER BY id") }
         for id in ids {
-            _ = try store.database.recordAnswer(AnswerInput(cardID: id, grade: grade, at: testNow, day: testDay, answerMilliseconds: 1000, sessionID: nil))
+            _ = try store.database.recordAnswer(AnswerInput(cardRowID: id, grade: grade, at: testNow, day: testDay, answerMilliseconds: 1000, sessionID: nil))
         }
     }
 
-    func cardID(_ store: TestStore, _ stableID: String) throws -> Int64? {
+    func cardRowID(_ store: TestStore, _ stableID: String) throws -> Int64? {
         try store.database.read { db in
             try Int64.fetchOne(db, sql: "SELECT c.id FROM card c JOIN muscle m ON m.id = c.muscle_id WHERE m.key || '/' || c.item = ?", arguments: [stableID])
         }
@@ -67,16 +67,16 @@ import Testing
         let deck = store.deck(Self.soleus)
         _ = try store.database.sync([deck], now: testNow)
         try study(store)
-        let id = try cardID(store, "soleus/origin")
+        let id = try cardRowID(store, "soleus/origin")
         let reviewsBefore = try store.count("SELECT count(*) FROM review")
         store.deck(Self.soleus.replacingOccurrences(of: "Tibia and fibula", with: "The soleal line of the tibia and the head of the fibula"))
         let report = try store.database.sync([deck], now: testNow.addingTimeInterval(60))
         #expect(report.decks.first?.updated == 1)
         #expect(report.decks.first?.added == 0)
-        #expect(try cardID(store, "soleus/origin") == id)
+        #expect(try cardRowID(store, "soleus/origin") == id)
         #expect(try store.count("SELECT count(*) FROM review") == reviewsBefore)
         let cardRowID = try #require(id)
-        let card = try #require(try store.database.card(id: cardRowID))
+        let card = try #require(try store.database.card(rowID: cardRowID))
         #expect(card.back == "The soleal line of the tibia and the head of the fibula")
         #expect(card.state.repetitions == 1)
         #expect(try store.database.check().isClean)
@@ -100,7 +100,7 @@ import Testing
         store.deck(Self.soleus)
         let restore = try store.database.sync([deck], now: testNow.addingTimeInterval(120))
         #expect(restore.decks.first?.restored == 1)
-        let back = try #require(try store.database.allCards(decks: decks).first { $0.key.hasSuffix("which-stretch-lengthens-the-soleus") })
+        let back = try #require(try store.database.allCards(decks: decks).first { $0.id.rawValue.hasSuffix("which-stretch-lengthens-the-soleus") })
         #expect(back.state.repetitions == 1)
         #expect(try store.database.check().isClean)
     }
@@ -110,12 +110,12 @@ import Testing
         let deck = store.deck(Self.soleus.replacingOccurrences(of: "Where is the soleus palpated?", with: "Where is the soleus palptaed?"))
         _ = try store.database.sync([deck], now: testNow)
         try study(store)
-        let old = try cardID(store, "soleus/custom/where-is-the-soleus-palptaed")
+        let old = try cardRowID(store, "soleus/custom/where-is-the-soleus-palptaed")
         store.deck(Self.soleus)
         let report = try store.database.sync([deck], now: testNow.addingTimeInterval(60))
         #expect(report.decks.first?.renamed == 1)
         #expect(report.decks.first?.added == 0 && report.decks.first?.retired == 0)
-        #expect(try cardID(store, "soleus/custom/where-is-the-soleus-palpated") == old)
+        #expect(try cardRowID(store, "soleus/custom/where-is-the-soleus-palpated") == old)
         #expect(try store.database.check().isClean)
     }
 
@@ -161,7 +161,7 @@ import Testing
         let deck = store.deck(Self.soleus)
         _ = try store.database.sync([deck], now: testNow)
         let decks = try store.database.deckIDs(for: [deck])
-        let origin = try #require(try store.database.allCards(decks: decks).first { $0.key == "soleus/origin" })
+        let origin = try #require(try store.database.allCards(decks: decks).first { $0.id == "soleus/origin" })
         #expect(origin.sourceFile == store.folder.file("deck/muscle.md"))
         #expect(origin.sourceLine == 3)
         #expect(origin.region == "Lower leg and foot")
@@ -175,16 +175,16 @@ import Testing
         store.deck("# Plantaris\nRegion: Lower leg and foot\nOrigin: Femur\n", file: "a/plantaris.md")
         _ = try store.database.sync([deck], now: testNow)
         let decks = try store.database.deckIDs(for: [deck])
-        let soleusOrigin = try #require(try cardID(store, "soleus/origin"))
-        _ = try store.database.recordAnswer(AnswerInput(cardID: soleusOrigin, grade: .good, at: testNow, day: testDay, answerMilliseconds: 900, sessionID: nil))
-        func firstNew() throws -> Int64? { try store.database.newEntries(decks: decks, on: testDay, limit: 1).first?.cardID }
-        #expect(try firstNew() == cardID(store, "plantaris/origin"))
+        let soleusOrigin = try #require(try cardRowID(store, "soleus/origin"))
+        _ = try store.database.recordAnswer(AnswerInput(cardRowID: soleusOrigin, grade: .good, at: testNow, day: testDay, answerMilliseconds: 900, sessionID: nil))
+        func firstNew() throws -> Int64? { try store.database.newEntries(decks: decks, on: testDay, limit: 1).first?.cardRowID }
+        #expect(try firstNew() == cardRowID(store, "plantaris/origin"))
 
         store.deck("# Term\nOrder: b\n", file: "deck.md")
         _ = try store.database.sync([deck], now: testNow.addingTimeInterval(60))
-        #expect(try firstNew() == cardID(store, "soleus/actions"))
-        #expect(try cardID(store, "soleus/origin") == soleusOrigin)
-        #expect(try store.database.card(id: soleusOrigin)?.state.repetitions == 1)
+        #expect(try firstNew() == cardRowID(store, "soleus/actions"))
+        #expect(try cardRowID(store, "soleus/origin") == soleusOrigin)
+        #expect(try store.database.card(rowID: soleusOrigin)?.state.repetitions == 1)
         #expect(try store.count("SELECT count(*) FROM review") == 1)
         #expect(try store.database.check().isClean)
     }

@@ -27,7 +27,7 @@ import TestSupport
                 let ids = try store.database.read { db in try Int64.fetchAll(db, sql: "SELECT card_id FROM card_state WHERE active = 1") }
                 let id = try #require(ids.randomElement(using: &random))
                 let grade = try #require(Grade(Int.random(in: 0...5, using: &random)))
-                let answer = try store.database.recordAnswer(AnswerInput(cardID: id, grade: grade, at: testNow.addingTimeInterval(days(day)),
+                let answer = try store.database.recordAnswer(AnswerInput(cardRowID: id, grade: grade, at: testNow.addingTimeInterval(days(day)),
                                                                         day: testDay.adding(days: day), answerMilliseconds: 900, sessionID: nil))
                 answers.append(answer.reviewID)
             case 6, 7:
@@ -52,7 +52,7 @@ import TestSupport
         let ids = try store.database.read { db in try Int64.fetchAll(db, sql: "SELECT id FROM card ORDER BY id") }
         for (i, id) in ids.enumerated() {
             for day in 0..<3 {
-                _ = try store.database.recordAnswer(AnswerInput(cardID: id, grade: i % 2 == 0 ? .good : .wrongButFamiliar, at: testNow.addingTimeInterval(days(day * 7)),
+                _ = try store.database.recordAnswer(AnswerInput(cardRowID: id, grade: i % 2 == 0 ? .good : .wrongButFamiliar, at: testNow.addingTimeInterval(days(day * 7)),
                                                                 day: testDay.adding(days: day * 7), answerMilliseconds: 900, sessionID: nil))
             }
         }
