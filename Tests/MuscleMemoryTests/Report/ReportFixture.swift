@@ -32,7 +32,7 @@ struct ReportFixture {
     let decks: [Int64]
 
     init(extra: [(String, String)] = []) throws {
-        store = try TestStore()
+        store = try TestStore.inMemory()
         store.folder.write("deck/piriformis.md", Self.piriformis)
         store.folder.write("deck/gluteus-medius.md", Self.gluteus)
         for (file, text) in extra { store.folder.write("deck/\(file)", text) }

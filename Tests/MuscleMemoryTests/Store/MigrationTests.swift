@@ -20,6 +20,24 @@ import TestSupport
         #expect(synchronous == 2, "commits must be durable across a power cut (synchronous=FULL)")
     }
 
+    /// `AppDatabase(writer:)` over an in-memory queue (tests, dry runs, imports) has exactly the
+    /// schema of a file, with foreign keys on, and works like one.
+    @Test func anInMemoryDatabaseHasTheSchemaOfAFile() throws {
+        let memory = try TestStore.inMemory()
+        let file = try TestStore()
+        func schema(_ database: AppDatabase) throws -> [String] {
+            try database.read { db in try String.fetchAll(db, sql: "SELECT type || ' ' || name || ': ' || coalesce(sql, '') FROM sqlite_master ORDER BY type, name") }
+        }
+        #expect(try schema(memory.database) == schema(file.database))
+        #expect(try memory.database.appliedMigrations() == Migrations.identifiers)
+        #expect(try memory.database.read { db in try Int.fetchOne(db, sql: "PRAGMA foreign_keys") } == 1)
+        let deck = memory.deck("# Soleus\nOrigin: Tibia\n")
+        _ = try memory.database.sync([deck], now: testNow)
+        let card = try #require(try memory.database.allCards(decks: memory.database.deckIDs(for: [deck])).first)
+        _ = try memory.database.recordAnswer(AnswerInput(cardRowID: card.rowID, grade: .good, at: testNow, day: testDay, answerMilliseconds: 1, sessionID: nil))
+        #expect(try memory.database.check().isClean)
+    }
+
     @Test func aMissingFileAndItsFoldersAreCreated() throws {
         let folder = TemporaryDirectory()
         let path = folder.file("a/b/c/muscle.sqlite")

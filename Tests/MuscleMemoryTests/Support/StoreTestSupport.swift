@@ -9,13 +9,22 @@ let testNow = Date(timeIntervalSince1970: 1_796_119_200)
 let utcCalendar = StudyCalendar(rolloverHour: 4, timeZone: TimeZone(identifier: "UTC") ?? .current)
 let testDay = utcCalendar.day(at: testNow)
 
-/// A database of its own in a temporary folder.
+/// A database of its own in a temporary folder (or in memory), with a folder for its decks.
 struct TestStore {
     let folder = TemporaryDirectory("store")
     let database: AppDatabase
 
     init(_ label: String = "db") throws {
         database = try AppDatabase.open(path: folder.file("\(label).sqlite"), now: testNow)
+    }
+
+    /// An in-memory database, configured and migrated as a file is: for tests that need no file.
+    static func inMemory() throws -> TestStore {
+        try TestStore(database: AppDatabase(writer: DatabaseQueue(configuration: AppDatabase.configuration())))
+    }
+
+    private init(database: AppDatabase) {
+        self.database = database
     }
 
     var path: String { database.path }
