@@ -34,11 +34,16 @@ public enum Grade: Int, CaseIterable, Comparable, Sendable, Codable {
         }
     }
 
+    /// The lowest grade of a correct answer: q = 3. The one definition of "correct" — the
+    /// scheduler's default success threshold, `isCorrect`, and the SQL of every report and running
+    /// total (`ScoringRules`) all use it.
+    public static let lowestCorrect: Grade = .hard
+
     /// q ≥ 3: the answer counts as a successful repetition (Docs/SM2.md: "n counts consecutive
     /// successful first answers of a day (q ≥ 3)"). This is the spec's fixed meaning; a scheduler
     /// run with a different `SchedulerOptions.successThreshold` compares against that instead.
     public var isCorrect: Bool {
-        self >= .hard
+        self >= .lowestCorrect
     }
 
     public static func < (lhs: Grade, rhs: Grade) -> Bool {

@@ -49,7 +49,7 @@ public struct SchedulerOptions: Hashable, Sendable {
         easinessFloor: Easiness = .floor,
         firstInterval: Int = 1,
         secondInterval: Int = 6,
-        successThreshold: Grade = .hard,
+        successThreshold: Grade = .lowestCorrect,
         redrillThreshold: Grade = .good,
         failureInterval: Int = 1,
         maximumInterval: Int = 36_500,

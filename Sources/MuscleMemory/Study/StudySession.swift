@@ -198,17 +198,7 @@ public final class StudySession {
     private func summary() throws(StoreError) -> SessionSummary {
         let tomorrow = day.adding(days: 1)
         let dueTomorrow = try database.dueForecast(decks: decks, from: tomorrow, days: 1).first ?? 0
-        let days = try database.studyDays(through: day, limit: 100_000)
-        var streak = 0
-        var expected = days.first == day ? day : day.adding(days: -1)
-        for studied in days {
-            if studied == expected {
-                streak += 1
-                expected = expected.adding(days: -1)
-            } else if studied < expected {
-                break
-            }
-        }
+        let streak = StudyStreak.length(of: try database.studyDays(through: day, limit: 100_000), through: day)
         return SessionSummary(
             answers: answers, cards: answeredCards.count, counted: counted, correct: correct,
             seconds: Int(now().timeIntervalSince(started).rounded(.down)), dueTomorrow: dueTomorrow, streak: streak,

@@ -66,7 +66,17 @@ struct ReportFixture {
         return f
     }
 
+    func report(options: ReportOptions) throws -> WeakTopicReport {
+        WeakTopics.report(try store.database.weakTopicFigures(decks: decks, options.query), options: options)
+    }
+
     func report(exam: Day? = nil, maxPerDay: Int = 200, trends: Bool = false) throws -> WeakTopicReport {
-        try WeakTopics.report(store.database, decks: decks, options: ReportOptions(today: testDay, windowDays: 30, exam: exam, maxPerDay: maxPerDay, includeTrends: trends))
+        let options = ReportOptions(today: testDay, windowDays: 30, exam: exam, maxPerDay: maxPerDay, includeTrends: trends)
+        return WeakTopics.report(try store.database.weakTopicFigures(decks: decks, options.query), options: options)
+    }
+
+    func stats(today: Day = testDay, windowDays: Int, forecastDays: Int = 30) throws -> StatsReport {
+        let figures = try store.database.statsFigures(decks: decks, Statistics.query(today: today, windowDays: windowDays, forecastDays: forecastDays))
+        return Statistics.report(figures, today: today, windowDays: windowDays)
     }
 }

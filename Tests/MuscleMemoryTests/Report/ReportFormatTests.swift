@@ -22,7 +22,7 @@ import TestSupport
     static func fixture() throws -> (WeakTopicReport, StatsReport) {
         let f = try ReportFixture.failingStudent()
         let report = try f.report(exam: testDay.adding(days: 10), maxPerDay: 50, trends: true)
-        let stats = try Statistics.report(f.store.database, decks: f.decks, today: testDay, windowDays: 14, forecastDays: 14)
+        let stats = try f.stats(windowDays: 14, forecastDays: 14)
         return (report, stats)
     }
 

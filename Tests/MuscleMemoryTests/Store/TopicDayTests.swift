@@ -58,13 +58,17 @@ import TestSupport
         }
         let decks = try store.database.deckIDs(for: [deck])
         let today = testDay.adding(days: 14)
-        let all = try store.database.topicRows(decks: decks, filter: CardFilter(), windowStart: testDay.adding(days: 1), today: today, exam: nil)
-        let region = try store.database.topicRows(decks: decks, filter: CardFilter(regions: ["lower leg"]), windowStart: testDay.adding(days: 1), today: today, exam: nil)
-        func figures(_ rows: [TopicRow]) -> [String] { rows.map { "\($0.aspect) \($0.windowReviews) \($0.windowCorrect)" }.sorted() }
+        func read(_ filter: CardFilter, weeks: Int = 0) throws -> WeakTopicFigures {
+            try store.database.weakTopicFigures(decks: decks, WeakTopicQuery(filter: filter, window: testDay.adding(days: 1)...today, exam: nil,
+                                                                              leechLimit: 10, trendWeeks: weeks, forecastDays: 0))
+        }
+        let all = try read(CardFilter()).topics
+        let region = try read(CardFilter(regions: ["lower leg"])).topics
+        func figures(_ rows: [TopicFigures]) -> [String] { rows.map { "\($0.aspect) \($0.windowReviews) \($0.windowCorrect)" }.sorted() }
         #expect(figures(all) == figures(region))
         #expect(all.reduce(0) { $0 + $1.windowReviews } == ids.count * 2)
-        let weeks = try store.database.weeklyRetention(decks: decks, filter: CardFilter(), today: today, weeks: 3)
-        let joined = try store.database.weeklyRetention(decks: decks, filter: CardFilter(regions: ["lower leg"]), today: today, weeks: 3)
+        let weeks = try read(CardFilter(), weeks: 3).weeks
+        let joined = try read(CardFilter(regions: ["lower leg"]), weeks: 3).weeks
         #expect(weeks.map(\.reviews) == joined.map(\.reviews) && weeks.map(\.correct) == joined.map(\.correct))
         #expect(weeks.map(\.reviews) == [ids.count, ids.count, ids.count])
     }
