@@ -21,12 +21,12 @@ enum ChildStep: String, CaseIterable {
         case .syncFresh, .syncUnchanged:
             let database = try AppDatabase.open(path: path, now: now)
             var added = 0
-            let elapsed = try clock.measure { added = try database.sync(locations, now: now).decks.first?.added ?? 0 }
+            let elapsed = try clock.measure { added = try DeckSync.run(locations, in: database, now: now).decks.first?.added ?? 0 }
             print("\(elapsed.seconds) \(added)")
         case .firstCard:
             // The study command's path: open, implicit sync, queue, first card to the terminal.
             let database = try AppDatabase.open(path: path, now: now)
-            _ = try database.sync(locations, now: now)
+            _ = try DeckSync.run(locations, in: database, now: now)
             let ids = try database.deckIDs(for: locations)
             let session = try StudySession(database: database, decks: ids, calendar: calendar, options: StudyOptions()) { now }
             let recorder = FirstCardRecorder()

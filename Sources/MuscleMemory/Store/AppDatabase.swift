@@ -70,6 +70,25 @@ public final class AppDatabase: Sendable {
         try migrate(Migrations.migrator()) { _, _ in }
     }
 
+    /// A copy of the database at `path` in memory, migrated there: what a dry run plans against,
+    /// so that nothing on disk is written, created or migrated. The file is only read, with SQLite's
+    /// online backup (safe while another process studies). A missing file gives an empty database.
+    public static func copyInMemory(of path: String) throws(StoreError) -> AppDatabase {
+        let existing = try checkFile(path)
+        let memory: DatabaseQueue
+        do {
+            memory = try DatabaseQueue(configuration: configuration())
+            if existing {
+                let source = try DatabaseQueue(path: path, configuration: configuration())
+                try source.backup(to: memory)
+                try source.close()
+            }
+        } catch {
+            throw StoreError.wrap(error, path: path)
+        }
+        return try AppDatabase(writer: memory, path: path)
+    }
+
     private init(path: String, connection: any DatabaseWriter) {
         self.path = path
         self.writer = connection

@@ -79,7 +79,7 @@ struct StudyCommand: ParsableCommand {
 /// stop a student studying, so it becomes one warning and the cards of its last good sync stay.
 enum DeckSyncing {
     static func syncQuietly(_ database: AppDatabase, _ locations: [DeckLocation], now: Date) throws {
-        let report = try database.sync(locations, now: now)
+        let report = try DeckSync.run(locations, in: database, now: now)
         if report.wasRefused {
             let files = Set(report.refusedBecause.map(\.file)).sorted()
             Output.err("muscle: warning: the decks have \(report.refusedBecause.count) lint error\(report.refusedBecause.count == 1 ? "" : "s") (in \(files.joined(separator: ", "))); studying the cards from the last good sync. Run `muscle lint` for details.\n")

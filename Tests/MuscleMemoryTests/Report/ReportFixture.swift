@@ -37,7 +37,7 @@ struct ReportFixture {
         store.folder.write("deck/gluteus-medius.md", Self.gluteus)
         for (file, text) in extra { store.folder.write("deck/\(file)", text) }
         location = store.deck(Self.soleus, file: "soleus.md")
-        _ = try store.database.sync([location], now: testNow)
+        _ = try DeckSync.run([location], in: store.database, now: testNow)
         decks = try store.database.deckIDs(for: [location])
     }
 

@@ -7,7 +7,7 @@ import Testing
 @Suite struct AnswerTests {
     func setUp() throws -> (TestStore, Int64) {
         let store = try TestStore()
-        _ = try store.database.sync([store.deck(SyncTests.soleus)], now: testNow)
+        _ = try DeckSync.run([store.deck(SyncTests.soleus)], in: store.database, now: testNow)
         let id = try store.database.read { db in try Int64.fetchOne(db, sql: "SELECT min(id) FROM card") }
         return (store, try #require(id))
     }

@@ -32,7 +32,7 @@ import TestSupport
         #expect(try memory.database.appliedMigrations() == Migrations.identifiers)
         #expect(try memory.database.read { db in try Int.fetchOne(db, sql: "PRAGMA foreign_keys") } == 1)
         let deck = memory.deck("# Soleus\nOrigin: Tibia\n")
-        _ = try memory.database.sync([deck], now: testNow)
+        _ = try DeckSync.run([deck], in: memory.database, now: testNow)
         let card = try #require(try memory.database.allCards(decks: memory.database.deckIDs(for: [deck])).first)
         _ = try memory.database.recordAnswer(AnswerInput(cardRowID: card.rowID, grade: .good, at: testNow, day: testDay, answerMilliseconds: 1, sessionID: nil))
         #expect(try memory.database.check().isClean)

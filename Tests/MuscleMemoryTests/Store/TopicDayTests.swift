@@ -17,7 +17,7 @@ import TestSupport
         var random = seed.generator
         let store = try TestStore()
         let deck = store.deck(Self.soleus)
-        _ = try store.database.sync([deck], now: testNow)
+        _ = try DeckSync.run([deck], in: store.database, now: testNow)
         var answers: [Int64] = []
         var retired = false
         for step in 0..<60 {
@@ -34,7 +34,7 @@ import TestSupport
                 if let last = answers.popLast() { _ = try store.database.undo(reviewID: last) }
             default:
                 _ = store.deck(retired ? Self.soleus : Self.withoutStretch)
-                _ = try store.database.sync([deck], now: testNow.addingTimeInterval(days(day) + Double(step)))
+                _ = try DeckSync.run([deck], in: store.database, now: testNow.addingTimeInterval(days(day) + Double(step)))
                 retired.toggle()
             }
             let check = try store.database.check()
@@ -48,7 +48,7 @@ import TestSupport
     @Test func theWindowFromTopicDaysMatchesTheJoinedOne() throws {
         let store = try TestStore()
         let deck = store.deck(Self.soleus)
-        _ = try store.database.sync([deck], now: testNow)
+        _ = try DeckSync.run([deck], in: store.database, now: testNow)
         let ids = try store.database.read { db in try Int64.fetchAll(db, sql: "SELECT id FROM card ORDER BY id") }
         for (i, id) in ids.enumerated() {
             for day in 0..<3 {
@@ -75,7 +75,7 @@ import TestSupport
 
     @Test func checkFindsCountsThatDrifted() throws {
         let store = try TestStore()
-        _ = try store.database.sync([store.deck(Self.soleus)], now: testNow)
+        _ = try DeckSync.run([store.deck(Self.soleus)], in: store.database, now: testNow)
         try SyncTests().study(store)
         #expect(try store.database.check().isClean)
         try store.database.write { db in

@@ -34,7 +34,7 @@ import Testing
         let store = try TestStore()
         store.folder.write("deck/b-piriformis.md", Self.second)
         let location = store.deck(Self.deck, file: "a-soleus.md")
-        _ = try store.database.sync([location], now: testNow)
+        _ = try DeckSync.run([location], in: store.database, now: testNow)
         return Fixture(store: store, decks: try store.database.deckIDs(for: [location]), location: location)
     }
 
