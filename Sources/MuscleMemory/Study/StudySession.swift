@@ -78,34 +78,24 @@ public final class StudySession {
             let view = Self.view(of: card, reason: next.reason)
             shownAt = now()
             terminal.show(.front(view, header: header()))
-            var revealed = false
-            while !revealed {
-                guard let input = terminal.read(.reveal) else { break loop }
-                switch input {
-                case .reveal: revealed = true
-                case .grade(let grade):
-                    // Grading straight from the front is allowed: the student knows the answer.
-                    try answer(item, grade, terminal: terminal)
-                    continue loop
-                case .quit: break loop
-                case .undo: if try undo(terminal) { continue loop }
-                case .skip: try skip(next, terminal); continue loop
-                case .edit: terminal.show(.message(source(of: card)))
-                case .unknown: terminal.show(.message("Space or Enter shows the answer; u undoes, s skips, e shows the source, q quits."))
-                }
-            }
-            terminal.show(.back(view, header: header(), keys: keys(for: card), counts: counts(card)))
+            // One loop for the card, asking what its stage allows: the front takes "show the
+            // answer" or a grade (the student may know it), the back a grade. A question with
+            // options or a typed answer is a prompt of its own, read by the same loop.
+            var prompt = StudyPrompt.front
             while true {
-                guard let input = terminal.read(.grade) else { break loop }
+                guard let input = terminal.read(prompt) else { break loop }
                 switch input {
-                case .grade(let grade):
+                case .reveal where prompt.reveal:
+                    terminal.show(.back(view, header: header(), keys: keys(for: card), counts: counts(card)))
+                    prompt = .back
+                case .grade(let grade) where prompt.grades:
                     try answer(item, grade, terminal: terminal)
                     continue loop
                 case .quit: break loop
                 case .undo: if try undo(terminal) { continue loop }
                 case .skip: try skip(next, terminal); continue loop
                 case .edit: terminal.show(.message(source(of: card)))
-                case .reveal, .unknown: terminal.show(.message("Grade your recall: 0 (blackout) to 5 (perfect); u undoes, s skips, q quits."))
+                case .reveal, .grade, .choose, .typed, .unknown: terminal.show(.message(prompt.help))
                 }
             }
         }

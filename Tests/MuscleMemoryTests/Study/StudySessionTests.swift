@@ -48,6 +48,17 @@ import Testing
         #expect(keys == ["soleus/etymology", "soleus/origin", "soleus/actions", "soleus/custom/where-is-the-soleus-palpated"])
     }
 
+    /// One loop asks what each stage of a card takes: the front, then the back once revealed; an
+    /// input the prompt does not take gets that prompt's help.
+    @Test func theSessionAsksWhatEachStageTakes() throws {
+        let f = try fixture()
+        let terminal = ScriptedTerminal([.reveal, .reveal, .grade(.good), .grade(.perfect), .choose(0), .typed("Tibia")])
+        try session(f).run(on: terminal)
+        #expect(terminal.prompts == [.front, .back, .back, .front, .front, .front, .front])
+        #expect(terminal.messages == [StudyPrompt.back.help, StudyPrompt.front.help, StudyPrompt.front.help])
+        #expect(terminal.notes.map(\.grade) == [.good, .perfect])
+    }
+
     @Test func newCardsComeInDeckOrderWithSiblingsLast() throws {
         let f = try fixture()
         let s = try session(f)
