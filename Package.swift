@@ -50,6 +50,6 @@ let package = Package(
         // Golden files are read by path (#filePath), not bundled as resources.
         .testTarget(name: "MuscleMemoryTests", dependencies: ["MuscleMemory", "SM2", "TestSupport", grdb], exclude: ["Report/Golden"]),
         // End-to-end tests: they run the built `muscle` binary.
-        .testTarget(name: "muscleTests", dependencies: ["muscle", "muscle-bench", "TestSupport", grdb], exclude: ["Support/Shim"]),
+        .testTarget(name: "muscleTests", dependencies: ["muscle", "muscle-bench", "TestSupport", grdb], exclude: ["Support/Shim", "Golden"]),
     ]
 )
