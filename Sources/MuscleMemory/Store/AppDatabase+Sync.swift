@@ -76,9 +76,8 @@ extension AppDatabase {
         return stored
     }
 
-    /// Writes one deck's plan. The card statements are prepared once and bind their values by
-    /// name: a 100,000-card sync runs them 200,000 times, where building each as an SQL literal
-    /// would cost a quarter of the sync.
+    /// Writes one deck's plan: the deck and its muscles as SQL literals, the cards through
+    /// `CardWrites`.
     private static func apply(_ plan: DeckPlan, now: Int64, _ db: Database) throws {
         guard let info = plan.info else { return }  // recognised without reading the files
         if plan.unchanged, let deckID = plan.deckRowID {
@@ -113,57 +112,82 @@ extension AppDatabase {
             }
         }
 
-        let update = try db.cachedStatement(sql: """
-            UPDATE card SET muscle_id = :muscle, aspect = :aspect, tags = :tags, front = :front, back = :back, source_line = :line,
-                position = :position, content_hash = :hash, retired_at = NULL
-            WHERE id = :id
-            """)
-        let reword = try db.cachedStatement(sql: """
-            UPDATE card SET item = :item, muscle_id = :muscle, aspect = :aspect, tags = :tags, front = :front, back = :back, source_line = :line,
-                position = :position, content_hash = :hash, retired_at = NULL
-            WHERE id = :id
-            """)
-        let copyOrder = try db.cachedStatement(sql: "UPDATE card_state SET muscle_id = :muscle, aspect = :aspect, position = :position WHERE card_id = :id")
-        let activate = try db.cachedStatement(sql: "UPDATE card_state SET active = 1, deck_id = :deck WHERE card_id = :id")
-        let insertCard = try db.cachedStatement(sql: """
-            INSERT INTO card (muscle_id, item, aspect, tags, front, back, source_line, position, content_hash, created_at)
-            VALUES (:muscle, :item, :aspect, :tags, :front, :back, :line, :position, :hash, :now)
-            """)
-        let insertState = try db.cachedStatement(sql: """
-            INSERT INTO card_state (card_id, deck_id, muscle_id, aspect, position) VALUES (:id, :deck, :muscle, :aspect, :position)
-            """)
-        let retire = try db.cachedStatement(sql: "UPDATE card SET retired_at = :now WHERE id = :id")
-        let deactivate = try db.cachedStatement(sql: "UPDATE card_state SET active = 0 WHERE card_id = :id")
-
-        for change in plan.changes {
-            if change.kind == .retired {
-                guard let id = change.rowID else { continue }
-                try retire.execute(arguments: ["now": now, "id": id])
-                try deactivate.execute(arguments: ["id": id])
+        let writes = try CardWrites(db, deck: deckID, now: now)
+        for step in plan.steps {
+            let rowID = step.stored >= 0 ? plan.storedCards[step.stored].rowID : nil
+            if step.kind == .retired {
+                if let rowID { try writes.retire(rowID) }
                 continue
             }
-            guard let card = change.card, let muscle = muscleIDs[card.muscleKey] else { continue }
-            let order: StatementArguments = ["muscle": muscle, "aspect": card.aspect.rawValue, "position": change.position]
-            let text: StatementArguments = order + ["tags": tagText(card.tags), "front": card.front, "back": card.back,
-                                                    "line": card.source.line, "hash": card.contentFingerprint]
-            switch change.kind {
-            case .added:
-                try insertCard.execute(arguments: text + ["item": card.item, "now": now])
-                try insertState.execute(arguments: order + ["id": db.lastInsertedRowID, "deck": deckID])
-            case .updated, .restored, .moved, .reworded:
-                guard let id = change.rowID else { continue }
-                if change.kind == .reworded {
-                    try reword.execute(arguments: text + ["item": card.item, "id": id])
-                } else {
-                    try update.execute(arguments: text + ["id": id])
-                }
-                try copyOrder.execute(arguments: order + ["id": id])
-                if change.kind == .restored || change.kind == .reworded {
-                    try activate.execute(arguments: ["deck": deckID, "id": id])
-                }
-            case .retired:
-                break
+            guard step.card >= 0 else { continue }
+            let card = plan.cards[step.card]
+            guard let muscle = muscleIDs[card.muscleKey] else { continue }
+            switch (step.kind, rowID) {
+            case (.added, _): try writes.add(card, muscle: muscle, position: step.card)
+            case (.reworded, let id?): try writes.update(id, to: card, muscle: muscle, position: step.card, newItem: true, activate: true)
+            case (.restored, let id?): try writes.update(id, to: card, muscle: muscle, position: step.card, newItem: false, activate: true)
+            case (.updated, let id?), (.moved, let id?): try writes.update(id, to: card, muscle: muscle, position: step.card, newItem: false, activate: false)
+            default: continue
             }
+        }
+    }
+
+    /// The card writes of a sync, each an intent-named method that holds its SQL and the values it
+    /// binds side by side. Prepared once per deck and bound by position: a 100,000-card sync runs
+    /// them 200,000 times, and building each as an SQL literal, or binding by name, cost 15% of it.
+    private struct CardWrites {
+        let db: Database
+        let deck: Int64
+        let now: Int64
+        let insertCard, insertState, updateCard, rewordCard, copyOrder, activate, retireCard, deactivate: Statement
+
+        init(_ db: Database, deck: Int64, now: Int64) throws {
+            self.db = db
+            self.deck = deck
+            self.now = now
+            insertCard = try db.cachedStatement(sql: """
+                INSERT INTO card (muscle_id, item, aspect, tags, front, back, source_line, position, content_hash, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            insertState = try db.cachedStatement(sql: "INSERT INTO card_state (card_id, deck_id, muscle_id, aspect, position) VALUES (?, ?, ?, ?, ?)")
+            updateCard = try db.cachedStatement(sql: """
+                UPDATE card SET muscle_id = ?, aspect = ?, tags = ?, front = ?, back = ?, source_line = ?, position = ?, content_hash = ?, retired_at = NULL
+                WHERE id = ?
+                """)
+            rewordCard = try db.cachedStatement(sql: """
+                UPDATE card SET item = ?, muscle_id = ?, aspect = ?, tags = ?, front = ?, back = ?, source_line = ?, position = ?, content_hash = ?, retired_at = NULL
+                WHERE id = ?
+                """)
+            copyOrder = try db.cachedStatement(sql: "UPDATE card_state SET muscle_id = ?, aspect = ?, position = ? WHERE card_id = ?")
+            activate = try db.cachedStatement(sql: "UPDATE card_state SET active = 1, deck_id = ? WHERE card_id = ?")
+            retireCard = try db.cachedStatement(sql: "UPDATE card SET retired_at = ? WHERE id = ?")
+            deactivate = try db.cachedStatement(sql: "UPDATE card_state SET active = 0 WHERE card_id = ?")
+        }
+
+        /// A new card, and its state: new, unscheduled.
+        func add(_ card: Card, muscle: Int64, position: Int) throws {
+            try insertCard.execute(arguments: [muscle, card.item, card.aspect.rawValue, tagText(card.tags), card.front, card.back,
+                                               card.source.line, position, card.contentFingerprint, now])
+            try insertState.execute(arguments: [db.lastInsertedRowID, deck, muscle, card.aspect.rawValue, position])
+        }
+
+        /// A known card's new text and place (and ID, for a rewording); it keeps its state and history.
+        func update(_ id: Int64, to card: Card, muscle: Int64, position: Int, newItem: Bool, activate active: Bool) throws {
+            let values: [(any DatabaseValueConvertible)?] = [muscle, card.aspect.rawValue, tagText(card.tags), card.front, card.back,
+                                                             card.source.line, position, card.contentFingerprint, id]
+            if newItem {
+                try rewordCard.execute(arguments: StatementArguments([card.item] + values))
+            } else {
+                try updateCard.execute(arguments: StatementArguments(values))
+            }
+            try copyOrder.execute(arguments: [muscle, card.aspect.rawValue, position, id])
+            if active { try activate.execute(arguments: [deck, id]) }
+        }
+
+        /// Out of its deck: hidden, its history kept.
+        func retire(_ id: Int64) throws {
+            try retireCard.execute(arguments: [now, id])
+            try deactivate.execute(arguments: [id])
         }
     }
 

@@ -2,7 +2,7 @@
 /// nothing else: no SQL, no files. The store applies a plan in one transaction
 /// (`AppDatabase.sync(_:now:)`), `muscle sync --dry-run` prints it, and both make it with the same
 /// function (`DeckPlan.make(for:stored:)`), so a dry run shows exactly what the sync then does.
-public struct SyncPlan: Sendable, Equatable {
+public struct SyncPlan: Sendable {
     public var decks: [DeckPlan] = []
     /// Lint errors that stop the sync: when not empty, nothing changes.
     public var refusedBecause: [Diagnostic] = []
@@ -79,12 +79,12 @@ public struct CardText: Sendable, Equatable {
         self.muscle = muscle
     }
 
-    init(_ card: MuscleMemory.Card) {
+    init(_ card: Card) {
         self.init(front: card.front, back: card.back, tags: card.tags, region: card.region, muscle: card.muscle)
     }
 }
 
-/// One card's change, and why.
+/// One card's change, and why: what a dry run prints.
 public struct CardChange: Sendable, Equatable {
     public enum Kind: String, Sendable, CaseIterable {
         /// New in the deck: added as new, unscheduled.
@@ -107,31 +107,39 @@ public struct CardChange: Sendable, Equatable {
     public var id: CardID
     /// A reworded card's ID before.
     public var previousID: CardID?
-    /// The text before (an update or a rewording).
+    /// The text before (all but an addition).
     public var before: CardText?
     /// The text after (all but a retirement).
     public var after: CardText?
     public var why: String
-
-    /// For the store: the card's row (nil for an added card), the generated card (nil for a
-    /// retired one), its position in the deck and its file.
+    /// The card's row in the database; nil for an added card.
     var rowID: Int64?
-    var card: Card?
-    var position: Int
-    var file: String
 }
 
 /// The plan of one deck.
-public struct DeckPlan: Sendable, Equatable {
+public struct DeckPlan: Sendable {
     /// The deck as the user named it, and its title.
     public var deck: String
     public var title: String
     /// Nothing to do: its files are as they were at the last sync.
     public var unchanged: Bool
-    /// In the order they are applied: existing cards by position, rewordings, additions, retirements.
-    public var changes: [CardChange]
     /// Files where cards were retired and others added: probably rewording that lost history.
     public var filesWithRetiredAndAdded: [String]
+
+    /// Every change, card by card, in the order they are applied: existing cards by position,
+    /// rewordings, additions, retirements. Described from the steps when asked (a dry run), so a
+    /// 100,000-card sync holds three numbers per card, not its text twice.
+    public var changes: [CardChange] { steps.map(change) }
+
+    public func count(_ kind: CardChange.Kind) -> Int { steps.lazy.filter { $0.kind == kind }.count }
+
+    /// One change: its kind, the card's index in the compiled deck (its position; -1 for a
+    /// retirement) and in the stored cards (-1 for an addition).
+    struct Step: Sendable, Equatable {
+        var kind: CardChange.Kind
+        var card: Int
+        var stored: Int
+    }
 
     /// For the store.
     struct MuscleWrite: Sendable, Equatable {
@@ -142,17 +150,29 @@ public struct DeckPlan: Sendable, Equatable {
         /// Nil: a new muscle.
         var rowID: Int64?
     }
+    var steps: [Step] = []
+    /// The compiled deck's cards (the same storage, not a copy) and what the database held.
+    var cards: [Card] = []
+    var storedCards: [StoredDeck.Card] = []
+    /// Each muscle's file: as the deck has it now, or as the database had it for a muscle that left.
+    var muscleFiles: [String: String] = [:]
     var key: String
     var info: DeckInfo?
-    var contentHash: String
-    var statSignature: String
+    var contentHash = ""
+    var statSignature = ""
     /// Nil: a new deck.
     var deckRowID: Int64?
     /// The muscles the database holds, by key, and the muscles to insert or update.
-    var muscleRowIDs: [String: Int64]
-    var muscles: [MuscleWrite]
+    var muscleRowIDs: [String: Int64] = [:]
+    var muscles: [MuscleWrite] = []
 
-    public func count(_ kind: CardChange.Kind) -> Int { changes.lazy.filter { $0.kind == kind }.count }
+    init(deck: String, title: String, unchanged: Bool, key: String) {
+        self.deck = deck
+        self.title = title
+        self.unchanged = unchanged
+        self.filesWithRetiredAndAdded = []
+        self.key = key
+    }
 
     var report: SyncReport.DeckChange {
         SyncReport.DeckChange(deck: deck, title: title, unchanged: unchanged, added: count(.added), updated: count(.updated),
@@ -163,8 +183,7 @@ public struct DeckPlan: Sendable, Equatable {
     /// A deck recognised as unchanged from its files' sizes and times (folders) or its content hash
     /// (bundled), without reading them: nothing is written.
     static func untouched(_ location: DeckLocation) -> DeckPlan {
-        DeckPlan(deck: location.description, title: "", unchanged: true, changes: [], filesWithRetiredAndAdded: [],
-                 key: location.storageKey, info: nil, contentHash: "", statSignature: "", deckRowID: nil, muscleRowIDs: [:], muscles: [])
+        DeckPlan(deck: location.description, title: "", unchanged: true, key: location.storageKey)
     }
 
     /// The plan for one compiled deck against what the database holds of it (nil: a new deck).
@@ -176,18 +195,23 @@ public struct DeckPlan: Sendable, Equatable {
     /// history under the new ID. The other arrivals are added, the other departures retired.
     static func make(for source: DeckSource, stored: StoredDeck?) -> DeckPlan {
         let deck = source.deck
-        var plan = DeckPlan(deck: deck.location.description, title: deck.info.title, unchanged: false, changes: [], filesWithRetiredAndAdded: [],
-                            key: source.key, info: deck.info, contentHash: deck.contentHash, statSignature: source.statSignature,
-                            deckRowID: stored?.rowID, muscleRowIDs: (stored?.muscles ?? [:]).mapValues(\.rowID), muscles: [])
+        var plan = DeckPlan(deck: deck.location.description, title: deck.info.title, unchanged: false, key: source.key)
+        plan.info = deck.info
+        plan.contentHash = deck.contentHash
+        plan.statSignature = source.statSignature
+        plan.deckRowID = stored?.rowID
         if let stored, stored.contentHash == deck.contentHash {
             plan.unchanged = true  // the signature is refreshed, nothing else
             return plan
         }
+        plan.cards = deck.cards
+        plan.storedCards = stored?.cards ?? []
+        plan.muscleRowIDs = (stored?.muscles ?? [:]).mapValues(\.rowID)
+        plan.muscleFiles = (stored?.muscles ?? [:]).mapValues(\.sourceFile)
 
-        var files: [String: String] = [:]  // muscle key → its file, as the deck has it now
         for muscle in deck.muscles where !muscle.name.isEmpty {
             let file = muscle.location.file
-            files[muscle.key] = file
+            plan.muscleFiles[muscle.key] = file
             if let known = stored?.muscles[muscle.key] {
                 if (known.name, known.region, known.sourceFile) != (muscle.name, muscle.region, file) {
                     plan.muscles.append(.init(key: muscle.key, name: muscle.name, region: muscle.region, sourceFile: file, rowID: known.rowID))
@@ -197,69 +221,92 @@ public struct DeckPlan: Sendable, Equatable {
             }
         }
 
-        var existing: [CardID: StoredDeck.Card] = [:]
-        for card in stored?.cards ?? [] { existing[card.id] = card }
+        var existing: [CardID: Int] = [:]
+        existing.reserveCapacity(plan.storedCards.count)
+        for (index, card) in plan.storedCards.enumerated() { existing[card.id] = index }
         var seen = Set<CardID>()
-        var arrivals: [(position: Int, card: Card)] = []
+        seen.reserveCapacity(deck.cards.count)
+        var arrivals: [Int] = []
         for (position, card) in deck.cards.enumerated() {
             seen.insert(card.id)
-            guard let old = existing[card.id] else {
-                arrivals.append((position, card))
+            guard let index = existing[card.id] else {
+                arrivals.append(position)
                 continue
             }
-            let text = CardText(card)
-            var change = CardChange(kind: .moved, id: card.id, before: old.text, after: text, why: "",
-                                    rowID: old.rowID, card: card, position: position, file: card.source.file)
-            if old.retired {
-                change.kind = .restored
-                change.why = "back in \(card.source.file):\(card.source.line)"
-            } else if old.fingerprint != card.contentFingerprint {
-                change.kind = .updated
-                change.why = "its \(Self.differences(old.text, text).joined(separator: ", ")) changed"
-            } else if old.position != position || old.line != card.source.line {
-                change.why = old.line != card.source.line
-                    ? "now on line \(card.source.line) of \(card.source.file) (was \(old.line))"
-                    : "now card \(position + 1) of the deck (was \(old.position + 1))"
-            } else {
-                continue
-            }
-            plan.changes.append(change)
+            let old = plan.storedCards[index]
+            let kind: CardChange.Kind
+            if old.retired { kind = .restored }
+            else if old.fingerprint != card.contentFingerprint { kind = .updated }
+            else if old.position != position || old.line != card.source.line { kind = .moved }
+            else { continue }
+            plan.steps.append(Step(kind: kind, card: position, stored: index))
         }
-        var leaving = (stored?.cards ?? []).filter { !$0.retired && !seen.contains($0.id) }.sorted { $0.position < $1.position }
+        var leaving = plan.storedCards.indices.filter { !plan.storedCards[$0].retired && !seen.contains(plan.storedCards[$0].id) }
+            .sorted { plan.storedCards[$0].position < plan.storedCards[$1].position }
 
         // Rewordings: the pairing must be mutual (no other arrival is as close to the one leaving).
         var reworded = Set<Int>()  // positions of the arrivals that were
-        for arrival in arrivals where !leaving.isEmpty {
-            let candidates = leaving.enumerated().filter { $0.element.muscleKey == arrival.card.muscleKey && $0.element.aspect == arrival.card.aspect.rawValue }
-            guard let pick = Self.closest(arrival.card.front, among: candidates.map(\.element.text.front)) else { continue }
+        for position in arrivals where !leaving.isEmpty {
+            let arrival = deck.cards[position]
+            let candidates = leaving.enumerated().filter {
+                plan.storedCards[$0.element].muscleKey == arrival.muscleKey && plan.storedCards[$0.element].aspect == arrival.aspect.rawValue
+            }
+            guard let pick = Self.closest(arrival.front, among: candidates.map { plan.storedCards[$0.element].text.front }) else { continue }
             let (offset, match) = (candidates[pick].offset, candidates[pick].element)
-            let rivals = arrivals.filter { $0.card.muscleKey == arrival.card.muscleKey && $0.card.aspect == arrival.card.aspect }
-            guard let back = Self.closest(match.text.front, among: rivals.map(\.card.front)), rivals[back].card.id == arrival.card.id else { continue }
-            let distance = editDistance(match.text.front, arrival.card.front)
-            plan.changes.append(CardChange(
-                kind: .reworded, id: arrival.card.id, previousID: match.id, before: match.text, after: CardText(arrival.card),
-                why: "its question changed by \(distance) character\(distance == 1 ? "" : "s"); it keeps its history",
-                rowID: match.rowID, card: arrival.card, position: arrival.position, file: arrival.card.source.file))
+            let rivals = arrivals.filter { deck.cards[$0].muscleKey == arrival.muscleKey && deck.cards[$0].aspect == arrival.aspect }
+            guard let back = Self.closest(plan.storedCards[match].text.front, among: rivals.map { deck.cards[$0].front }),
+                  deck.cards[rivals[back]].id == arrival.id else { continue }
+            plan.steps.append(Step(kind: .reworded, card: position, stored: match))
             leaving.remove(at: offset)
-            reworded.insert(arrival.position)
+            reworded.insert(position)
         }
 
         var addedFiles = Set<String>()
-        for (position, card) in arrivals where !reworded.contains(position) {
-            plan.changes.append(CardChange(kind: .added, id: card.id, after: CardText(card), why: "new in \(card.source.file):\(card.source.line)",
-                                           card: card, position: position, file: card.source.file))
-            addedFiles.insert(card.source.file)
+        for position in arrivals where !reworded.contains(position) {
+            plan.steps.append(Step(kind: .added, card: position, stored: -1))
+            addedFiles.insert(deck.cards[position].source.file)
         }
         var retiredFiles = Set<String>()
-        for card in leaving {
-            // A muscle still in the deck has its file as the deck has it now.
-            let file = files[card.muscleKey] ?? stored?.muscles[card.muscleKey]?.sourceFile ?? ""
-            plan.changes.append(CardChange(kind: .retired, id: card.id, before: card.text, why: "no longer in the deck (it was in \(file))",
-                                           rowID: card.rowID, position: card.position, file: file))
-            retiredFiles.insert(file)
+        for index in leaving {
+            plan.steps.append(Step(kind: .retired, card: -1, stored: index))
+            retiredFiles.insert(plan.muscleFiles[plan.storedCards[index].muscleKey] ?? "")
         }
         plan.filesWithRetiredAndAdded = retiredFiles.intersection(addedFiles).sorted()
         return plan
+    }
+
+    /// A step, described: the card's ID, its text before and after, and why it changes.
+    func change(_ step: Step) -> CardChange {
+        let card = step.card >= 0 ? cards[step.card] : nil
+        let old = step.stored >= 0 ? storedCards[step.stored] : nil
+        var change = CardChange(kind: step.kind, id: card?.id ?? old?.id ?? "", previousID: nil, before: old?.text, after: card.map(CardText.init), why: "",
+                                rowID: old?.rowID)
+        switch step.kind {
+        case .added:
+            change.why = card.map { "new in \($0.source.file):\($0.source.line)" } ?? ""
+        case .restored:
+            change.why = card.map { "back in \($0.source.file):\($0.source.line)" } ?? ""
+        case .updated:
+            if let before = change.before, let after = change.after {
+                change.why = "its \(Self.differences(before, after).joined(separator: ", ")) changed"
+            }
+        case .moved:
+            if let card, let old {
+                change.why = old.line != card.source.line
+                    ? "now on line \(card.source.line) of \(card.source.file) (was \(old.line))"
+                    : "now card \(step.card + 1) of the deck (was \(old.position + 1))"
+            }
+        case .reworded:
+            change.previousID = old?.id
+            if let card, let old {
+                let distance = editDistance(old.text.front, card.front)
+                change.why = "its question changed by \(distance) character\(distance == 1 ? "" : "s"); it keeps its history"
+            }
+        case .retired:
+            change.after = nil
+            change.why = "no longer in the deck (it was in \(old.flatMap { muscleFiles[$0.muscleKey] } ?? ""))"
+        }
+        return change
     }
 
     /// Which parts of the text differ, in words.
