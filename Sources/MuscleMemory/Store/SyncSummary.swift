@@ -50,8 +50,12 @@ public enum SyncSummary {
     /// A path under `folder` relative to it, as `muscle lint` prints paths (decks are stored under
     /// absolute paths); any other path as it is.
     static func relative(_ path: String, to folder: String?) -> String {
-        guard let folder else { return path }
-        let prefix = folder.hasSuffix("/") ? folder : folder + "/"
+        guard let prefix = prefix(folder) else { return path }
         return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+    }
+
+    /// "/home/me/" for "/home/me": what paths under the folder start with.
+    static func prefix(_ folder: String?) -> String? {
+        folder.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
     }
 }

@@ -63,8 +63,7 @@ public enum SyncPlanText {
 
     /// The paths in a reason, relative to the working folder.
     static func relative(_ why: String, _ folder: String?) -> String {
-        guard let folder else { return why }
-        let prefix = folder.hasSuffix("/") ? folder : folder + "/"
+        guard let prefix = SyncSummary.prefix(folder) else { return why }
         return why.replacingOccurrences(of: prefix, with: "")
     }
 

@@ -41,14 +41,12 @@ struct ReportFixture {
         decks = try store.database.deckIDs(for: [location])
     }
 
-    func id(_ stable: String) throws -> Int64 {
-        try store.database.read { db in
-            try Int64.fetchOne(db, sql: "SELECT c.id FROM card c JOIN muscle m ON m.id = c.muscle_id WHERE m.key || '/' || c.item = ?", arguments: [stable])
-        } ?? -1
+    func id(_ stable: CardID) throws -> Int64 {
+        try store.rowID(of: stable) ?? -1
     }
 
     /// Answers `cards` with `grade` once a day for `days` days ending on `testDay`.
-    func answerDaily(_ cards: [String], grade: Grade, days: Int) throws {
+    func answerDaily(_ cards: [CardID], grade: Grade, days: Int) throws {
         for offset in stride(from: days - 1, through: 0, by: -1) {
             let day = testDay.adding(days: -offset)
             let at = utcCalendar.start(of: day).addingTimeInterval(3600 * 8)

@@ -28,10 +28,8 @@ import Testing
         }
     }
 
-    func cardRowID(_ store: TestStore, _ stableID: String) throws -> Int64? {
-        try store.database.read { db in
-            try Int64.fetchOne(db, sql: "SELECT c.id FROM card c JOIN muscle m ON m.id = c.muscle_id WHERE m.key || '/' || c.item = ?", arguments: [stableID])
-        }
+    func cardRowID(_ store: TestStore, _ stableID: CardID) throws -> Int64? {
+        try store.rowID(of: stableID)
     }
 
     @Test func newCardsAreAddedAsNew() throws {

@@ -35,6 +35,13 @@ struct TestStore {
         return .path(folder.file(name))
     }
 
+    /// The database row of the card with this ID, if it has one.
+    func rowID(of id: CardID) throws -> Int64? {
+        try database.read { db in
+            try Int64.fetchOne(db, sql: "SELECT c.id FROM card c JOIN muscle m ON m.id = c.muscle_id WHERE m.key || '/' || c.item = ?", arguments: [id.rawValue])
+        }
+    }
+
     func count(_ sql: String) throws -> Int {
         try database.read { db in try Int.fetchOne(db, sql: sql) ?? 0 }
     }

@@ -116,7 +116,7 @@ import TestSupport
                 #expect((row?["id"] as Int64?) == change.rowID && (row?["back"] as String?) == change.after?.back)
             case .reworded:
                 #expect((row?["id"] as Int64?) == change.rowID, "\(change.id) did not keep its row")
-                #expect(try cardRow(store, try #require(change.previousID)) == nil)
+                #expect(try store.rowID(of: try #require(change.previousID)) == nil)
             case .retired:
                 #expect(row?["retired_at"] as Int64? != nil && (row?["active"] as Int?) == 0)
             }
