@@ -54,7 +54,7 @@ public enum SyncSummary {
         return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
     }
 
-    /// "/home/me/" for "/home/me": what paths under the folder start with.
+    /// The folder with one trailing "/": what the paths under it start with.
     static func prefix(_ folder: String?) -> String? {
         folder.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
     }
