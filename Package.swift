@@ -34,16 +34,22 @@ let package = Package(
         .executableTarget(name: "muscle", dependencies: ["MuscleMemory", "SM2", argumentParser]),
 
         // The benchmark (`swift run -c release muscle-bench`).
-        .executableTarget(name: "muscle-bench", dependencies: ["MuscleMemory", "SM2", argumentParser]),
+        .executableTarget(name: "muscle-bench", dependencies: ["MuscleMemory", "SM2", "SeededRandom", argumentParser]),
+
+        // The seeded generator the benchmark's collections and the random tests are replayed from.
+        .target(name: "SeededRandom"),
 
         // Build-time tool and plugin that turn `Decks/` and `Schema/` into Swift source.
         .executableTarget(name: "embed-files"),
         .plugin(name: "EmbedFiles", capability: .buildTool(), dependencies: ["embed-files"]),
 
-        .testTarget(name: "SM2Tests", dependencies: ["SM2"]),
+        // What every test target shares: temporary folders, seeds, text diffs, golden files.
+        .target(name: "TestSupport", dependencies: ["SeededRandom"], path: "Tests/TestSupport"),
+
+        .testTarget(name: "SM2Tests", dependencies: ["SM2", "TestSupport"]),
         // Golden files are read by path (#filePath), not bundled as resources.
-        .testTarget(name: "MuscleMemoryTests", dependencies: ["MuscleMemory", "SM2", grdb], exclude: ["Report/Golden"]),
+        .testTarget(name: "MuscleMemoryTests", dependencies: ["MuscleMemory", "SM2", "TestSupport", grdb], exclude: ["Report/Golden"]),
         // End-to-end tests: they run the built `muscle` binary.
-        .testTarget(name: "muscleTests", dependencies: ["muscle", "muscle-bench", "MuscleMemory", grdb], exclude: ["Support/Shim"]),
+        .testTarget(name: "muscleTests", dependencies: ["muscle", "muscle-bench", "MuscleMemory", "TestSupport", grdb], exclude: ["Support/Shim", "Golden"]),
     ]
 )

@@ -3,7 +3,7 @@
 /// A value: `schedule(_:_:on:options:)` returns the next state and never mutates anything.
 public struct CardState: Hashable, Sendable, Codable {
     /// n: consecutive successful first answers of a day (q ≥ 3); 0 for a new card and after a
-    /// failure (sm2.md, "Repetition count").
+    /// failure (Docs/SM2.md, "Repetition count").
     public var repetitions: Int
     /// The current interval in days: 0 for a new card, otherwise 1…`maximumInterval`.
     public var interval: Int
@@ -11,7 +11,7 @@ public struct CardState: Hashable, Sendable, Codable {
     public var easiness: Easiness
     /// The day the card is next due: answer day + interval. Nil while new (never scheduled).
     public var due: Day?
-    /// Failures (q < 3) of a card that had n ≥ 1, for reports and leech detection (sm2.md, "Lapses").
+    /// Failures (q < 3) of a card that had n ≥ 1, for reports and leech detection (Docs/SM2.md, "Lapses").
     /// A card failed before it was ever learned has no lapses.
     public var lapses: Int
     /// The day of the last first answer, the one that moved the schedule. Nil while new.

@@ -1,6 +1,6 @@
 /// A calendar day: the unit SM-2 schedules in.
 ///
-/// sm2.md measures intervals in whole days and sets `due = day of the answer + interval`, so the
+/// Docs/SM2.md measures intervals in whole days and sets `due = day of the answer + interval`, so the
 /// scheduler needs calendar days, not instants. A `Day` is a count of days since 1970-01-01 in the
 /// proleptic Gregorian calendar; it has no time zone and no time of day. Mapping wall-clock time to a
 /// study day (with the configured rollover hour, 04:00 by default) is the session's job, outside

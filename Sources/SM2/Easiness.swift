@@ -1,6 +1,6 @@
 /// The E-Factor (EF), kept exactly as a whole number of hundredths: 250 is 2.50.
 ///
-/// sm2.md ("EF precision"): every change step 5 can make is a multiple of 0.02, so hundredths hold
+/// Docs/SM2.md ("EF precision"): every change step 5 can make is a multiple of 0.02, so hundredths hold
 /// EF exactly, and intervals are computed in integer arithmetic. A `Double` EF drifts (2.5 + 0.1 −
 /// 0.8 + 0.1 + 0.1 is not 2.0) and can add a day to an interval; `value` exists for display only.
 public struct Easiness: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
@@ -22,7 +22,7 @@ public struct Easiness: Hashable, Comparable, Sendable, Codable, CustomStringCon
         Double(hundredths) / 100
     }
 
-    /// "2.50": always two decimals, as sm2.md writes EF.
+    /// "2.50": always two decimals, as Docs/SM2.md writes EF.
     public var description: String {
         let magnitude = hundredths.magnitude
         let cents = String(magnitude % 100)

@@ -22,7 +22,7 @@ public enum Grade: Int, CaseIterable, Comparable, Sendable, Codable {
         }
     }
 
-    /// The meaning sm2.md (step 4) gives the grade, for help text.
+    /// The meaning Docs/SM2.md (step 4) gives the grade, for help text.
     public var meaning: String {
         switch self {
         case .blackout: "complete blackout"
@@ -34,11 +34,16 @@ public enum Grade: Int, CaseIterable, Comparable, Sendable, Codable {
         }
     }
 
-    /// q ≥ 3: the answer counts as a successful repetition (sm2.md: "n counts consecutive
+    /// The lowest grade of a correct answer: q = 3. The one definition of "correct" — the
+    /// scheduler's default success threshold, `isCorrect`, and the SQL of every report and running
+    /// total (`ScoringRules`) all use it.
+    public static let lowestCorrect: Grade = .hard
+
+    /// q ≥ 3: the answer counts as a successful repetition (Docs/SM2.md: "n counts consecutive
     /// successful first answers of a day (q ≥ 3)"). This is the spec's fixed meaning; a scheduler
     /// run with a different `SchedulerOptions.successThreshold` compares against that instead.
     public var isCorrect: Bool {
-        self >= .hard
+        self >= .lowestCorrect
     }
 
     public static func < (lhs: Grade, rhs: Grade) -> Bool {

@@ -1,4 +1,4 @@
-// SM-2's scheduling step as sm2.md fixes it. Free functions of the module: callers write
+// SM-2's scheduling step as Docs/SM2.md fixes it. Free functions of the module: callers write
 // `SM2.schedule(...)` or `schedule(...)`. (No type here is named `SM2`; it would shadow the module.)
 
 /// The state after answering `grade` on `day`: SM-2 steps 3, 5 and 6 for the first answer of a day.
@@ -11,13 +11,13 @@
 /// - Then EF′ = EF + (0.1 − (5 − q)(0.08 + (5 − q) · 0.02)), floor 1.30, failures included.
 /// - due = `day` + interval; lastReview = `day`.
 ///
-/// Lateness is ignored (sm2.md, "Late reviews"): a card answered days after its due day is
+/// Lateness is ignored (Docs/SM2.md, "Late reviews"): a card answered days after its due day is
 /// scheduled from its scheduled interval, not the elapsed time.
 ///
 /// Answers that SM-2 does not count return `state` unchanged, so the session engine can pass every
 /// answer through here and log it:
 /// - a second or later answer on the same day (a re-drill, step 7; see `isFirstAnswer(to:on:)`),
-/// - an answer before the due day (sm2.md: early review "is not an SM-2 repetition and does not
+/// - an answer before the due day (Docs/SM2.md: early review "is not an SM-2 repetition and does not
 ///   change the state"; see `isDue(_:on:)`).
 public func schedule(
     _ state: CardState, _ grade: Grade, on day: Day, options: SchedulerOptions = .standard
@@ -47,7 +47,7 @@ public func schedule(
         }
     } else {
         // Step 6: start again "as if newly memorised, keeping its E-Factor"; a lapse only if the
-        // card had been learned (sm2.md, "Lapses").
+        // card had been learned (Docs/SM2.md, "Lapses").
         if state.repetitions >= 1 { next.lapses = state.lapses < Int.max ? state.lapses + 1 : Int.max }
         next.repetitions = 0
         interval = options.failureInterval
@@ -59,7 +59,7 @@ public func schedule(
     return next
 }
 
-/// I(n−1) · EF rounded as the options say, in integer arithmetic on hundredths (sm2.md,
+/// I(n−1) · EF rounded as the options say, in integer arithmetic on hundredths (Docs/SM2.md,
 /// "EF precision": no floating-point noise can add a day). An overflowing product is past any cap.
 private func grown(_ previous: Int, by easiness: Easiness, options: SchedulerOptions) -> Int {
     let (product, overflow) = previous.multipliedReportingOverflow(by: easiness.hundredths)
@@ -81,7 +81,7 @@ public func needsRedrill(_ grade: Grade, options: SchedulerOptions = .standard) 
 
 /// True when an answer given on `day` is the first of that day, i.e. the one that moves the schedule.
 ///
-/// sm2.md ("Same-day re-drill"): "Only the first answer of a card on a study day changes its state."
+/// Docs/SM2.md ("Same-day re-drill"): "Only the first answer of a card on a study day changes its state."
 /// A new card's first answer is always first. A `day` before the last review (a clock set back) is
 /// not a first answer either, so the schedule never moves backwards.
 public func isFirstAnswer(to state: CardState, on day: Day) -> Bool {
@@ -90,7 +90,7 @@ public func isFirstAnswer(to state: CardState, on day: Day) -> Bool {
 }
 
 /// True when the card may be reviewed as an SM-2 repetition on `day`: it is new, or its due day has
-/// come. Reviewing earlier is cramming, which sm2.md says does not change the state; reviewing later
+/// come. Reviewing earlier is cramming, which Docs/SM2.md says does not change the state; reviewing later
 /// is fine and lateness is ignored.
 public func isDue(_ state: CardState, on day: Day) -> Bool {
     guard let due = state.due else { return true }

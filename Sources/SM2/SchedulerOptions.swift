@@ -1,6 +1,6 @@
 /// Every point where the published SM-2 text is open, as a named setting.
 ///
-/// `SchedulerOptions.standard` is exactly the product's reading in /work/shared/sm2.md
+/// `SchedulerOptions.standard` is exactly the product's reading in Docs/SM2.md
 /// ("Choices where the text is open"); the other values exist so a variant is a visible, named
 /// decision rather than an edit to the scheduler. Out-of-range settings never break the scheduler's
 /// guarantees: intervals stay within 1…max(1, `maximumInterval`).
@@ -26,21 +26,21 @@ public struct SchedulerOptions: Hashable, Sendable {
     /// that day is repeated again, until each scores at least 4", so the default is 4 (`.good`).
     public var redrillThreshold: Grade
 
-    /// The interval after a failure. sm2.md: "A q < 3 sets n = 0 and schedules the card for the next
+    /// The interval after a failure. Docs/SM2.md: "A q < 3 sets n = 0 and schedules the card for the next
     /// day (interval 1)."
     public var failureInterval: Int
 
-    /// The longest interval, in days. sm2.md: "36,500 days (about 100 years), so long streaks never
+    /// The longest interval, in days. Docs/SM2.md: "36,500 days (about 100 years), so long streaks never
     /// overflow." EF keeps growing with perfect answers; only the interval is capped.
     public var maximumInterval: Int
 
     /// How the fractional I(n−1) · EF becomes whole days. Step 3: "rounded up to a whole day".
     public var rounding: IntervalRounding
 
-    /// Which EF multiplies I(n−1). sm2.md: "uses the EF before this answer's update".
+    /// Which EF multiplies I(n−1). Docs/SM2.md: "uses the EF before this answer's update".
     public var intervalEasiness: IntervalEasiness
 
-    /// What a failed answer does to EF. sm2.md: "Step 5 runs after every graded first answer of the
+    /// What a failed answer does to EF. Docs/SM2.md: "Step 5 runs after every graded first answer of the
     /// day, failures included; … EF is not reset to 2.5."
     public var easinessOnFailure: EasinessOnFailure
 
@@ -49,7 +49,7 @@ public struct SchedulerOptions: Hashable, Sendable {
         easinessFloor: Easiness = .floor,
         firstInterval: Int = 1,
         secondInterval: Int = 6,
-        successThreshold: Grade = .hard,
+        successThreshold: Grade = .lowestCorrect,
         redrillThreshold: Grade = .good,
         failureInterval: Int = 1,
         maximumInterval: Int = 36_500,
@@ -70,7 +70,7 @@ public struct SchedulerOptions: Hashable, Sendable {
         self.easinessOnFailure = easinessOnFailure
     }
 
-    /// SM-2 exactly as sm2.md fixes it.
+    /// SM-2 exactly as Docs/SM2.md fixes it.
     public static let standard = SchedulerOptions()
 }
 

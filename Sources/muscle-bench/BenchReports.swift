@@ -8,10 +8,11 @@ enum BenchReports {
         let today = calendar.day(at: now)
         switch step {
         case .report:
-            let report = try WeakTopics.report(database, decks: decks, options: ReportOptions(today: today, windowDays: 30))
+            let options = ReportOptions(today: today, windowDays: 30)
+            let report = WeakTopics.report(try database.weakTopicFigures(decks: decks, options.query), options: options)
             _ = TerminalReportRenderer.render(ReportDocuments.report(report), width: 120, style: .plain)
         default:
-            let stats = try Statistics.report(database, decks: decks, today: today, windowDays: 30)
+            let stats = Statistics.report(try database.statsFigures(decks: decks, Statistics.query(today: today)), today: today)
             _ = TerminalReportRenderer.render(ReportDocuments.stats(stats), width: 120, style: .plain)
         }
     }

@@ -21,12 +21,12 @@ enum ChildStep: String, CaseIterable {
         case .syncFresh, .syncUnchanged:
             let database = try AppDatabase.open(path: path, now: now)
             var added = 0
-            let elapsed = try clock.measure { added = try database.sync(locations, now: now).decks.first?.added ?? 0 }
+            let elapsed = try clock.measure { added = try DeckSync.run(locations, in: database, now: now).decks.first?.added ?? 0 }
             print("\(elapsed.seconds) \(added)")
         case .firstCard:
             // The study command's path: open, implicit sync, queue, first card to the terminal.
             let database = try AppDatabase.open(path: path, now: now)
-            _ = try database.sync(locations, now: now)
+            _ = try DeckSync.run(locations, in: database, now: now)
             let ids = try database.deckIDs(for: locations)
             let session = try StudySession(database: database, decks: ids, calendar: calendar, options: StudyOptions()) { now }
             let recorder = FirstCardRecorder()
@@ -41,7 +41,7 @@ enum ChildStep: String, CaseIterable {
                 let day = max(today, card.state.due ?? today)
                 let grade = Grade([3, 4, 5, 4, 2, 5][i % 6]) ?? .good
                 let elapsed = try clock.measure {
-                    _ = try database.recordAnswer(AnswerInput(cardID: card.id, grade: grade, at: now, day: day, answerMilliseconds: 4000, sessionID: nil))
+                    _ = try database.recordAnswer(AnswerInput(cardRowID: card.rowID, grade: grade, at: now, day: day, answerMilliseconds: 4000, sessionID: nil))
                 }
                 times.append(elapsed.seconds)
             }

@@ -19,7 +19,7 @@ struct Collection {
             removeDatabase(at: databasePath)
             try SyntheticDeck.write(cards: cards, to: deckFolder)
             let database = try AppDatabase.open(path: databasePath, now: MuscleBench.now)
-            _ = try database.sync([.path(deckFolder)], now: MuscleBench.now)
+            _ = try DeckSync.run([.path(deckFolder)], in: database, now: MuscleBench.now)
             let calendar = StudyCalendar(rolloverHour: 4, timeZone: TimeZone(identifier: "UTC") ?? .current)
             let history = SyntheticHistory(database: database, decks: try database.deckIDs(for: [.path(deckFolder)]),
                                            today: calendar.day(at: MuscleBench.now), calendar: calendar)

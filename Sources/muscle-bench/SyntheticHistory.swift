@@ -1,5 +1,6 @@
 import Foundation
 import MuscleMemory
+import SeededRandom
 import SM2
 
 /// Two years of study of a synthetic collection, written through the product's own review writer
@@ -21,7 +22,7 @@ struct SyntheticHistory {
 
     func generate(progress: (Int, Int) -> Void = { _, _ in }) throws -> (answers: Int, cards: Int) {
         var random = SplitMix64(seed: 0x5EED)
-        let cards = try database.allCards(decks: decks).map(\.id)
+        let cards = try database.allCards(decks: decks).map(\.rowID)
         let first = today.adding(days: -Self.days)
         var dueOn: [Int: [Int64]] = [:]
         for (index, card) in cards.enumerated() {
@@ -38,16 +39,16 @@ struct SyntheticHistory {
             for (i, card) in todays.enumerated() {
                 let grade = Self.grade(&random)
                 let at = base.addingTimeInterval(Double(i) * 6)
-                batch.append(AnswerInput(cardID: card, grade: grade, at: at, day: day, answerMilliseconds: Int.random(in: 1_500...12_000, using: &random), sessionID: nil))
+                batch.append(AnswerInput(cardRowID: card, grade: grade, at: at, day: day, answerMilliseconds: Int.random(in: 1_500...12_000, using: &random), sessionID: nil))
                 if grade.rawValue < 4 {
-                    batch.append(AnswerInput(cardID: card, grade: Bool.random(using: &random) ? .good : .perfect, at: at.addingTimeInterval(180),
+                    batch.append(AnswerInput(cardRowID: card, grade: Bool.random(using: &random) ? .good : .perfect, at: at.addingTimeInterval(180),
                                              day: day, answerMilliseconds: Int.random(in: 1_000...6_000, using: &random), sessionID: nil))
                 }
             }
             let results = try database.recordAnswers(batch)
             for result in results where result.kind == .review {
                 if let due = result.after.due {
-                    dueOn[first.distance(to: due), default: []].append(result.cardID)
+                    dueOn[first.distance(to: due), default: []].append(result.cardRowID)
                 }
             }
             total += results.count

@@ -24,5 +24,8 @@ func reportingFailures(_ body: () throws -> Void) throws {
     } catch let error as CommandFailure {
         Output.error(error.description)
         throw ExitCode(error.exitCode)
+    } catch let error as JSON.EncodingFailure {
+        Output.err("muscle: error: \(error.description)\n")
+        throw ExitCode(70)  // EX_SOFTWARE: a value the program should never have produced
     }
 }

@@ -19,7 +19,7 @@ struct EasinessTests {
         #expect(Easiness(hundredths: hundredths).description == text)
     }
 
-    /// Step 5's change, in hundredths, as sm2.md lists it: +0.10, 0, −0.14, −0.32, −0.54, −0.80.
+    /// Step 5's change, in hundredths, as Docs/SM2.md lists it: +0.10, 0, −0.14, −0.32, −0.54, −0.80.
     @Test(arguments: zip(Grade.allCases, [-80, -54, -32, -14, 0, 10]))
     func changePerGrade(grade: Grade, change: Int) {
         #expect(Easiness.change(for: grade) == change)

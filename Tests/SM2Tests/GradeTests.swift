@@ -18,7 +18,7 @@ struct GradeTests {
             ["blackout", "wrong, familiar", "wrong, easy", "hard", "good", "perfect"])
     }
 
-    /// The wording of sm2.md, step 4.
+    /// The wording of Docs/SM2.md, step 4.
     @Test func meaningsAreTheSpecsSentences() {
         #expect(Grade.perfect.meaning == "perfect")
         #expect(Grade.good.meaning == "correct after hesitation")

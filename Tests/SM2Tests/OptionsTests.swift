@@ -1,7 +1,7 @@
 import SM2
 import Testing
 
-/// Each open choice of sm2.md is a named option; the standard value is the spec's, and every other
+/// Each open choice of Docs/SM2.md is a named option; the standard value is the spec's, and every other
 /// value does what its name says.
 @Suite("SchedulerOptions")
 struct OptionsTests {

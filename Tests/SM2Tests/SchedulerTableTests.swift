@@ -1,7 +1,7 @@
 import SM2
 import Testing
 
-/// Every grade from every kind of state, each expected value worked out by hand from sm2.md.
+/// Every grade from every kind of state, each expected value worked out by hand from Docs/SM2.md.
 @Suite("schedule: every grade from every kind of state")
 struct SchedulerTableTests {
     struct Row: Sendable, CustomTestStringConvertible {
@@ -73,7 +73,7 @@ struct SchedulerTableTests {
         #expect(!next.isNew)
     }
 
-    /// sm2.md, "Late reviews": lateness is ignored; only due and lastReview follow the answer day.
+    /// Docs/SM2.md, "Late reviews": lateness is ignored; only due and lastReview follow the answer day.
     @Test(arguments: rows)
     func lateAnswerGivesTheSameInterval(_ row: Row) {
         let late = startDay.adding(days: 10)

@@ -3,7 +3,7 @@ import SM2
 /// 2026-12-01, the day most tests answer on (checked in DayTests).
 let startDay = Day(20_788)
 
-/// The part of a state the worked examples of sm2.md list: (n, I, EF in hundredths, lapses).
+/// The part of a state the worked examples of Docs/SM2.md list: (n, I, EF in hundredths, lapses).
 struct Snapshot: Equatable, Sendable, CustomStringConvertible {
     var repetitions: Int
     var interval: Int
@@ -45,22 +45,4 @@ func answerOnDueDays(
         states.append(state)
     }
     return states
-}
-
-/// SplitMix64 (Steele, Lea, Flood 2014): a tiny seeded generator, so every random test is
-/// reproducible from its seed on every platform.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
 }

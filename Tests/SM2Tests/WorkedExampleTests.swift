@@ -1,8 +1,8 @@
 import SM2
 import Testing
 
-/// The worked examples of sm2.md, reproduced exactly, answering each on the day the card is due.
-@Suite("sm2.md worked examples")
+/// The worked examples of Docs/SM2.md, reproduced exactly, answering each on the day the card is due.
+@Suite("Docs/SM2.md worked examples")
 struct WorkedExampleTests {
     struct Example: Sendable, CustomTestStringConvertible {
         var q: [Int]
@@ -48,7 +48,7 @@ struct WorkedExampleTests {
         #expect(states.map { $0.lastReview?.description } == ["2026-12-01", "2026-12-02", "2026-12-08"])
     }
 
-    /// The floating-point trap sm2.md warns about is real on this platform: step 5 applied in
+    /// The floating-point trap Docs/SM2.md warns about is real on this platform: step 5 applied in
     /// `Double` for 5, 0, 5, 5 lands just above 2.0, so a Double-based ceiling gives 13 days.
     @Test func doubleEasinessWouldHaveAddedADay() {
         var doubleEF = 2.5

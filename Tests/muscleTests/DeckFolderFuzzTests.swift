@@ -6,6 +6,7 @@ import Darwin
 import Foundation
 import MuscleMemory
 import Testing
+import TestSupport
 
 /// Random hostile deck folders (FIFOs, device links, link cycles, deep nesting, huge lines, names
 /// that are not UTF-8 or hold escapes and spaces, mutated bytes) through the built `muscle lint`

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 @Suite struct SyncCommandTests {
     @Test func firstSyncAddsThenNothingChanges() {
@@ -43,5 +44,51 @@ import Testing
         #expect(refused.stderr.isEmpty)
         _ = sandbox.run(["check", "--db", sandbox.db])
         #expect(try Data(contentsOf: URL(fileURLWithPath: sandbox.db)) == before)
+    }
+
+    /// `sync --dry-run` lists every change by card ID, with the old and new text of an update,
+    /// writes nothing (not even a new database), and the sync then does what it listed.
+    @Test func aDryRunListsEveryChangeThenTheSyncAgrees() throws {
+        let sandbox = Sandbox()
+        Fixtures.deck(in: sandbox)
+        let fresh = sandbox.run(["sync", "--dry-run", "--db", sandbox.db, "deck"])
+        #expect(fresh.exitCode == 0)
+        #expect(fresh.stdout.hasPrefix("deck: 18 to add.\n  add      piriformis/etymology  new in deck/piriformis.md:3\n"))
+        #expect(!FileManager.default.fileExists(atPath: sandbox.db), "a dry run created the database")
+        #expect(sandbox.run(["sync", "--db", sandbox.db, "deck"]).stdout == "deck: 18 added.\n")
+
+        sandbox.write("deck/soleus.md", Fixtures.soleus.replacingOccurrences(of: "Seated calf raises", with: "Seated calf raises, slowly"))
+        sandbox.write("deck/piriformis.md", Fixtures.piriformis.replacingOccurrences(
+            of: "Q: Which nerve may the piriformis compress?\nA: The sciatic nerve.", with: "Q: How is the piriformis stretched?\nA: Hip flexed, adducted and rotated."))
+        let before = try Data(contentsOf: URL(fileURLWithPath: sandbox.db))
+        let dry = sandbox.run(["sync", "--dry-run", "--db", sandbox.db, "deck"])
+        #expect(dry.exitCode == 0 && dry.stderr.isEmpty)
+        expectSameText(dry.stdout, """
+            deck: 1 to add, 1 to update, 1 to retire.
+              update   soleus/exercises  its answer changed
+                       A: • Seated calf raises → • Seated calf raises, slowly
+              add      piriformis/custom/how-is-the-piriformis-stretched  new in deck/piriformis.md:19
+              retire   piriformis/custom/which-nerve-may-the-piriformis-compress  no longer in the deck (it was in deck/piriformis.md)
+              hint: deck/piriformis.md: cards would be retired and others added. If they are the same cards reworded, pin their identity with 'Id:' lines (see Decks/FORMAT.md) to keep their history.
+            Dry run: nothing was written. Run the same command without --dry-run to apply these changes.
+
+            """)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: sandbox.db)) == before, "a dry run wrote to the database")
+        let real = sandbox.run(["sync", "--db", sandbox.db, "deck"])
+        #expect(real.stdout.hasPrefix("deck: 1 added, 1 updated, 1 retired.\n"))
+        let cards = sandbox.run(["cards", "--decks", "deck"]).stdout
+        #expect(cards.contains("piriformis/custom/how-is-the-piriformis-stretched\t") && !cards.contains("which-nerve-may"))
+        #expect(sandbox.run(["sync", "--dry-run", "--db", sandbox.db, "deck"]).stdout
+            == "deck: no changes.\nDry run: nothing was written. Run the same command without --dry-run to apply these changes.\n")
+    }
+
+    @Test func aDryRunWithLintErrorsIsRefusedLikeTheSync() {
+        let sandbox = Sandbox()
+        Fixtures.deck(in: sandbox)
+        sandbox.write("deck/soleus.md", Fixtures.soleus + "Q: A question\n")
+        let refused = sandbox.run(["sync", "--dry-run", "--db", sandbox.db, "deck"])
+        #expect(refused.exitCode == 1)
+        #expect(refused.stdout.hasSuffix("1 error in 1 file.\nSync refused: fix the errors above; nothing was changed.\n"))
+        #expect(!FileManager.default.fileExists(atPath: sandbox.db))
     }
 }

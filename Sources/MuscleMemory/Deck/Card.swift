@@ -1,7 +1,7 @@
 /// A generated flashcard. Its `id` is derived from the muscle and the item it asks about, never
 /// from the answer, so fixing an answer keeps the card's review history.
 public struct Card: Sendable, Hashable {
-    public var id: String
+    public var id: CardID
     public var muscle: String
     public var muscleKey: String
     public var aspect: Aspect
@@ -13,7 +13,7 @@ public struct Card: Sendable, Hashable {
     /// Where the ID comes from: a pinned `Id:` value, or the card's source. Duplicate IDs point here.
     var idLocation: SourceLocation
 
-    public init(id: String, muscle: String, muscleKey: String, aspect: Aspect, region: String, tags: [String], front: String, back: String, source: SourceLocation, idLocation: SourceLocation? = nil) {
+    public init(id: CardID, muscle: String, muscleKey: String, aspect: Aspect, region: String, tags: [String], front: String, back: String, source: SourceLocation, idLocation: SourceLocation? = nil) {
         self.id = id
         self.muscle = muscle
         self.muscleKey = muscleKey
@@ -26,15 +26,9 @@ public struct Card: Sendable, Hashable {
         self.idLocation = idLocation ?? source
     }
 
-    /// Cards of one muscle and aspect (an actions card and its reverse) are siblings: a study day
-    /// does not show two of them while other cards are left.
-    public var siblingKey: String { muscleKey + "/" + aspect.rawValue }
-
-    /// Fingerprint of everything a student sees or filters on; a change means "updated" on sync.
-    /// The source line is left out: moving a card within its file is not an edit of the card.
-    public var contentHash: String { fingerprint.hex }
-
-    /// The same fingerprint as a signed 64-bit integer, as the database stores it.
+    /// Fingerprint of everything a student sees or filters on, as the database stores it (a signed
+    /// 64-bit integer); a change means "updated" on sync. The source line is left out: moving a card
+    /// within its file is not an edit of the card.
     public var contentFingerprint: Int64 { Int64(bitPattern: fingerprint.value) }
 
     private var fingerprint: ContentHash {
@@ -42,7 +36,5 @@ public struct Card: Sendable, Hashable {
     }
 
     /// The part of the ID after the muscle key: "origin", "trigger-points/medial-belly".
-    public var item: String {
-        String(id.dropFirst(muscleKey.count + 1))
-    }
+    public var item: String { id.item(ofMuscle: muscleKey) }
 }

@@ -24,7 +24,7 @@ public enum CardGenerator {
             var allTags = muscle.tags
             for tag in tags where !allTags.contains(tag) { allTags.append(tag) }
             cards.append(Card(
-                id: key + "/" + suffix, muscle: muscle.name, muscleKey: key, aspect: aspect,
+                id: CardID(muscleKey: key, item: suffix), muscle: muscle.name, muscleKey: key, aspect: aspect,
                 region: muscle.region, tags: allTags, front: front, back: back, source: location, idLocation: pinned))
         }
         func fieldCard(_ field: MuscleField, _ aspect: Aspect, _ front: String) {

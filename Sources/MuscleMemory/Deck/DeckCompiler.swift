@@ -59,7 +59,7 @@ public enum DeckCompiler {
         }
         let ranks = files.map { file in order.firstIndex { matches(file.relativePath, $0.value) } }
         for entry in order where !files.contains(where: { matches($0.relativePath, entry.value) }) {
-            diagnostics.append(Diagnostic(rule: .unknownOrderEntry, file: entry.location.file, line: entry.location.line, column: entry.location.column,
+            diagnostics.append(Diagnostic(rule: .unknownOrderEntry, at: entry.location,
                                           message: "'Order:' names '\(entry.value)', which is no folder or file of this deck"))
         }
         return files.indices.sorted { a, b in

@@ -6,7 +6,7 @@ enum DeckInfoParser {
         var current: DeckField?
         var previousWasBlank = true
         func report(_ rule: RuleID, _ line: DeckLine, column: Int, _ message: String) {
-            diagnostics.append(Diagnostic(rule: rule, file: file, line: line.number, column: column, message: message))
+            diagnostics.append(Diagnostic(rule: rule, at: SourceLocation(file: file, line: line.number, column: column), message: message))
         }
         for line in DeckLexer.lines(of: text) {
             defer { previousWasBlank = line.kind == .blank }
@@ -53,7 +53,7 @@ enum DeckInfoParser {
             }
         }
         if info == nil {
-            diagnostics.append(Diagnostic(rule: .missingName, file: file, line: 1, column: 1, message: "deck.md is empty; give the deck a '# Title'"))
+            diagnostics.append(Diagnostic(rule: .missingName, at: SourceLocation(file: file, line: 1, column: 1), message: "deck.md is empty; give the deck a '# Title'"))
         }
         return (info, diagnostics)
     }

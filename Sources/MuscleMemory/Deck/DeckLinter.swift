@@ -15,7 +15,7 @@ enum DeckLinter {
                     case 0x0D: "a carriage return (U+000D) that does not end a line; delete it, or save the file with LF or CRLF line endings"
                     default: "control character U+\(hex(bad.value)) in deck text; delete it"
                     }
-                    findings.append(Diagnostic(rule: .controlCharacter, file: file.displayPath, line: line.number, column: column, message: message))
+                    findings.append(Diagnostic(rule: .controlCharacter, at: SourceLocation(file: file.displayPath, line: line.number, column: column), message: message))
                     break
                 }
                 column += 1
@@ -46,8 +46,8 @@ enum DeckLinter {
     /// Checks on one parsed muscle.
     static func check(_ muscle: Muscle) -> [Diagnostic] {
         var findings: [Diagnostic] = []
-        func report(_ rule: RuleID, _ location: SourceLocation, _ message: String) {
-            findings.append(Diagnostic(rule: rule, file: location.file, line: location.line, column: location.column, message: message))
+        func report(_ rule: RuleID, _ location: SourceLocation, _ message: String, notes: [Diagnostic.Note] = []) {
+            findings.append(Diagnostic(rule: rule, at: location, message: message, notes: notes))
         }
         guard !muscle.name.isEmpty else { return findings }
 
@@ -79,7 +79,7 @@ enum DeckLinter {
             for (text, location) in items {
                 let key = Slug.make(text)
                 if let first = seen[key] {
-                    report(.duplicateItem, location, "this \(kind) is already listed at line \(first.line)")
+                    report(.duplicateItem, location, "this \(kind) is already listed at line \(first.line)", notes: [Diagnostic.Note("first listed here", at: first)])
                 } else {
                     seen[key] = location
                 }
@@ -90,7 +90,7 @@ enum DeckLinter {
 
     private static func checkID(_ id: Located<String>, into findings: inout [Diagnostic]) {
         guard !isValidID(id.value) else { return }
-        findings.append(Diagnostic(rule: .invalidID, file: id.location.file, line: id.location.line, column: id.location.column,
+        findings.append(Diagnostic(rule: .invalidID, at: id.location,
                                    message: "'\(id.value)' is not a valid Id; use lower-case letters, digits, '-', '_' or '.', e.g. '\(Slug.make(id.value).isEmpty ? "my-card" : Slug.make(id.value))'"))
     }
 
@@ -107,8 +107,8 @@ enum DeckLinter {
     /// set of actions (or the reverse card would have two right answers).
     static func checkDeck(_ muscles: [Muscle], cards: [Card]) -> [Diagnostic] {
         var findings: [Diagnostic] = []
-        func report(_ rule: RuleID, _ location: SourceLocation, _ message: String) {
-            findings.append(Diagnostic(rule: rule, file: location.file, line: location.line, column: location.column, message: message))
+        func report(_ rule: RuleID, _ location: SourceLocation, _ message: String, notes: [Diagnostic.Note] = []) {
+            findings.append(Diagnostic(rule: rule, at: location, message: message, notes: notes))
         }
         var byKey: [String: Muscle] = [:]
         var byName: [String: Muscle] = [:]
@@ -116,7 +116,8 @@ enum DeckLinter {
         for muscle in muscles where !muscle.name.isEmpty {
             let nameKey = Slug.make(muscle.name)
             if let first = byKey[muscle.key] ?? byName[nameKey] {
-                report(.duplicateMuscle, muscle.location, "'\(muscle.name)' is already described in \(first.location.file):\(first.location.line)")
+                report(.duplicateMuscle, muscle.location, "'\(muscle.name)' is already described in \(first.location.file):\(first.location.line)",
+                       notes: [Diagnostic.Note("'\(first.name)' is first described here", at: first.location)])
                 continue
             }
             byKey[muscle.key] = muscle
@@ -124,17 +125,19 @@ enum DeckLinter {
             if !muscle.actions.isEmpty, let location = muscle.sections[.actions] {
                 let actionsKey = muscle.actions.map { Slug.make($0.text) }.sorted().joined(separator: "|")
                 if let first = byActions[actionsKey] {
-                    report(.sharedReverse, location, "'\(muscle.name)' has exactly the actions of '\(first.name)' (\(first.location.file)); add the action that tells them apart, or describe them as one group")
+                    report(.sharedReverse, location, "'\(muscle.name)' has exactly the actions of '\(first.name)' (\(first.location.file)); add the action that tells them apart, or describe them as one group",
+                           notes: [Diagnostic.Note("the actions of '\(first.name)'", at: first.sections[.actions] ?? first.location)])
                 } else {
                     byActions[actionsKey] = muscle
                 }
             }
         }
-        var seenIDs: [String: Card] = [:]
+        var seenIDs: [CardID: Card] = [:]
         seenIDs.reserveCapacity(cards.count)
         for card in cards {
             if let first = seenIDs[card.id] {
-                report(.duplicateID, card.idLocation, "card ID '\(card.id)' is already used by the card at \(first.source.file):\(first.source.line); give one of them an 'Id:' line")
+                report(.duplicateID, card.idLocation, "card ID '\(card.id)' is already used by the card at \(first.source.file):\(first.source.line); give one of them an 'Id:' line",
+                       notes: [Diagnostic.Note("the first card with ID '\(card.id)'", at: first.idLocation)])
             } else {
                 seenIDs[card.id] = card
             }

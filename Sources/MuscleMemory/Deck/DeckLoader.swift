@@ -100,7 +100,7 @@ public enum DeckLoader {
                 : path.contains("\u{FFFD}")
                     ? "no such deck folder or file '\(path)'; a path given to muscle must be UTF-8: rename it, or give the folder that holds it"
                     : "no such deck folder or file '\(path)'"
-            diagnostics.append(Diagnostic(rule: .missingPath, file: path, line: 0, column: 0, message: message))
+            diagnostics.append(Diagnostic(rule: .missingPath, file: path, message: message))
         case .success(let status) where !status.isDirectory:
             let name = String(path.split(separator: "/").last ?? Substring(path))
             let entry = Entry(relative: name, path: RawPath(path), status: .success(status))
@@ -114,7 +114,7 @@ public enum DeckLoader {
                 if size <= limits.fileSize {
                     total += size
                     if total > limits.totalSize {
-                        diagnostics.append(Diagnostic(rule: .deckTooLarge, file: prefix, line: 0, column: 0,
+                        diagnostics.append(Diagnostic(rule: .deckTooLarge, file: prefix,
                                                       message: "the deck files add up to more than \(megabytes(limits.totalSize)) MiB, so reading stopped before '\(entry.relative)'; a deck this large is usually a link to a folder outside it"))
                         break
                     }
@@ -122,7 +122,7 @@ public enum DeckLoader {
                 read(entry, display: prefix + "/" + entry.relative, limit: limits.fileSize, into: &files, diagnostics: &diagnostics)
             }
             if walk.files.filter({ $0.relative.lowercased() != "deck.md" }).isEmpty {
-                diagnostics.append(Diagnostic(rule: .emptyDeck, file: prefix, line: 0, column: 0, message: "no muscle files (*.md) in this deck folder"))
+                diagnostics.append(Diagnostic(rule: .emptyDeck, file: prefix, message: "no muscle files (*.md) in this deck folder"))
             }
         }
         return LoadedDeck(location: location, files: files, diagnostics: diagnostics, contentHash: hash(files))
@@ -132,7 +132,7 @@ public enum DeckLoader {
     /// device is refused without being opened; `readRegularFile` checks again on the opened file.
     private static func read(_ entry: Entry, display: String, limit: Int, into files: inout [DeckFileText], diagnostics: inout [Diagnostic]) {
         func refuse(_ rule: RuleID, _ message: String) {
-            diagnostics.append(Diagnostic(rule: rule, file: display, line: 0, column: 0, message: message))
+            diagnostics.append(Diagnostic(rule: rule, file: display, message: message))
         }
         let bytes: [UInt8]
         switch entry.status.map({ status -> Result<[UInt8], FileSystem.ReadFailure> in
@@ -156,7 +156,7 @@ public enum DeckLoader {
         case .failure(let invalid):
             let offset = invalid.offset
             let (line, column) = UTF8Validation.position(of: offset, in: bytes)
-            diagnostics.append(Diagnostic(rule: .invalidUTF8, file: display, line: line, column: column, message: "the file is not UTF-8 (byte 0x\(String(bytes[offset], radix: 16, uppercase: true)) at offset \(offset)); save it as UTF-8"))
+            diagnostics.append(Diagnostic(rule: .invalidUTF8, file: display, position: .init(line: line, column: column), message: "the file is not UTF-8 (byte 0x\(String(bytes[offset], radix: 16, uppercase: true)) at offset \(offset)); save it as UTF-8"))
         }
     }
 
@@ -189,7 +189,7 @@ public enum DeckLoader {
         var visited: Set<FileSystem.Identity> = [identity]
         var entries = 0
         func finding(_ rule: RuleID, _ relative: String, _ message: String) {
-            walk.diagnostics.append(Diagnostic(rule: rule, file: display + (relative.isEmpty ? "" : "/" + relative), line: 0, column: 0, message: message))
+            walk.diagnostics.append(Diagnostic(rule: rule, file: display + (relative.isEmpty ? "" : "/" + relative), message: message))
         }
         func visit(_ folder: RawPath, relative: String, depth: Int) {
             let names: [[UInt8]]

@@ -13,7 +13,7 @@ public enum DeckLocation: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The key a deck is stored under: "bundled", or the absolute path, so the same folder given
-    /// as `./decks` or `/home/me/decks` is one deck.
+    /// as `./decks` or by its absolute path is one deck.
     public var storageKey: String {
         switch self {
         case .bundled: Self.bundledName

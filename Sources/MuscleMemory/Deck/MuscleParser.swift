@@ -103,7 +103,8 @@ struct MuscleParser {
             return
         }
         if let earlier = muscle?.sections[kind] {
-            report(.duplicateSection, at: location, "section '\(kind.rawValue)' already started at line \(earlier.line); merge the two")
+            report(.duplicateSection, at: location, "section '\(kind.rawValue)' already started at line \(earlier.line); merge the two",
+                   notes: [Diagnostic.Note("the section first starts here", at: earlier)])
         } else {
             muscle?.sections[kind] = location
         }
@@ -122,7 +123,8 @@ struct MuscleParser {
                 return
             }
             if let earlier = muscle?.fields[field] {
-                report(.duplicateField, at: nameLocation, "field '\(field.rawValue)' is already given at line \(earlier.location.line)")
+                report(.duplicateField, at: nameLocation, "field '\(field.rawValue)' is already given at line \(earlier.location.line)",
+                       notes: [Diagnostic.Note("the field is first given here", at: earlier.location)])
                 target = .ignored
                 return
             }
@@ -270,8 +272,8 @@ struct MuscleParser {
         case (.triggerPoints, .triggerPoint(let i)):
             switch attribute {
             case .id:
-                if muscle?.triggerPoints[i].id != nil {
-                    report(.duplicateField, at: nameLocation, "this trigger point already has an 'Id:'")
+                if let earlier = muscle?.triggerPoints[i].id {
+                    report(.duplicateField, at: nameLocation, "this trigger point already has an 'Id:'", notes: [Diagnostic.Note("its first 'Id:'", at: earlier.location)])
                 } else {
                     muscle?.triggerPoints[i].id = Located(value.trimmed, at: location)
                 }
@@ -281,8 +283,8 @@ struct MuscleParser {
             let i = (muscle?.cards.count ?? 1) - 1
             switch attribute {
             case .id:
-                if muscle?.cards[i].id != nil {
-                    report(.duplicateField, at: nameLocation, "this card already has an 'Id:'")
+                if let earlier = muscle?.cards[i].id {
+                    report(.duplicateField, at: nameLocation, "this card already has an 'Id:'", notes: [Diagnostic.Note("its first 'Id:'", at: earlier.location)])
                 } else {
                     muscle?.cards[i].id = Located(value.trimmed, at: location)
                 }
@@ -363,8 +365,8 @@ struct MuscleParser {
         target = .ignored
     }
 
-    private mutating func report(_ rule: RuleID, at location: SourceLocation, _ message: String) {
-        diagnostics.append(Diagnostic(rule: rule, file: location.file, line: location.line, column: location.column, message: message))
+    private mutating func report(_ rule: RuleID, at location: SourceLocation, _ message: String, notes: [Diagnostic.Note] = []) {
+        diagnostics.append(Diagnostic(rule: rule, at: location, message: message, notes: notes))
     }
 
     private func place(_ line: DeckLine, column: Int) -> SourceLocation {

@@ -37,14 +37,13 @@ public struct ExamReadiness: Sendable, Equatable, Codable {
 enum ExamPlanner {
     static let finalWeek = 7
 
-    static func readiness(_ database: AppDatabase, decks: [Int64], rows: [TopicRow], options: ReportOptions, exam: Day) throws(StoreError) -> ExamReadiness {
+    static func readiness(rows: [TopicFigures], due spread: DueSpread, options: ReportOptions, exam: Day) -> ExamReadiness {
         let topics = WeakTopics.group(rows, by: { $0.muscleKey }).map { key, members in
             let ready = members.reduce(0) { $0 + $1.ready }
             let cards = members.reduce(0) { $0 + $1.cards }
             return ExamReadiness.Topic(name: members[0].muscleName, command: WeakTopics.studyCommand(muscle: key), cards: cards, ready: ready, atRisk: cards - ready)
         }.sorted { ($0.readyShare, $0.name) < ($1.readyShare, $1.name) }
-        let (due, unseen, total) = try database.dueByDay(decks: decks, filter: options.filter, today: options.today)
-        let plan = plan(today: options.today, exam: exam, due: due, unseen: unseen, total: total, maxPerDay: options.maxPerDay)
+        let plan = plan(today: options.today, exam: exam, due: spread.due, unseen: spread.unseen, total: spread.total, maxPerDay: options.maxPerDay)
         return ExamReadiness(exam: exam, daysLeft: options.today.distance(to: exam), maxPerDay: options.maxPerDay, topics: topics, days: plan.days, problems: plan.problems)
     }
 

@@ -106,7 +106,7 @@ public enum HTMLReportRenderer {
     /// The weakest topics as a horizontal bar chart, drawn from the first table with scores.
     static func weaknessChart(_ document: ReportDocument) -> String? {
         guard let section = document.sections.first, case .table(let table) = section.content, let bars = table.bar else { return nil }
-        let items = zip(table.rows, bars).compactMap { row, value in value.map { (row[0], $0) } }.prefix(12)
+        let items = zip(table.rows, bars).compactMap { cells, value in value.map { (cells.first ?? "", $0) } }.prefix(12)
         guard !items.isEmpty else { return nil }
         let rowHeight = 22, labelWidth = 300, chartWidth = 560
         var svg = "<section id=\"weakness-chart\">\n<h2>Weakness by topic</h2>\n<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(labelWidth + chartWidth + 60) \(items.count * rowHeight + 10)\" role=\"img\" aria-label=\"Weakness by topic\">\n"

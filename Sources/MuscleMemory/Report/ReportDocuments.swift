@@ -26,12 +26,12 @@ public enum ReportDocuments {
             sections.append(.init(title: title, note: nil, content: .table(topicTable(topics)), terminalRowLimit: limit))
         }
         if r.leeches.isEmpty {
-            sections.append(.init(title: "Leeches", note: nil, content: .lines(["No leeches: no card has 4 lapses or easiness at the 1.30 floor."])))
+            sections.append(.init(title: "Leeches", note: nil, content: .lines(["No leeches: no card has \(ScoringRules.leechLapses) lapses or easiness at the \(ScoringRules.leechEasiness) floor."])))
         } else {
-            sections.append(.init(title: "Leeches", note: "cards with 4 or more lapses, or easiness at the 1.30 floor",
+            sections.append(.init(title: "Leeches", note: "cards with \(ScoringRules.leechRule)",
                                   content: .table(ReportDocument.Table(
                                     columns: [.init("card"), .init("question"), .init("lapses", numeric: true), .init("easiness", numeric: true), .init("reviews", numeric: true)],
-                                    rows: r.leeches.map { [$0.card, $0.front, String($0.lapses), Format.easiness($0.easiness), String($0.reviews)] },
+                                    rows: r.leeches.map { [$0.id.rawValue, $0.front, String($0.lapses), Format.easiness($0.easiness), String($0.reviews)] },
                                     bar: nil, barAfter: 0))))
         }
         if let exam = r.exam {
@@ -55,7 +55,7 @@ public enum ReportDocuments {
         // Weeks before the first review are left out; later weeks without reviews are gaps.
         let weeks = Array(r.weeklyRetention.drop { $0.reviews == 0 })
         if !weeks.isEmpty {
-            sections.append(.init(title: "Retention by week", note: "share of reviews graded 3 or more",
+            sections.append(.init(title: "Retention by week", note: "share of reviews graded \(Grade.lowestCorrect.rawValue) or more",
                                   content: .bars(.init(labels: weeks.map { String($0.start.description.dropFirst(5)) },
                                                        values: weeks.map { $0.reviews > 0 ? Double($0.correct) / Double($0.reviews) : 0 },
                                                        valueLabels: weeks.map { $0.reviews > 0 ? Format.percent(Double($0.correct) / Double($0.reviews)) : "—" },
@@ -90,7 +90,7 @@ public enum ReportDocuments {
                   content: .table(.init(columns: [.init("state"), .init("cards", numeric: true), .init("share", numeric: true)],
                                         rows: cardRows.map { [$0.0, String($0.1), Format.percent(Double($0.1) / Double(total))] },
                                         bar: cardRows.map { Double($0.1) / Double(total) }, barAfter: 2))),
-            .init(title: "Retention by interval, last \(s.windowDays) days", note: "share of reviews graded 3 or more, by the interval the card had",
+            .init(title: "Retention by interval, last \(s.windowDays) days", note: "share of reviews graded \(Grade.lowestCorrect.rawValue) or more, by the interval the card had",
                   content: .table(.init(columns: [.init("interval"), .init("reviews", numeric: true), .init("retention", numeric: true)],
                                         rows: s.retentionByInterval.map { [$0.name, String($0.reviews), Format.percent($0.retention)] },
                                         bar: s.retentionByInterval.map(\.retention), barAfter: 2))),

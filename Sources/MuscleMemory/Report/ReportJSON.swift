@@ -3,20 +3,12 @@ import Foundation
 /// `--format json`: the report's figures with stable snake_case field names (documented in
 /// Docs/REPORTS.md), dates as "YYYY-MM-DD", shares as numbers from 0 to 1.
 public enum ReportJSON {
-    public static func report(_ r: WeakTopicReport) -> String {
-        encode(ReportPayload(r))
+    public static func report(_ r: WeakTopicReport) throws(JSON.EncodingFailure) -> String {
+        try JSON.encode(ReportPayload(r), snakeCaseKeys: true)
     }
 
-    public static func stats(_ s: StatsReport) -> String {
-        encode(StatsPayload(s))
-    }
-
-    static func encode(_ value: some Encodable) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        guard let data = try? encoder.encode(value) else { return "{}\n" }
-        return String(decoding: data, as: UTF8.self) + "\n"
+    public static func stats(_ s: StatsReport) throws(JSON.EncodingFailure) -> String {
+        try JSON.encode(StatsPayload(s), snakeCaseKeys: true)
     }
 
     struct Topic: Encodable {
@@ -49,7 +41,7 @@ public enum ReportJSON {
             today = r.today.description; windowDays = r.windowDays; scoreDefinition = r.scoreDefinition
             muscles = r.muscles.map(Topic.init); aspects = r.aspects.map(Topic.init); regions = r.regions.map(Topic.init)
             muscleAspects = r.muscleAspects.map(Topic.init)
-            leeches = r.leeches.map { LeechEntry(card: $0.card, muscle: $0.muscle, aspect: $0.aspect, front: $0.front, lapses: $0.lapses, easiness: Double($0.easiness) / 100, reviews: $0.reviews) }
+            leeches = r.leeches.map { LeechEntry(card: $0.id.rawValue, muscle: $0.muscle, aspect: $0.aspect, front: $0.front, lapses: $0.lapses, easiness: Double($0.easiness) / 100, reviews: $0.reviews) }
             plan = r.plan
             exam = r.exam.map { e in
                 Exam(examDay: e.exam.description, daysLeft: e.daysLeft, maxPerDay: e.maxPerDay,

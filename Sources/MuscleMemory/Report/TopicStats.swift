@@ -47,14 +47,3 @@ public struct TopicStats: Sendable, Equatable, Codable {
     public var judged: Bool { weakness != nil }
     public var started: Bool { seen > 0 }
 }
-
-/// A card that keeps failing: 4 or more lapses, or easiness down at the 1.3 floor.
-public struct Leech: Sendable, Equatable, Codable {
-    public var card: String
-    public var muscle: String
-    public var aspect: String
-    public var front: String
-    public var lapses: Int
-    public var easiness: Int
-    public var reviews: Int
-}

@@ -73,13 +73,26 @@ public struct ReportOptions: Sendable, Equatable {
         self.maxPerDay = maxPerDay.clamped(to: Self.maxPerDayRange)
         self.includeTrends = includeTrends
     }
+
+    /// The window's days: the last `windowDays` through today.
+    public var window: ClosedRange<Day> { today.adding(days: -(max(1, windowDays) - 1))...today }
+
+    /// What the report reads from the store.
+    public var query: WeakTopicQuery {
+        WeakTopicQuery(filter: filter, window: window, exam: exam, leechLimit: leechLimit,
+                       trendWeeks: includeTrends ? WeakTopics.trendWeeks : 0, forecastDays: includeTrends ? WeakTopics.forecastDays : 0)
+    }
 }
 
 public enum WeakTopics {
-    /// Builds the report: a couple of grouped queries, then rolled up and ranked in memory.
-    public static func report(_ database: AppDatabase, decks: [Int64], options: ReportOptions) throws(StoreError) -> WeakTopicReport {
-        let windowStart = options.today.adding(days: -(max(1, options.windowDays) - 1))
-        let rows = try database.topicRows(decks: decks, filter: options.filter, windowStart: windowStart, today: options.today, exam: options.exam)
+    /// Weeks of retention and days of forecast on the HTML page.
+    static let trendWeeks = 12
+    static let forecastDays = 30
+
+    /// Builds the report from the store's figures (`AppDatabase.weakTopicFigures(decks:_:)` with
+    /// `options.query`): rolled up to every level and ranked, in memory, with no database.
+    public static func report(_ figures: WeakTopicFigures, options: ReportOptions) -> WeakTopicReport {
+        let rows = figures.topics
         let fine = rows.map { row in
             topic(.muscleAspect, name: "\(row.muscleName) · \(Aspect(rawValue: row.aspect)?.title ?? row.aspect)",
                   command: studyCommand(muscle: row.muscleKey, aspect: row.aspect), [row],
@@ -103,21 +116,20 @@ public enum WeakTopics {
         var report = WeakTopicReport(
             today: options.today, windowDays: options.windowDays, scoreDefinition: WeaknessScore.definition,
             muscles: rank(muscles), aspects: rank(aspects), regions: rank(regions), muscleAspects: rankedFine,
-            leeches: try database.leeches(decks: decks, filter: options.filter, limit: options.leechLimit),
+            leeches: figures.leeches,
             plan: plan, exam: nil, weeklyRetention: [], forecast: [])
         if let exam = options.exam {
-            report.exam = try ExamPlanner.readiness(database, decks: decks, rows: rows, options: options, exam: exam)
+            report.exam = ExamPlanner.readiness(rows: rows, due: figures.due ?? DueSpread(due: [:], unseen: 0, total: 0), options: options, exam: exam)
         }
         if options.includeTrends {
-            let weeks = try database.weeklyRetention(decks: decks, filter: options.filter, today: options.today, weeks: 12)
-            let firstWeek = options.today.adding(days: -(12 * 7 - 1))
-            report.weeklyRetention = weeks.enumerated().map { WeakTopicReport.WeekRetention(start: firstWeek.adding(days: $0.offset * 7), reviews: $0.element.reviews, correct: $0.element.correct) }
-            report.forecast = try database.dueForecast(decks: decks, from: options.today, days: 30)
+            let firstWeek = options.today.adding(days: -(figures.weeks.count * 7 - 1))
+            report.weeklyRetention = figures.weeks.enumerated().map { WeakTopicReport.WeekRetention(start: firstWeek.adding(days: $0.offset * 7), reviews: $0.element.reviews, correct: $0.element.correct) }
+            report.forecast = figures.forecast
         }
         return report
     }
 
-    static func topic(_ level: TopicLevel, name: String, command: String, _ rows: [TopicRow], muscleKey: String? = nil, aspect: String? = nil, region: String? = nil) -> TopicStats {
+    static func topic(_ level: TopicLevel, name: String, command: String, _ rows: [TopicFigures], muscleKey: String? = nil, aspect: String? = nil, region: String? = nil) -> TopicStats {
         var t = TopicStats(level: level, name: name, command: command, muscleKey: muscleKey, aspect: aspect, region: region,
                            cards: 0, seen: 0, notLearned: 0, reviews: 0, correct: 0, windowReviews: 0, windowCorrect: 0, lapses: 0, meanEasiness: nil, weakness: nil)
         var easiness = 0
@@ -144,7 +156,7 @@ public enum WeakTopics {
         }
     }
 
-    static func group(_ rows: [TopicRow], by key: (TopicRow) -> String) -> [(String, [TopicRow])] {
+    static func group(_ rows: [TopicFigures], by key: (TopicFigures) -> String) -> [(String, [TopicFigures])] {
         Dictionary(grouping: rows, by: key).map { ($0.key, $0.value) }
     }
 

@@ -1,3 +1,5 @@
+import SM2
+
 /// How weak a topic is, from 0 (strong) to 100 (weak): the one definition every format prints.
 ///
 ///   weakness = 100 × (0.6 × failed + 0.25 × hard + 0.15 × unlearned)
@@ -17,7 +19,7 @@ public enum WeaknessScore {
     public static let hardWeight = 0.25
     public static let unlearnedWeight = 0.15
 
-    public static let definition = "weakness = 100 × (0.6 × failed + 0.25 × easiness lost + 0.15 × not learned), each a share from 0 to 1: failed = reviews graded below 3 in the window (all time if it holds fewer than 5), easiness lost = the fall of mean easiness from 2.50 toward 1.30, not learned = cards at repetition 0 (new, or failed at their last review); 0 is strong, 100 weak; fewer than 5 reviews: too few to judge"
+    public static let definition = "weakness = 100 × (0.6 × failed + 0.25 × easiness lost + 0.15 × not learned), each a share from 0 to 1: failed = reviews graded below \(Grade.lowestCorrect.rawValue) in the window (all time if it holds fewer than 5), easiness lost = the fall of mean easiness from 2.50 toward 1.30, not learned = cards at repetition 0 (new, or failed at their last review); 0 is strong, 100 weak; fewer than 5 reviews: too few to judge"
 
     public static func score(_ topic: TopicStats) -> Double? {
         let failed: Double

@@ -6,15 +6,14 @@ extension AppDatabase {
     /// Starts a study session and returns its id.
     public func startSession(at now: Date, day: Day, mode: StudyMode) throws(StoreError) -> Int64 {
         try write { db in
-            try db.execute(sql: "INSERT INTO study_session (started_at, day, mode) VALUES (?, ?, ?)",
-                           arguments: [now.milliseconds, day.number, mode.rawValue])
+            try db.execute(literal: "INSERT INTO study_session (started_at, day, mode) VALUES (\(now.milliseconds), \(day.number), \(mode.rawValue))")
             return db.lastInsertedRowID
         }
     }
 
     public func endSession(_ id: Int64, at now: Date) throws(StoreError) {
         try write { db in
-            try db.execute(sql: "UPDATE study_session SET ended_at = ? WHERE id = ?", arguments: [now.milliseconds, id])
+            try db.execute(literal: "UPDATE study_session SET ended_at = \(now.milliseconds) WHERE id = \(id)")
         }
     }
 
@@ -33,11 +32,11 @@ extension AppDatabase {
     }
 
     private static func record(_ answer: AnswerInput, db: Database) throws -> RecordedAnswer {
-        let select = try db.cachedStatement(sql: """
-            SELECT repetitions, interval_days, easiness, due_day, lapses, last_review_day FROM card_state WHERE card_id = ?
-            """)
-        guard let row = try Row.fetchOne(select, arguments: [answer.cardID]) else {
-            throw StoreError.noSuchCard(id: answer.cardID)
+        let card = answer.cardRowID
+        guard let row = try Row.fetchOne(db, SQLRequest(literal: """
+            SELECT repetitions, interval_days, easiness, due_day, lapses, last_review_day FROM card_state WHERE card_id = \(card)
+            """, cached: true)) else {
+            throw StoreError.noSuchCard(rowID: card)
         }
         let before = state(from: row)
         let day = answer.day
@@ -53,36 +52,32 @@ extension AppDatabase {
         }
         let after = kind == .review ? schedule(before, answer.grade, on: day) : before
         let ms = max(0, answer.answerMilliseconds)
-        let fields: [DatabaseValueConvertible?] = kind == .review
-            ? [after.repetitions, after.interval, after.easiness.hundredths, after.lapses]
-            : [nil, nil, nil, nil]
-        try db.cachedStatement(sql: """
+        // Only a review records the state it produced (the table's CHECK holds the other kinds to NULL).
+        let produced = kind == .review ? after : nil
+        try db.cachedStatement(literal: """
             INSERT INTO review (card_id, session_id, reviewed_at, day, grade, kind, answer_ms, repetitions, interval_days, easiness, lapses)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: StatementArguments([answer.cardID, answer.sessionID, answer.at.milliseconds, day.number,
-                                                       answer.grade.rawValue, kind.rawValue, ms] + fields))
+            VALUES (\(card), \(answer.sessionID), \(answer.at.milliseconds), \(day.number), \(answer.grade.rawValue), \(kind.rawValue), \(ms),
+                    \(produced?.repetitions), \(produced?.interval), \(produced?.easiness.hundredths), \(produced?.lapses))
+            """).execute()
         let reviewID = db.lastInsertedRowID
-        try db.cachedStatement(sql: "INSERT OR IGNORE INTO review_day (day, first_review_id) VALUES (?, ?)")
-            .execute(arguments: [day.number, reviewID])
+        try db.cachedStatement(literal: "INSERT OR IGNORE INTO review_day (day, first_review_id) VALUES (\(day.number), \(reviewID))").execute()
         let redrill = kind != .cram && needsRedrill(answer.grade)
         switch kind {
         case .review:
-            try db.cachedStatement(sql: """
-                UPDATE card_state SET repetitions = ?, interval_days = ?, easiness = ?, due_day = ?, lapses = ?, last_review_day = ?,
-                    introduced_day = coalesce(introduced_day, ?), redrill_day = ?,
-                    reviews = reviews + 1, correct = correct + ?, study_ms = study_ms + ?
-                WHERE card_id = ?
-                """).execute(arguments: [after.repetitions, after.interval, after.easiness.hundredths, after.due?.number, after.lapses,
-                                         after.lastReview?.number, day.number, redrill ? day.number : nil,
-                                         answer.grade.isCorrect ? 1 : 0, ms, answer.cardID])
+            try db.cachedStatement(literal: """
+                UPDATE card_state SET repetitions = \(after.repetitions), interval_days = \(after.interval), easiness = \(after.easiness.hundredths),
+                    due_day = \(after.due?.number), lapses = \(after.lapses), last_review_day = \(after.lastReview?.number),
+                    introduced_day = coalesce(introduced_day, \(day.number)), redrill_day = \(redrill ? day.number : nil),
+                    reviews = reviews + 1, correct = correct + \(ScoringRules.isCorrect(answer.grade) ? 1 : 0), study_ms = study_ms + \(ms)
+                WHERE card_id = \(card)
+                """).execute()
         case .redrill:
-            try db.cachedStatement(sql: "UPDATE card_state SET redrill_day = ?, study_ms = study_ms + ? WHERE card_id = ?")
-                .execute(arguments: [redrill ? day.number : nil, ms, answer.cardID])
+            try db.cachedStatement(literal: "UPDATE card_state SET redrill_day = \(redrill ? day.number : nil), study_ms = study_ms + \(ms) WHERE card_id = \(card)")
+                .execute()
         case .cram:
-            try db.cachedStatement(sql: "UPDATE card_state SET study_ms = study_ms + ? WHERE card_id = ?")
-                .execute(arguments: [ms, answer.cardID])
+            try db.cachedStatement(literal: "UPDATE card_state SET study_ms = study_ms + \(ms) WHERE card_id = \(card)").execute()
         }
-        return RecordedAnswer(reviewID: reviewID, cardID: answer.cardID, kind: kind, grade: answer.grade, before: before, after: after, needsRedrill: redrill)
+        return RecordedAnswer(reviewID: reviewID, cardRowID: card, kind: kind, grade: answer.grade, before: before, after: after, needsRedrill: redrill)
     }
 
     /// Takes back an answer: the card's state, re-drill flag and totals are restored exactly as
@@ -90,62 +85,63 @@ extension AppDatabase {
     /// undone (undoing an older one would rewrite history that later answers built on).
     public func undo(reviewID: Int64) throws(StoreError) -> CardState {
         try write { db in
-            guard let review = try Row.fetchOne(db, sql: "SELECT card_id, day, grade, kind, answer_ms FROM review WHERE id = ?", arguments: [reviewID]) else {
+            guard let review = try Row.fetchOne(db, literal: "SELECT card_id, day, grade, kind, answer_ms FROM review WHERE id = \(reviewID)") else {
                 throw StoreError.cannotUndo(reason: "that answer is not in the database")
             }
-            let cardID: Int64 = review["card_id"]
-            let latest = try Int64.fetchOne(db, sql: "SELECT max(id) FROM review WHERE card_id = ?", arguments: [cardID])
+            let card: Int64 = review["card_id"]
+            let latest = try Int64.fetchOne(db, literal: "SELECT max(id) FROM review WHERE card_id = \(card)")
             guard latest == reviewID else {
                 throw StoreError.cannotUndo(reason: "the card has been answered again since")
             }
             let day: Int = review["day"]
             let kind = ReviewKind(rawValue: review["kind"]) ?? .cram
-            let grade: Int = review["grade"]
+            let grade = Grade(review["grade"] as Int)
             let ms: Int = review["answer_ms"]
-            let previous = try Row.fetchOne(db, sql: """
-                SELECT day, repetitions, interval_days, easiness, lapses FROM review WHERE card_id = ? AND kind = 0 AND id < ? ORDER BY id DESC LIMIT 1
-                """, arguments: [cardID, reviewID])
+            let previous = try Row.fetchOne(db, literal: """
+                SELECT day, repetitions, interval_days, easiness, lapses FROM review
+                WHERE card_id = \(card) AND \(sql: ScoringRules.kind("kind", is: .review)) AND id < \(reviewID) ORDER BY id DESC LIMIT 1
+                """)
             let before = previous.map(Self.producedState(by:)) ?? .new
             // The re-drill flag before this answer: set if the card's previous counted answer the
-            // same day was graded below 4.
-            let earlierToday = try Int.fetchOne(db, sql: """
-                SELECT grade FROM review WHERE card_id = ? AND day = ? AND kind <> 2 AND id < ? ORDER BY id DESC LIMIT 1
-                """, arguments: [cardID, day, reviewID])
+            // same day (a review or a re-drill, not cram) was graded below 4.
+            let earlierToday = try Int.fetchOne(db, literal: """
+                SELECT grade FROM review
+                WHERE card_id = \(card) AND day = \(day) AND \(sql: ScoringRules.kind("kind", is: .review, .redrill)) AND id < \(reviewID) ORDER BY id DESC LIMIT 1
+                """)
             let redrillDay: Int? = earlierToday.flatMap { Grade($0) }.map { needsRedrill($0) } == true ? day : nil
             switch kind {
             case .review:
-                try db.execute(sql: """
-                    UPDATE card_state SET repetitions = ?, interval_days = ?, easiness = ?, due_day = ?, lapses = ?, last_review_day = ?,
-                        introduced_day = CASE WHEN ? THEN NULL ELSE introduced_day END, redrill_day = ?,
-                        reviews = reviews - 1, correct = correct - ?, study_ms = study_ms - ?
-                    WHERE card_id = ?
-                    """, arguments: [before.repetitions, before.interval, before.easiness.hundredths, before.due?.number, before.lapses,
-                                     before.lastReview?.number, before.isNew, redrillDay, grade >= 3 ? 1 : 0, ms, cardID])
+                try db.execute(literal: """
+                    UPDATE card_state SET repetitions = \(before.repetitions), interval_days = \(before.interval), easiness = \(before.easiness.hundredths),
+                        due_day = \(before.due?.number), lapses = \(before.lapses), last_review_day = \(before.lastReview?.number),
+                        introduced_day = CASE WHEN \(before.isNew) THEN NULL ELSE introduced_day END, redrill_day = \(redrillDay),
+                        reviews = reviews - 1, correct = correct - \(grade.map(ScoringRules.isCorrect) == true ? 1 : 0), study_ms = study_ms - \(ms)
+                    WHERE card_id = \(card)
+                    """)
             case .redrill:
-                try db.execute(sql: "UPDATE card_state SET redrill_day = ?, study_ms = study_ms - ? WHERE card_id = ?",
-                               arguments: [redrillDay, ms, cardID])
+                try db.execute(literal: "UPDATE card_state SET redrill_day = \(redrillDay), study_ms = study_ms - \(ms) WHERE card_id = \(card)")
             case .cram:
-                try db.execute(sql: "UPDATE card_state SET study_ms = study_ms - ? WHERE card_id = ?", arguments: [ms, cardID])
+                try db.execute(literal: "UPDATE card_state SET study_ms = study_ms - \(ms) WHERE card_id = \(card)")
             }
-            try db.execute(sql: "DELETE FROM review WHERE id = ?", arguments: [reviewID])
+            try db.execute(literal: "DELETE FROM review WHERE id = \(reviewID)")
             // When it was the day's first review, the day's index moves to the next one (or goes,
             // if none is left): the id may be given again, to an answer of a later day.
-            try db.execute(sql: """
-                DELETE FROM review_day WHERE day = ? AND first_review_id = ?
-                    AND NOT EXISTS (SELECT 1 FROM review WHERE id > ? AND day = ?)
-                """, arguments: [day, reviewID, reviewID, day])
-            try db.execute(sql: """
-                UPDATE review_day SET first_review_id = (SELECT min(id) FROM review WHERE id > ? AND day = ?)
-                WHERE day = ? AND first_review_id = ?
-                """, arguments: [reviewID, day, day, reviewID])
+            try db.execute(literal: """
+                DELETE FROM review_day WHERE day = \(day) AND first_review_id = \(reviewID)
+                    AND NOT EXISTS (SELECT 1 FROM review WHERE id > \(reviewID) AND day = \(day))
+                """)
+            try db.execute(literal: """
+                UPDATE review_day SET first_review_id = (SELECT min(id) FROM review WHERE id > \(reviewID) AND day = \(day))
+                WHERE day = \(day) AND first_review_id = \(reviewID)
+                """)
             return before
         }
     }
 
     /// Hides a card for the rest of `day` (the `s` key): it comes back tomorrow as it was.
-    public func bury(cardID: Int64, on day: Day) throws(StoreError) {
+    public func bury(cardRowID: Int64, on day: Day) throws(StoreError) {
         try write { db in
-            try db.execute(sql: "UPDATE card_state SET buried_day = ? WHERE card_id = ?", arguments: [day.number, cardID])
+            try db.execute(literal: "UPDATE card_state SET buried_day = \(day.number) WHERE card_id = \(cardRowID)")
         }
     }
 

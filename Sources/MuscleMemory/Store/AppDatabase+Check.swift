@@ -22,10 +22,11 @@ extension AppDatabase {
             }
             let foreignKeys = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check")
             for row in foreignKeys.prefix(20) {
-                problems.append("foreign key: row \(row[1] as Int64? ?? 0) of \(row[0] as String? ?? "?") points at a missing \(row[2] as String? ?? "?")")
+                problems.append("foreign key: row \(row["rowid"] as Int64? ?? 0) of \(row["table"] as String? ?? "?") points at a missing \(row["parent"] as String? ?? "?")")
             }
-            func count(_ sql: String) throws -> Int { try Int.fetchOne(db, sql: sql) ?? 0 }
-            let invariants: [(String, String)] = [
+            func count(_ sql: SQL) throws -> Int { try Int.fetchOne(db, literal: sql) ?? 0 }
+            let review = ScoringRules.kind("kind", is: .review)
+            let invariants: [(String, SQL)] = [
                 ("cards without a state", "SELECT count(*) FROM card LEFT JOIN card_state s ON s.card_id = card.id WHERE s.card_id IS NULL"),
                 ("states without a card", "SELECT count(*) FROM card_state s LEFT JOIN card ON card.id = s.card_id WHERE card.id IS NULL"),
                 ("reviews of a missing card", "SELECT count(*) FROM review r LEFT JOIN card ON card.id = r.card_id WHERE card.id IS NULL"),
@@ -36,14 +37,16 @@ extension AppDatabase {
                     """),
                 ("card states that differ from the state their last review produced", """
                     SELECT count(*) FROM card_state s
-                    LEFT JOIN review r ON r.id = (SELECT max(id) FROM review q WHERE q.card_id = s.card_id AND q.kind = 0)
+                    LEFT JOIN review r ON r.id = (SELECT max(id) FROM review q WHERE q.card_id = s.card_id AND q.\(sql: review))
                     WHERE (r.id IS NULL AND (s.repetitions <> 0 OR s.interval_days <> 0 OR s.due_day IS NOT NULL OR s.lapses <> 0 OR s.last_review_day IS NOT NULL))
                        OR (r.id IS NOT NULL AND (s.repetitions <> r.repetitions OR s.interval_days <> r.interval_days OR s.easiness <> r.easiness
                            OR s.lapses <> r.lapses OR s.due_day IS NOT r.day + r.interval_days OR s.last_review_day IS NOT r.day))
                     """),
                 ("running totals that differ from the reviews", """
                     SELECT count(*) FROM card_state s
-                    LEFT JOIN (SELECT card_id, sum(kind = 0) AS n, sum(kind = 0 AND grade >= 3) AS ok, sum(answer_ms) AS ms FROM review GROUP BY card_id) t
+                    LEFT JOIN (SELECT card_id, sum(\(sql: review)) AS n, sum(\(sql: review) AND \(sql: ScoringRules.correct(grade: "grade"))) AS ok,
+                                      sum(answer_ms) AS ms
+                               FROM review GROUP BY card_id) t
                       ON t.card_id = s.card_id
                     WHERE s.reviews <> coalesce(t.n, 0) OR s.correct <> coalesce(t.ok, 0) OR s.study_ms <> coalesce(t.ms, 0)
                     """),
@@ -51,9 +54,9 @@ extension AppDatabase {
                  "SELECT count(*) FROM (SELECT day, min(id) AS first FROM review GROUP BY day) r LEFT JOIN review_day d ON d.day = r.day WHERE d.day IS NULL OR d.first_review_id > r.first"),
                 ("topic-day counts that differ from the reviews", """
                     WITH actual AS (
-                        SELECT s.deck_id, r.day, coalesce(s.muscle_id, 0) AS muscle_id, s.aspect, count(*) AS n, sum(r.grade >= 3) AS ok
+                        SELECT s.deck_id, r.day, coalesce(s.muscle_id, 0) AS muscle_id, s.aspect, count(*) AS n, sum(\(sql: ScoringRules.correct(grade: "r.grade"))) AS ok
                         FROM review r JOIN card_state s ON s.card_id = r.card_id
-                        WHERE r.kind = 0 AND s.active = 1 GROUP BY 1, 2, 3, 4),
+                        WHERE r.\(sql: review) AND s.active = 1 GROUP BY 1, 2, 3, 4),
                     kept AS (SELECT * FROM topic_day WHERE reviews <> 0 OR correct <> 0)
                     SELECT (SELECT count(*) FROM actual a LEFT JOIN kept k USING (deck_id, day, muscle_id, aspect)
                             WHERE k.reviews IS NOT a.n OR k.correct IS NOT a.ok)

@@ -15,7 +15,7 @@ extension AppDatabase {
             CollectionShape(
                 cards: try Int.fetchOne(db, sql: "SELECT count(*) FROM card WHERE retired_at IS NULL") ?? 0,
                 reviews: try Int.fetchOne(db, sql: "SELECT count(*) FROM review") ?? 0,
-                due: try Int.fetchOne(db, sql: "SELECT count(*) FROM card_state WHERE active = 1 AND due_day <= ?", arguments: [today.number]) ?? 0)
+                due: try Int.fetchOne(db, literal: "SELECT count(*) FROM card_state WHERE active = 1 AND due_day <= \(today.number)") ?? 0)
         }
     }
 

@@ -8,7 +8,9 @@ import GRDB
 /// transaction.
 public final class AppDatabase: Sendable {
     public let path: String
-    let writer: DatabaseQueue
+    /// Any GRDB writer: the file's `DatabaseQueue`, or an in-memory one (tests, dry runs, and
+    /// later imports and merges). Every read and write goes through `read` and `write` below.
+    let writer: any DatabaseWriter
 
     public struct Options: Sendable {
         /// How long a write waits for another process's transaction before giving up.
@@ -41,10 +43,63 @@ public final class AppDatabase: Sendable {
     private static func open(path: String, now: Date, options: Options, migrations: DatabaseMigrator) throws(StoreError) -> AppDatabase {
         let existing = try checkFile(path)
         if !existing { try createFolder(for: path) }
+        let queue: DatabaseQueue
+        do {
+            queue = try DatabaseQueue(path: path, configuration: configuration(options))
+        } catch {
+            throw StoreError.wrap(error, path: path)
+        }
+        let database = AppDatabase(path: path, connection: queue)
+        try database.refuseNewerSchema(migrations)
+        try database.useWriteAheadLog()
+        try database.migrate(migrations) { pending, applied throws in
+            if !applied.isEmpty {
+                try database.backUpBeforeMigration(to: pending, now: now, keep: options.keptMigrationBackups)
+            }
+        }
+        return database
+    }
+
+    /// A database over any GRDB writer, migrated to the latest schema: for tests and tools that
+    /// work in memory (`AppDatabase(writer: DatabaseQueue(configuration: AppDatabase.configuration()))`).
+    /// No file checks, no write-ahead log and no pre-migration backups: there is no file to keep.
+    init(writer: any DatabaseWriter, path: String = ":memory:") throws(StoreError) {
+        self.path = path
+        self.writer = writer
+        try refuseNewerSchema(Migrations.migrator())
+        try migrate(Migrations.migrator()) { _, _ in }
+    }
+
+    /// A copy of the database at `path` in memory, migrated there: what a dry run plans against,
+    /// so that nothing on disk is written, created or migrated. The file is only read, with SQLite's
+    /// online backup (safe while another process studies). A missing file gives an empty database.
+    public static func copyInMemory(of path: String) throws(StoreError) -> AppDatabase {
+        let existing = try checkFile(path)
+        let memory: DatabaseQueue
+        do {
+            memory = try DatabaseQueue(configuration: configuration())
+            if existing {
+                let source = try DatabaseQueue(path: path, configuration: configuration())
+                try source.backup(to: memory)
+                try source.close()
+            }
+        } catch {
+            throw StoreError.wrap(error, path: path)
+        }
+        return try AppDatabase(writer: memory, path: path)
+    }
+
+    private init(path: String, connection: any DatabaseWriter) {
+        self.path = path
+        self.writer = connection
+    }
+
+    /// The connection's settings, in this one place.
+    static func configuration(_ options: Options = Options()) -> Configuration {
         var configuration = Configuration()
         // Not `configuration.journalMode = .wal`: GRDB's WAL set-up writes a scratch table (it would
         // touch a database this version must refuse) and lowers `synchronous` to NORMAL. WAL is
-        // switched on in `migrate`, after the version check.
+        // switched on in `useWriteAheadLog`, after the version check.
         configuration.busyMode = .timeout(options.busyTimeout)
         configuration.foreignKeysEnabled = true
         configuration.prepareDatabase { [options] db in
@@ -54,20 +109,7 @@ public final class AppDatabase: Sendable {
                 try db.execute(sql: "PRAGMA cache_size = \(-1024 * max(1, mebibytes))")  // ok: an integer, not input
             }
         }
-        let queue: DatabaseQueue
-        do {
-            queue = try DatabaseQueue(path: path, configuration: configuration)
-        } catch {
-            throw StoreError.wrap(error, path: path)
-        }
-        let database = AppDatabase(path: path, writer: queue)
-        try database.migrate(with: migrations, now: now, options: options)
-        return database
-    }
-
-    private init(path: String, writer: DatabaseQueue) {
-        self.path = path
-        self.writer = writer
+        return configuration
     }
 
     /// Whether the file exists; throws when it exists but cannot be a database.
@@ -101,25 +143,35 @@ public final class AppDatabase: Sendable {
         }
     }
 
-    private func migrate(with migrator: DatabaseMigrator, now: Date, options: Options) throws(StoreError) {
+    /// A database written by a newer version (a migration this one does not know) is refused
+    /// before anything is written to it.
+    private func refuseNewerSchema(_ migrator: DatabaseMigrator) throws(StoreError) {
+        let (applied, superseded) = try read { db in (try migrator.appliedIdentifiers(db), try migrator.hasBeenSuperseded(db)) }
+        let unknown = applied.subtracting(Migrations.identifiers).sorted()
+        if superseded || !unknown.isEmpty {
+            throw StoreError.newerSchema(path: path, unknown: unknown)
+        }
+    }
+
+    private func useWriteAheadLog() throws(StoreError) {
         do {
-            let (applied, superseded) = try writer.read { db in
-                (try migrator.appliedIdentifiers(db), try migrator.hasBeenSuperseded(db))
-            }
-            let known = Set(Migrations.identifiers)
-            let unknown = applied.subtracting(known).sorted()
-            if superseded || !unknown.isEmpty {
-                throw StoreError.newerSchema(path: path, unknown: unknown)
-            }
             try writer.writeWithoutTransaction { db in
                 let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
                 if mode != "wal" { throw StoreError.cannotOpen(path: path, reason: "SQLite cannot use write-ahead logging on it") }
             }
+        } catch {
+            throw StoreError.wrap(error, path: path)
+        }
+    }
+
+    /// Runs the pending migrations; `before` is given the first pending one and those already
+    /// applied (to back the file up first).
+    private func migrate(_ migrator: DatabaseMigrator, before: (String, Set<String>) throws -> Void) throws(StoreError) {
+        do {
+            let applied = try writer.read { db in try migrator.appliedIdentifiers(db) }
             let pending = migrator.migrations.filter { !applied.contains($0) }
-            if pending.isEmpty { return }
-            if !applied.isEmpty {
-                try backUpBeforeMigration(to: pending[0], now: now, keep: options.keptMigrationBackups)
-            }
+            guard let first = pending.first else { return }
+            try before(first, applied)
             try migrator.migrate(writer)
         } catch {
             throw StoreError.wrap(error, path: path)

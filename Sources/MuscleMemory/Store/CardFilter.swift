@@ -1,3 +1,5 @@
+import GRDB
+
 /// Which cards a session or a report looks at. Empty lists mean "all". Matching is
 /// case-insensitive: muscles by name or key ("piriformis", "Gluteus medius"), regions by any part
 /// of their name ("lower leg" matches "Lower leg and foot"), tags exactly.
@@ -16,28 +18,23 @@ public struct CardFilter: Sendable, Hashable {
 
     public var isEmpty: Bool { muscles.isEmpty && aspects.isEmpty && regions.isEmpty && tags.isEmpty }
 
-    /// SQL conditions over `m` (muscle) and `c` (card), with their bound values. Nothing from the
-    /// user is ever spliced into the SQL text.
-    func sql() -> (String, [String]) {
-        var clauses: [String] = []
-        var values: [String] = []
+    /// SQL conditions over `m` (muscle) and `c` (card). Every value from the user is bound,
+    /// never spliced into the SQL text.
+    func sql() -> SQL {
+        var clauses: [SQL] = []
         if !muscles.isEmpty {
-            clauses.append("(" + muscles.map { _ in "(lower(m.name) = ? OR m.key = ?)" }.joined(separator: " OR ") + ")")
-            for muscle in muscles { values += [muscle.lowercased(), Slug.make(muscle)] }
+            clauses.append("(" + muscles.map { muscle -> SQL in "(lower(m.name) = \(muscle.lowercased()) OR m.key = \(Slug.make(muscle)))" }.joined(separator: " OR ") + ")")
         }
         if !aspects.isEmpty {
-            clauses.append("c.aspect IN (" + aspects.map { _ in "?" }.joined(separator: ", ") + ")")
-            values += aspects.map(\.rawValue)
+            clauses.append("c.aspect IN \(aspects.map(\.rawValue))")
         }
         if !regions.isEmpty {
-            clauses.append("(" + regions.map { _ in "lower(m.region) LIKE ? ESCAPE '\\'" }.joined(separator: " OR ") + ")")
-            values += regions.map { "%" + escapeLike($0.lowercased()) + "%" }
+            clauses.append("(" + regions.map { region -> SQL in "lower(m.region) LIKE \("%" + escapeLike(region.lowercased()) + "%") ESCAPE '\\'" }.joined(separator: " OR ") + ")")
         }
         for tag in tags {
-            clauses.append("c.tags LIKE ? ESCAPE '\\'")
-            values.append("%," + escapeLike(Tags.parse(tag).first ?? tag.lowercased()) + ",%")
+            clauses.append("c.tags LIKE \("%," + escapeLike(Tags.parse(tag).first ?? tag.lowercased()) + ",%") ESCAPE '\\'")
         }
-        return (clauses.isEmpty ? "1" : clauses.joined(separator: " AND "), values)
+        return clauses.isEmpty ? "1" : clauses.joined(separator: " AND ")
     }
 
     private func escapeLike(_ text: String) -> String {

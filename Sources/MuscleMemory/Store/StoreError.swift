@@ -14,7 +14,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible, Sendable {
     case newerSchema(path: String, unknown: [String])
     case backupExists(path: String)
     case backupFailed(path: String, reason: String)
-    case noSuchCard(id: Int64)
+    case noSuchCard(rowID: Int64)
     case cannotUndo(reason: String)
     case other(path: String, detail: String)
 
@@ -42,8 +42,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible, Sendable {
             "'\(path)' already exists; choose another backup file name."
         case .backupFailed(let path, let reason):
             "the backup to '\(path)' failed: \(reason)."
-        case .noSuchCard(let id):
-            "there is no card with id \(id)."
+        case .noSuchCard(let rowID):
+            "there is no card with id \(rowID)."
         case .cannotUndo(let reason):
             "nothing to undo: \(reason)."
         case .other(let path, let detail):

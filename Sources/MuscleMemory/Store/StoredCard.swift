@@ -1,32 +1,19 @@
 import SM2
 
-/// How an answer counted. Only a `.review` moves the schedule (sm2.md: the first answer of a study
+/// How an answer counted. Only a `.review` moves the schedule (Docs/SM2.md: the first answer of a study
 /// day to a due or new card).
 public enum ReviewKind: Int, Sendable, Codable, CaseIterable {
     case review = 0
     case redrill = 1
     case cram = 2
-
-    public var name: String {
-        switch self {
-        case .review: "review"
-        case .redrill: "redrill"
-        case .cram: "cram"
-        }
-    }
-}
-
-/// Whether a session counts for the schedule, or drills cards without touching it.
-public enum StudyMode: String, Sendable, Codable {
-    case study
-    case cram
 }
 
 /// A card as the database holds it: its text, where it came from, and its state.
 public struct StoredCard: Sendable, Hashable, Identifiable {
-    public var id: Int64
     /// The stable ID, e.g. "gastrocnemius/origin".
-    public var key: String
+    public var id: CardID
+    /// The card's row in this database (what answers and the queue refer to).
+    public var rowID: Int64
     public var muscle: String
     public var muscleKey: String
     public var aspect: Aspect
@@ -42,15 +29,12 @@ public struct StoredCard: Sendable, Hashable, Identifiable {
     public var redrillDay: Day?
     /// Skipped: hidden for the rest of this day.
     public var buriedDay: Day?
-
-    /// Cards of one muscle and aspect are siblings (see `Card.siblingKey`).
-    public var siblingKey: String { muscleKey + "/" + aspect.rawValue }
 }
 
 /// What recording one answer did.
 public struct RecordedAnswer: Sendable, Equatable {
     public var reviewID: Int64
-    public var cardID: Int64
+    public var cardRowID: Int64
     public var kind: ReviewKind
     public var grade: Grade
     public var before: CardState
@@ -61,7 +45,7 @@ public struct RecordedAnswer: Sendable, Equatable {
 
 /// One answer to record, for the batch writer.
 public struct AnswerInput: Sendable {
-    public var cardID: Int64
+    public var cardRowID: Int64
     public var grade: Grade
     public var at: Date
     public var day: Day
@@ -69,8 +53,8 @@ public struct AnswerInput: Sendable {
     public var sessionID: Int64?
     public var mode: StudyMode
 
-    public init(cardID: Int64, grade: Grade, at: Date, day: Day, answerMilliseconds: Int, sessionID: Int64?, mode: StudyMode = .study) {
-        self.cardID = cardID
+    public init(cardRowID: Int64, grade: Grade, at: Date, day: Day, answerMilliseconds: Int, sessionID: Int64?, mode: StudyMode = .study) {
+        self.cardRowID = cardRowID
         self.grade = grade
         self.at = at
         self.day = day

@@ -5,8 +5,8 @@ public struct StudyOptions: Sendable, Equatable {
     /// Due reviews per study day; nil for no limit.
     public var reviewsPerDay: Int? = nil
     public var filter: CardFilter = CardFilter()
-    /// Drill the filtered cards regardless of due dates, without touching the schedule.
-    public var cram: Bool = false
+    /// `.cram` drills the filtered cards regardless of due dates, without touching the schedule.
+    public var mode: StudyMode = .study
     /// How many other cards come between a failed card and its re-drill.
     public var redrillGap: Int = 3
 
@@ -15,11 +15,11 @@ public struct StudyOptions: Sendable, Equatable {
     public static let newPerDayRange = 0...9_999
     public static let reviewsPerDayRange = 0...100_000
 
-    public init(newPerDay: Int = 20, reviewsPerDay: Int? = nil, filter: CardFilter = CardFilter(), cram: Bool = false, redrillGap: Int = 3) {
+    public init(newPerDay: Int = 20, reviewsPerDay: Int? = nil, filter: CardFilter = CardFilter(), mode: StudyMode = .study, redrillGap: Int = 3) {
         self.newPerDay = newPerDay.clamped(to: Self.newPerDayRange)
         self.reviewsPerDay = reviewsPerDay?.clamped(to: Self.reviewsPerDayRange)
         self.filter = filter
-        self.cram = cram
+        self.mode = mode
         self.redrillGap = redrillGap
     }
 }

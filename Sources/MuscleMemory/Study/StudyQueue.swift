@@ -7,21 +7,21 @@ public struct StudyQueue: Sendable {
         public var entry: QueueEntry
         public var reason: QueueReason
 
-        public var cardID: Int64 { entry.cardID }
+        public var cardRowID: Int64 { entry.cardRowID }
     }
 
     private(set) var items: [Item] = []
 
     /// - Parameter newLimit: at most this many new cards; the places go to cards without a sibling
     ///   in the queue first, so a deferred sibling never takes the place of another card.
-    public init(redrill: [QueueEntry], due: [QueueEntry], new: [QueueEntry], newLimit: Int = .max, answeredToday siblings: Set<String> = [], reason: QueueReason? = nil) {
+    public init(redrill: [QueueEntry], due: [QueueEntry], new: [QueueEntry], newLimit: Int = .max, answeredToday siblings: Set<SiblingKey> = [], reason: QueueReason? = nil) {
         var seen = siblings
         var deferred: [Item] = []
         var ids = Set<Int64>()
         var newTaken = 0
         var newDeferred: [Item] = []
         for (entries, kind) in [(redrill, QueueReason.redrill), (due, .due), (new, .new)] {
-            for entry in entries where ids.insert(entry.cardID).inserted {
+            for entry in entries where ids.insert(entry.cardRowID).inserted {
                 let item = Item(entry: entry, reason: reason ?? kind)
                 if kind == .redrill {
                     seen.insert(entry.siblingKey)
@@ -46,7 +46,7 @@ public struct StudyQueue: Sendable {
     public var first: Item? { items.first }
 
     /// The ids of the next `count` cards, to load their text ahead of showing them.
-    public func upcomingIDs(_ count: Int) -> [Int64] { items.prefix(count).map(\.cardID) }
+    public func upcomingIDs(_ count: Int) -> [Int64] { items.prefix(count).map(\.cardRowID) }
 
     public mutating func popFirst() -> Item? {
         items.isEmpty ? nil : items.removeFirst()
@@ -54,17 +54,17 @@ public struct StudyQueue: Sendable {
 
     /// A card graded below 4 comes back after `gap` other cards (or last, if fewer are left).
     public mutating func redrill(_ entry: QueueEntry, after gap: Int) {
-        items.removeAll { $0.cardID == entry.cardID }
+        items.removeAll { $0.cardRowID == entry.cardRowID }
         items.insert(Item(entry: entry, reason: .redrill), at: min(gap, items.count))
     }
 
     public mutating func pushFront(_ item: Item) {
-        items.removeAll { $0.cardID == item.cardID }
+        items.removeAll { $0.cardRowID == item.cardRowID }
         items.insert(item, at: 0)
     }
 
-    public mutating func remove(cardID: Int64) {
-        items.removeAll { $0.cardID == cardID }
+    public mutating func remove(cardRowID: Int64) {
+        items.removeAll { $0.cardRowID == cardRowID }
     }
 
     /// Cards left by kind, for the header.

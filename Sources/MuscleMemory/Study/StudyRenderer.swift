@@ -15,13 +15,13 @@ public enum StudyRenderer {
         let width = max(width, 20)
         switch (screen, layout) {
         case (.front(let card, let header), .screen):
-            return frame(header, card, width: width, style: style) + "\n" + wrap(card.front, width, indent: 2) + "\n\n" + hint("space show answer · 0-5 grade · u undo · s skip · e source · q quit", width, style)
+            return frame(header, card, width: width, style: style) + "\n" + wrap(card.front, width, indent: 2) + "\n\n" + hint(StudyPrompt.front.keyHint, width, style)
         case (.back(let card, let header, let keys, let counts), .screen):
             var out = frame(header, card, width: width, style: style) + "\n" + wrap(card.front, width, indent: 2) + "\n\n"
             out += style.dim(String(repeating: "─", count: width)) + "\n"
             out += style.bold(wrap(card.back, width, indent: 2)) + "\n\n"
             out += gradeKeys(keys, counts: counts, width: width, style: style) + "\n"
-            out += hint("0-5 grade · u undo · s skip · e source · q quit", width, style)
+            out += hint(StudyPrompt.back.keyHint, width, style)
             return out
         case (.front(let card, let header), .lines):
             return headerLine(header, card) + "\n" + "Q: " + clean(card.front) + "\n"
@@ -93,7 +93,7 @@ public enum StudyRenderer {
     }
 
     static func summary(_ s: SessionSummary, style: TextStyle) -> String {
-        var out = style.bold(s.cram ? "Cram session over" : "Session over") + ": \(s.answers) answer\(s.answers == 1 ? "" : "s") on \(s.cards) card\(s.cards == 1 ? "" : "s")"
+        var out = style.bold(s.mode == .cram ? "Cram session over" : "Session over") + ": \(s.answers) answer\(s.answers == 1 ? "" : "s") on \(s.cards) card\(s.cards == 1 ? "" : "s")"
         if s.counted > 0 {
             let share = Int((Double(s.correct) / Double(s.counted) * 100).rounded())
             out += "; \(s.correct) of \(s.counted) first answers correct (\(share)%)"

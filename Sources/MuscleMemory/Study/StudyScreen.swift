@@ -64,5 +64,5 @@ public struct SessionSummary: Equatable, Sendable {
     public var dueTomorrow: Int
     public var streak: Int
     public var left: StudyHeader
-    public var cram: Bool
+    public var mode: StudyMode
 }

@@ -39,13 +39,13 @@ public final class StudySession {
 
     /// The queue as it stands, with each card's text (tests and tools).
     public func upcomingCards() throws(StoreError) -> [(card: StoredCard, reason: QueueReason)] {
-        let cards = try database.cards(ids: queue.items.map(\.cardID))
-        return queue.items.compactMap { item in cards[item.cardID].map { ($0, item.reason) } }
+        let cards = try database.cards(rowIDs: queue.items.map(\.cardRowID))
+        return queue.items.compactMap { item in cards[item.cardRowID].map { ($0, item.reason) } }
     }
 
     static func buildQueue(database: AppDatabase, decks: [Int64], day: Day, options: StudyOptions) throws(StoreError) -> StudyQueue {
         let filter = options.filter
-        if options.cram {
+        if options.mode == .cram {
             return StudyQueue(redrill: [], due: try database.allEntries(decks: decks, filter: filter), new: [], reason: .cram)
         }
         let redrill = try database.redrillEntries(decks: decks, on: day, filter: filter)
@@ -64,10 +64,10 @@ public final class StudySession {
     /// which has also been shown. Answers already given are in the database whatever happens.
     @discardableResult
     public func run(on terminal: StudyTerminal) throws(StoreError) -> SessionSummary {
-        sessionID = try database.startSession(at: started, day: day, mode: options.cram ? .cram : .study)
+        sessionID = try database.startSession(at: started, day: day, mode: options.mode)
         defer { if let sessionID { try? database.endSession(sessionID, at: now()) } }
         if queue.isEmpty {
-            terminal.show(.message(options.cram ? "No cards match these filters." : "Nothing is due today. Well done!"))
+            terminal.show(.message(options.mode == .cram ? "No cards match these filters." : "Nothing is due today. Well done!"))
         }
         loop: while let next = queue.first {
             guard let card = try card(for: next) else {
@@ -78,34 +78,24 @@ public final class StudySession {
             let view = Self.view(of: card, reason: next.reason)
             shownAt = now()
             terminal.show(.front(view, header: header()))
-            var revealed = false
-            while !revealed {
-                guard let input = terminal.read(.reveal) else { break loop }
-                switch input {
-                case .reveal: revealed = true
-                case .grade(let grade):
-                    // Grading straight from the front is allowed: the student knows the answer.
-                    try answer(item, grade, terminal: terminal)
-                    continue loop
-                case .quit: break loop
-                case .undo: if try undo(terminal) { continue loop }
-                case .skip: try skip(next, terminal); continue loop
-                case .edit: terminal.show(.message(source(of: card)))
-                case .unknown: terminal.show(.message("Space or Enter shows the answer; u undoes, s skips, e shows the source, q quits."))
-                }
-            }
-            terminal.show(.back(view, header: header(), keys: keys(for: card), counts: counts(card)))
+            // One loop for the card, asking what its stage allows: the front takes "show the
+            // answer" or a grade (the student may know it), the back a grade. A question with
+            // options or a typed answer is a prompt of its own, read by the same loop.
+            var prompt = StudyPrompt.front
             while true {
-                guard let input = terminal.read(.grade) else { break loop }
+                guard let input = terminal.read(prompt) else { break loop }
                 switch input {
-                case .grade(let grade):
+                case .reveal where prompt.reveal:
+                    terminal.show(.back(view, header: header(), keys: keys(for: card), counts: counts(card)))
+                    prompt = .back
+                case .grade(let grade) where prompt.grades:
                     try answer(item, grade, terminal: terminal)
                     continue loop
                 case .quit: break loop
                 case .undo: if try undo(terminal) { continue loop }
                 case .skip: try skip(next, terminal); continue loop
                 case .edit: terminal.show(.message(source(of: card)))
-                case .reveal, .unknown: terminal.show(.message("Grade your recall: 0 (blackout) to 5 (perfect); u undoes, s skips, q quits."))
+                case .reveal, .grade, .choose, .typed, .unknown: terminal.show(.message(prompt.help))
                 }
             }
         }
@@ -116,31 +106,31 @@ public final class StudySession {
 
     /// The card's text and state, loading it and the next few cards' together.
     private func card(for item: StudyQueue.Item) throws(StoreError) -> StoredCard? {
-        if let card = loaded[item.cardID] { return card }
+        if let card = loaded[item.cardRowID] { return card }
         let ids = queue.upcomingIDs(20).filter { loaded[$0] == nil }
-        loaded.merge(try database.cards(ids: ids.isEmpty ? [item.cardID] : ids)) { _, new in new }
-        return loaded[item.cardID]
+        loaded.merge(try database.cards(rowIDs: ids.isEmpty ? [item.cardRowID] : ids)) { _, new in new }
+        return loaded[item.cardRowID]
     }
 
     private func answer(_ pair: (item: StudyQueue.Item, card: StoredCard), _ grade: Grade, terminal: StudyTerminal) throws(StoreError) {
         let (item, card) = pair
         let at = now()
         let answer = try database.recordAnswer(AnswerInput(
-            cardID: card.id, grade: grade, at: at, day: day,
-            answerMilliseconds: Int((at.timeIntervalSince(shownAt) * 1000).rounded()), sessionID: sessionID, mode: options.cram ? .cram : .study))
+            cardRowID: card.rowID, grade: grade, at: at, day: day,
+            answerMilliseconds: Int((at.timeIntervalSince(shownAt) * 1000).rounded()), sessionID: sessionID, mode: options.mode))
         _ = queue.popFirst()
         undoStack.append((answer, item))
         answers += 1
-        answeredCards.insert(card.id)
+        answeredCards.insert(card.rowID)
         if answer.kind == .review {
             counted += 1
             if grade.isCorrect { correct += 1 }
         }
-        let again = options.cram ? needsRedrill(grade) : answer.needsRedrill
+        let again = options.mode == .cram ? needsRedrill(grade) : answer.needsRedrill
         var updated = card
         updated.state = answer.after
         updated.redrillDay = again ? day : nil
-        loaded[card.id] = updated
+        loaded[card.rowID] = updated
         if again {
             queue.redrill(item.entry, after: options.redrillGap)
         }
@@ -164,21 +154,21 @@ public final class StudySession {
             counted -= 1
             if last.answer.grade.isCorrect { correct -= 1 }
         }
-        if !undoStack.contains(where: { $0.item.cardID == last.item.cardID }) { answeredCards.remove(last.item.cardID) }
-        loaded[last.item.cardID] = nil  // reloaded with its restored state
+        if !undoStack.contains(where: { $0.item.cardRowID == last.item.cardRowID }) { answeredCards.remove(last.item.cardRowID) }
+        loaded[last.item.cardRowID] = nil  // reloaded with its restored state
         queue.pushFront(last.item)
         terminal.show(.message("Undone: the card is back as it was."))
         return true
     }
 
     private func skip(_ item: StudyQueue.Item, _ terminal: StudyTerminal) throws(StoreError) {
-        if !options.cram { try database.bury(cardID: item.cardID, on: day) }
-        queue.remove(cardID: item.cardID)
-        terminal.show(.message(options.cram ? "Skipped." : "Skipped until tomorrow."))
+        if options.mode == .study { try database.bury(cardRowID: item.cardRowID, on: day) }
+        queue.remove(cardRowID: item.cardRowID)
+        terminal.show(.message(options.mode == .cram ? "Skipped." : "Skipped until tomorrow."))
     }
 
     private func source(of card: StoredCard) -> String {
-        "Source: \(card.sourceFile):\(card.sourceLine) (card \(card.key))"
+        "Source: \(card.sourceFile):\(card.sourceLine) (card \(card.id))"
     }
 
     private func header() -> StudyHeader {
@@ -187,7 +177,7 @@ public final class StudySession {
 
     /// Whether this answer would move the schedule (so the keys show real intervals).
     private func counts(_ card: StoredCard) -> Bool {
-        !options.cram && isFirstAnswer(to: card.state, on: day) && isDue(card.state, on: day)
+        options.mode == .study && isFirstAnswer(to: card.state, on: day) && isDue(card.state, on: day)
     }
 
     private func keys(for card: StoredCard) -> [GradeKey] {
@@ -198,21 +188,11 @@ public final class StudySession {
     private func summary() throws(StoreError) -> SessionSummary {
         let tomorrow = day.adding(days: 1)
         let dueTomorrow = try database.dueForecast(decks: decks, from: tomorrow, days: 1).first ?? 0
-        let days = try database.studyDays(through: day, limit: 100_000)
-        var streak = 0
-        var expected = days.first == day ? day : day.adding(days: -1)
-        for studied in days {
-            if studied == expected {
-                streak += 1
-                expected = expected.adding(days: -1)
-            } else if studied < expected {
-                break
-            }
-        }
+        let streak = StudyStreak.length(of: try database.studyDays(through: day, limit: 100_000), through: day)
         return SessionSummary(
             answers: answers, cards: answeredCards.count, counted: counted, correct: correct,
             seconds: Int(now().timeIntervalSince(started).rounded(.down)), dueTomorrow: dueTomorrow, streak: streak,
-            left: header(), cram: options.cram)
+            left: header(), mode: options.mode)
     }
 
     static func view(of card: StoredCard, reason: QueueReason) -> StudyCardView {

@@ -1,22 +1,121 @@
+import Foundation
 import SM2
 
 /// What the student did at the prompt.
 public enum StudyInput: Equatable, Sendable {
     case reveal
     case grade(Grade)
+    /// One of a prompt's options, by index (0 is "a").
+    case choose(Int)
+    /// A typed answer.
+    case typed(String)
     case undo
     case edit
     case skip
     case quit
-    /// A key or line the session does not know; it answers with a hint.
+    /// A key or line the prompt does not take; the session answers with the prompt's help.
     case unknown(String)
 }
 
-/// What the student is being asked for, so a terminal can accept only the keys that make sense
-/// (and a line-mode reader can explain what it expects).
-public enum StudyPrompt: Equatable, Sendable {
-    case reveal
-    case grade
+/// What the student is being asked for: the answers this prompt takes (show the answer, a grade
+/// 0–5, one of the options a, b, c…, a typed line), besides the commands every prompt takes (undo,
+/// skip, the card's source, quit). Both terminals read input in terms of it, through
+/// `input(forKey:)` and `input(forLine:)`, so a key means the same on a raw terminal and on a pipe,
+/// and a key the prompt does not take never passes for one it does. Multiple-choice and typed
+/// answers plug into the session loop as prompts of their own.
+public struct StudyPrompt: Equatable, Sendable {
+    /// Space or Enter (an empty line) shows the answer.
+    public var reveal: Bool
+    /// 0–5 grade recall.
+    public var grades: Bool
+    /// How many options there are to choose from, labelled a, b, c…; 0 for none.
+    public var options: Int
+    /// A line of text is the answer (commands are then written `:u`, `:s`, `:e`, `:q`).
+    public var typing: Bool
+
+    public init(reveal: Bool = false, grades: Bool = false, options: Int = 0, typing: Bool = false) {
+        self.reveal = reveal
+        self.grades = grades
+        self.options = max(0, min(options, Self.letters.count))
+        self.typing = typing
+    }
+
+    /// A card's front: show the answer, or grade straight away (the student knows it).
+    public static let front = StudyPrompt(reveal: true, grades: true)
+    /// A card's back: grade recall.
+    public static let back = StudyPrompt(grades: true)
+    /// A question with `count` options (at most four: a–d).
+    public static func choice(of count: Int) -> StudyPrompt { StudyPrompt(options: count) }
+    /// A question answered by typing.
+    public static let typed = StudyPrompt(typing: true)
+
+    static let letters: [Character] = ["a", "b", "c", "d"]
+
+    /// One key pressed on a raw terminal (Ctrl-C and Ctrl-D quit).
+    public func input(forKey key: Character) -> StudyInput {
+        switch key {
+        case " ", "\r", "\n": return reveal ? .reveal : .unknown(String(key))
+        case "0"..."5" where grades:
+            return key.wholeNumberValue.flatMap { Grade($0) }.map(StudyInput.grade) ?? .unknown(String(key))
+        case "u", "U": return .undo
+        case "e", "E": return .edit
+        case "s", "S": return .skip
+        case "q", "Q", "\u{03}", "\u{04}": return .quit
+        default:
+            if let option = option(key) { return .choose(option) }
+            return .unknown(String(key))
+        }
+    }
+
+    /// One line of a pipe: an empty line reveals, a digit grades, a letter chooses, words name the
+    /// commands; at a typing prompt the line is the answer, unless it is a `:` command.
+    public func input(forLine line: String) -> StudyInput {
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        if typing {
+            let command = trimmed.hasPrefix(":") ? Self.command(String(trimmed.dropFirst()).lowercased()) : nil
+            return command ?? .typed(trimmed)
+        }
+        let text = trimmed.lowercased()
+        if text.isEmpty { return reveal ? .reveal : .unknown(text) }
+        if let command = Self.command(text) { return command }
+        if grades, let value = Int(text), let grade = Grade(value) { return .grade(grade) }
+        if text.count == 1, let key = text.first, let option = option(key) { return .choose(option) }
+        return .unknown(text)
+    }
+
+    private static func command(_ word: String) -> StudyInput? {
+        switch word {
+        case "u", "undo": .undo
+        case "e", "edit", "source": .edit
+        case "s", "skip": .skip
+        case "q", "quit", "exit": .quit
+        default: nil
+        }
+    }
+
+    private func option(_ key: Character) -> Int? {
+        guard let index = Self.letters.firstIndex(of: Character(key.lowercased())), index < options else { return nil }
+        return index
+    }
+
+    /// The keys under a card on a terminal.
+    public var keyHint: String {
+        var keys: [String] = []
+        if reveal { keys.append("space show answer") }
+        if grades { keys.append("0-5 grade") }
+        if options > 0 { keys.append("a-\(Self.letters[options - 1]) choose") }
+        if typing { keys.append("type the answer, Enter") }
+        let prefix = typing ? ":" : ""
+        return (keys + ["\(prefix)u undo", "\(prefix)s skip", "\(prefix)e source", "\(prefix)q quit"]).joined(separator: " · ")
+    }
+
+    /// What the session says when the student pressed something this prompt does not take.
+    public var help: String {
+        if reveal { return "Space or Enter shows the answer; u undoes, s skips, e shows the source, q quits." }
+        if grades { return "Grade your recall: 0 (blackout) to 5 (perfect); u undoes, s skips, q quits." }
+        if options > 0 { return "Choose an answer, a to \(Self.letters[options - 1]); u undoes, s skips, q quits." }
+        return "Type the answer and press Enter; :u undoes, :s skips, :q quits."
+    }
 }
 
 /// The only way the session engine reaches the student: it hands over screens and asks for input.
@@ -25,6 +124,7 @@ public enum StudyPrompt: Equatable, Sendable {
 public protocol StudyTerminal: AnyObject {
     /// Shows a screen (a card's front, its back with the grade keys, a message, the summary).
     func show(_ screen: StudyScreen)
-    /// Waits for the student; nil when input has ended (end of a pipe, a closed terminal).
+    /// Waits for the student's answer to `prompt`; nil when input has ended (end of a pipe, a
+    /// closed terminal).
     func read(_ prompt: StudyPrompt) -> StudyInput?
 }

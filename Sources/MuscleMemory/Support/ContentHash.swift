@@ -19,10 +19,6 @@ public struct ContentHash: Sendable {
         add([0xFF])  // a separator byte that never occurs in UTF-8, so ("ab","c") != ("a","bc")
     }
 
-    public mutating func add(_ number: Int) {
-        add(String(number))
-    }
-
     public var value: UInt64 { state }
 
     /// 16 lower-case hex digits.

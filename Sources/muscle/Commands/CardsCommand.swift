@@ -16,25 +16,27 @@ struct CardsCommand: ParsableCommand {
     var paths: [String] = []
 
     func run() throws {
-        let locations = paths.isEmpty ? global.deckLocations : paths.map(DeckLocation.init(argument:))
-        let decks = locations.map { DeckCompiler.compile($0) }
-        let diagnostics = decks.flatMap(\.diagnostics)
-        if diagnostics.hasErrors {
-            let files = decks.reduce(0) { $0 + $1.fileCount }
-            Output.err(LintReport.text(diagnostics.filter { $0.severity == .error }, files: files, cards: 0, style: TerminalInfo.style(fd: 2)))
-            throw ExitCode(1)
-        }
-        let cards = decks.flatMap(\.cards)
-        switch format {
-        case .json:
-            Output.out(CardListing.json(cards))
-        case .markdown:
-            Output.out(CardListing.markdown(cards))
-        case .text:
-            if TerminalInfo.isTerminal(1) {
-                Output.out(CardListing.table(cards, width: TerminalInfo.width(), style: TerminalInfo.style()))
-            } else {
-                Output.out(CardListing.lines(cards))
+        try reportingFailures {
+            let locations = paths.isEmpty ? global.deckLocations : paths.map(DeckLocation.init(argument:))
+            let decks = locations.map { DeckCompiler.compile($0) }
+            let diagnostics = decks.flatMap(\.diagnostics)
+            if diagnostics.hasErrors {
+                let files = decks.reduce(0) { $0 + $1.fileCount }
+                Output.err(LintReport.text(diagnostics.filter { $0.severity == .error }, files: files, cards: 0, style: TerminalInfo.style(fd: 2)))
+                throw ExitCode(1)
+            }
+            let cards = decks.flatMap(\.cards)
+            switch format {
+            case .json:
+                Output.out(try CardListing.json(cards))
+            case .markdown:
+                Output.out(CardListing.markdown(cards))
+            case .text:
+                if TerminalInfo.isTerminal(1) {
+                    Output.out(CardListing.table(cards, width: TerminalInfo.width(), style: TerminalInfo.style()))
+                } else {
+                    Output.out(CardListing.lines(cards))
+                }
             }
         }
     }

@@ -16,16 +16,18 @@ struct LintCommand: ParsableCommand {
     var paths: [String] = []
 
     func run() throws {
-        let locations = paths.isEmpty ? global.deckLocations : paths.map(DeckLocation.init(argument:))
-        let decks = locations.map { DeckCompiler.compile($0) }
-        let diagnostics = decks.flatMap(\.diagnostics)
-        let files = decks.reduce(0) { $0 + $1.fileCount }
-        let cards = decks.reduce(0) { $0 + $1.cards.count }
-        switch format {
-        case .json: Output.out(LintReport.json(diagnostics, files: files, cards: cards))
-        case .text: Output.out(LintReport.text(diagnostics, files: files, cards: cards, style: TerminalInfo.style()))
+        try reportingFailures {
+            let locations = paths.isEmpty ? global.deckLocations : paths.map(DeckLocation.init(argument:))
+            let decks = locations.map { DeckCompiler.compile($0) }
+            let diagnostics = decks.flatMap(\.diagnostics)
+            let files = decks.reduce(0) { $0 + $1.fileCount }
+            let cards = decks.reduce(0) { $0 + $1.cards.count }
+            switch format {
+            case .json: Output.out(try LintReport.json(diagnostics, files: files, cards: cards))
+            case .text: Output.out(LintReport.text(diagnostics, files: files, cards: cards, style: TerminalInfo.style()))
+            }
+            if diagnostics.hasErrors { throw ExitCode(1) }
         }
-        if diagnostics.hasErrors { throw ExitCode(1) }
     }
 }
 

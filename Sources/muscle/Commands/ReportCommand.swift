@@ -48,7 +48,7 @@ struct ReportCommand: ParsableCommand {
             let filter = CardFilter(muscles: muscle, aspects: aspect.compactMap(Aspect.init(loose:)), regions: region, tags: tag)
             let options = ReportOptions(today: today, windowDays: try out.windowDays(), filter: filter, exam: examDay,
                                         maxPerDay: try Self.maxPerDayOption.parse(maxPerDay), includeTrends: out.format == .html)
-            let report = try WeakTopics.report(database, decks: decks, options: options)
+            let report = WeakTopics.report(try database.weakTopicFigures(decks: decks, options.query), options: options)
             switch out.format {
             case .table: try out.emit(TerminalReportRenderer.render(ReportDocuments.report(report), width: out.width, style: out.style))
             case .markdown: try out.emit(MarkdownReportRenderer.render(ReportDocuments.report(report)))

@@ -16,7 +16,9 @@ struct StatsCommand: ParsableCommand {
             let database = try global.openDatabase(now: now, pageCacheMiB: 16)
             try DeckSyncing.syncQuietly(database, global.deckLocations, now: now)
             let decks = try database.deckIDs(for: global.deckLocations)
-            let stats = try Statistics.report(database, decks: decks, today: try global.calendar().day(at: now), windowDays: try out.windowDays())
+            let (today, windowDays) = (try global.calendar().day(at: now), try out.windowDays())
+            let figures = try database.statsFigures(decks: decks, Statistics.query(today: today, windowDays: windowDays))
+            let stats = Statistics.report(figures, today: today, windowDays: windowDays)
             switch out.format {
             case .table: try out.emit(TerminalReportRenderer.render(ReportDocuments.stats(stats), width: out.width, style: out.style))
             case .markdown: try out.emit(MarkdownReportRenderer.render(ReportDocuments.stats(stats)))

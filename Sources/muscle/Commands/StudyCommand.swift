@@ -60,7 +60,7 @@ struct StudyCommand: ParsableCommand {
             try DeckSyncing.syncQuietly(database, locations, now: start)
             let decks = try database.deckIDs(for: locations)
             let filter = CardFilter(muscles: muscle, aspects: aspect.compactMap(Aspect.init(loose:)), regions: region, tags: tag)
-            let options = StudyOptions(newPerDay: try Self.newOption.parse(new), reviewsPerDay: try reviews.map(Self.reviewsOption.parse), filter: filter, cram: cram)
+            let options = StudyOptions(newPerDay: try Self.newOption.parse(new), reviewsPerDay: try reviews.map(Self.reviewsOption.parse), filter: filter, mode: cram ? .cram : .study)
             let clockStart = Date()
             let session = try StudySession(database: database, decks: decks, calendar: try global.calendar(), options: options) {
                 frozen ? start : start.addingTimeInterval(Date().timeIntervalSince(clockStart))
@@ -82,7 +82,7 @@ struct StudyCommand: ParsableCommand {
 /// stop a student studying, so it becomes one warning and the cards of its last good sync stay.
 enum DeckSyncing {
     static func syncQuietly(_ database: AppDatabase, _ locations: [DeckLocation], now: Date) throws {
-        let report = try database.sync(locations, now: now)
+        let report = try DeckSync.run(locations, in: database, now: now)
         if report.wasRefused {
             let files = Set(report.refusedBecause.map(\.file)).sorted()
             Output.warning("the decks have \(report.refusedBecause.count) lint error\(report.refusedBecause.count == 1 ? "" : "s") (in \(files.joined(separator: ", "))); studying the cards from the last good sync. Run `muscle lint` for details.")

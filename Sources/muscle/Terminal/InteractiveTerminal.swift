@@ -67,7 +67,9 @@ final class InteractiveTerminal: StudyTerminal {
         Output.out(text)
     }
 
+    /// One key, read as the prompt takes it; at a typing prompt, a line, echoed as it is typed.
     func read(_ prompt: StudyPrompt) -> StudyInput? {
+        var typed: [UInt8] = []
         while true {
             if !pending.isEmpty {
                 let byte = pending.removeFirst()
@@ -80,7 +82,20 @@ final class InteractiveTerminal: StudyTerminal {
                 case 0x1B:  // an escape sequence (arrow keys…): ignored, with the rest of it
                     pending.removeAll()
                 default:
-                    return Self.key(byte)
+                    guard prompt.typing else {
+                        // A byte of a multi-byte character is no key any prompt takes.
+                        return prompt.input(forKey: byte < 0x80 ? Character(Unicode.Scalar(byte)) : "\u{FFFD}")
+                    }
+                    switch byte {
+                    case 0x0D, 0x0A: return prompt.input(forLine: String(decoding: typed, as: UTF8.self))
+                    case 0x03, 0x04: return .quit
+                    case 0x7F, 0x08:
+                        while let last = typed.popLast(), (0x80...0xBF).contains(last) {}
+                    case ..<0x20: break
+                    default: typed.append(byte)
+                    }
+                    status = "> " + TerminalText.sanitize(String(decoding: typed, as: UTF8.self))
+                    redraw()
                 }
                 continue
             }
@@ -90,18 +105,6 @@ final class InteractiveTerminal: StudyTerminal {
             case .resized: redraw()
             case .bytes(let bytes): pending += bytes
             }
-        }
-    }
-
-    static func key(_ byte: UInt8) -> StudyInput {
-        switch byte {
-        case 0x20, 0x0D, 0x0A: return .reveal
-        case 0x30...0x35: return Grade(Int(byte - 0x30)).map(StudyInput.grade) ?? .unknown("")
-        case UInt8(ascii: "u"), UInt8(ascii: "U"): return .undo
-        case UInt8(ascii: "e"), UInt8(ascii: "E"): return .edit
-        case UInt8(ascii: "s"), UInt8(ascii: "S"): return .skip
-        case UInt8(ascii: "q"), UInt8(ascii: "Q"), 0x03, 0x04: return .quit
-        default: return .unknown(String(decoding: [byte], as: UTF8.self))
         }
     }
 }

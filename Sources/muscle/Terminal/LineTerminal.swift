@@ -1,9 +1,9 @@
 import Foundation
 import MuscleMemory
 
-/// The session on a pipe: one command per line (an empty line reveals, a digit grades, `u`, `e`,
-/// `s`, `q`), plain text out, every screen written before the next line is read. End of input
-/// ends the session cleanly.
+/// The session on a pipe: one line per answer, read as the prompt takes it (an empty line reveals,
+/// a digit grades, `u`, `e`, `s`, `q`), plain text out, every screen written before the next line
+/// is read. End of input ends the session cleanly.
 final class LineTerminal: StudyTerminal {
     private var pending = [UInt8]()
     private var ended = false
@@ -12,23 +12,10 @@ final class LineTerminal: StudyTerminal {
         Output.out(StudyRenderer.render(screen, width: 80, style: .plain, layout: .lines))
     }
 
+    /// One line, read as the prompt takes it (`StudyPrompt.input(forLine:)`).
     func read(_ prompt: StudyPrompt) -> StudyInput? {
         guard let line = nextLine() else { return nil }
-        return Self.parse(line)
-    }
-
-    static func parse(_ line: String) -> StudyInput {
-        let text = line.trimmingCharacters(in: .whitespaces).lowercased()
-        switch text {
-        case "": return .reveal
-        case "u", "undo": return .undo
-        case "e", "edit", "source": return .edit
-        case "s", "skip": return .skip
-        case "q", "quit", "exit": return .quit
-        default:
-            if let value = Int(text), let grade = Grade(value) { return .grade(grade) }
-            return .unknown(text)
-        }
+        return prompt.input(forLine: line)
     }
 
     private func nextLine() -> String? {

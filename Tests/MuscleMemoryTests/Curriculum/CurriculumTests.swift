@@ -191,7 +191,7 @@ import Testing
     @Test(arguments: facts.map(\.id))
     func aCheckedFactStaysTrue(_ id: String) throws {
         let words = try #require(Self.facts.first { $0.id == id }).words
-        let card = try #require(Self.deck.cards.first { $0.id == id }, "no card \(id)")
+        let card = try #require(Self.deck.cards.first { $0.id.rawValue == id }, "no card \(id)")
         for word in words {
             #expect(card.back.contains(word), "\(id): '\(word)' not in: \(card.back)")
         }

@@ -21,7 +21,7 @@ import Testing
         Id: stretch
         """
 
-    static func ids(_ text: String) -> [String] {
+    static func ids(_ text: String) -> [CardID] {
         compile(text).cards.map(\.id)
     }
 

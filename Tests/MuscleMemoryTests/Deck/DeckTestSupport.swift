@@ -1,5 +1,6 @@
 import Foundation
 @testable import MuscleMemory
+import TestSupport
 
 /// Compiles deck text as if it were a one-file deck folder.
 func compile(_ text: String, name: String = "example.md") -> CompiledDeck {
@@ -19,6 +20,6 @@ func parse(_ text: String) -> (Muscle?, [Diagnostic]) {
     MuscleParser.parse(text, file: "m.md")
 }
 
-func card(_ deck: CompiledDeck, _ id: String) -> Card? {
+func card(_ deck: CompiledDeck, _ id: CardID) -> Card? {
     deck.cards.first { $0.id == id }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import MuscleMemory
+import TestSupport
 
 /// Decks/FORMAT.md shows the cards generated from the bundled gastrocnemius; this keeps the
 /// document and the generator from drifting apart.

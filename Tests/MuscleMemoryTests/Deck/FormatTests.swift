@@ -1,5 +1,6 @@
 import Testing
 @testable import MuscleMemory
+import TestSupport
 
 /// One test per construct of Decks/FORMAT.md.
 @Suite struct FormatTests {
@@ -58,7 +59,7 @@ import Testing
         #expect(forward.back == "• Plantarflexes the ankle\n• Steadies the leg over the foot")
         #expect(reverse.front == "Which muscle (or group) performs all of these actions?\n• Plantarflexes the ankle\n• Steadies the leg over the foot")
         #expect(reverse.back == "Soleus")
-        #expect(forward.siblingKey == reverse.siblingKey)
+        #expect(forward.muscleKey == reverse.muscleKey && forward.aspect == reverse.aspect)  // siblings
     }
 
     @Test func listMarkersMayBeNumbers() throws {

@@ -6,14 +6,14 @@ import Testing
     @Test func unknownFieldSuggestsTheClosestField() throws {
         let finding = try #require(compile("# Soleus\nOrign: Tibia\n").diagnostics.first { $0.rule == .unknownField })
         #expect(finding.message == "unknown field 'Orign'; did you mean 'Origin'?")
-        #expect((finding.file, finding.line, finding.column) == ("deck/example.md", 2, 1))
+        #expect((finding.file, finding.position) == ("deck/example.md", .init(line: 2, column: 1)))
         #expect(finding.description == "deck/example.md:2:1: error: unknown field 'Orign'; did you mean 'Origin'? [unknown-field]")
     }
 
     @Test func unknownSectionSuggestsTriggerPoints() throws {
         let finding = try #require(compile("# Soleus\n## Triger pionts\n- a -> b\n").diagnostics.first { $0.rule == .unknownSection })
         #expect(finding.message == "unknown section 'Triger pionts'; did you mean 'Trigger points'?")
-        #expect((finding.line, finding.column) == (2, 4))
+        #expect(finding.position == .init(line: 2, column: 4))
     }
 
     @Test func aFieldFarFromAnyListsTheKnownOnes() throws {
@@ -26,7 +26,7 @@ import Testing
         folder.write("bad.md", bytes: Array("# Soleus\nOrigin: Tibia é ".utf8) + [0xFF] + Array(" more\n".utf8))
         let finding = try #require(DeckCompiler.compile(.path(folder.path), displayPrefix: "d").diagnostics.first)
         #expect(finding.rule == .invalidUTF8)
-        #expect((finding.file, finding.line, finding.column) == ("d/bad.md", 2, 17))
+        #expect((finding.file, finding.position) == ("d/bad.md", .init(line: 2, column: 17)))
         #expect(finding.message.contains("0xFF"))
     }
 
@@ -47,13 +47,47 @@ import Testing
     @Test func duplicateIDNamesTheFirstCard() throws {
         let finding = try #require(compile("# Soleus\n## Cards\nQ: Why?\nA: A.\nQ: why\nA: B.\n").diagnostics.first { $0.rule == .duplicateID })
         #expect(finding.message == "card ID 'soleus/custom/why' is already used by the card at deck/example.md:3; give one of them an 'Id:' line")
-        #expect((finding.line, finding.column) == (5, 4))
+        #expect(finding.position == .init(line: 5, column: 4))
+    }
+
+    /// The duplicate points at both definitions: the finding at the second, a note at the first
+    /// (in the JSON; the text line is as it always was, its message naming the first place).
+    @Test func aDuplicateIDPointsAtBothDefinitions() throws {
+        let finding = try #require(compile("# Soleus\n## Cards\nQ: Why?\nA: A.\nQ: why\nA: B.\n").diagnostics.first { $0.rule == .duplicateID })
+        #expect(finding.notes == [Diagnostic.Note("the first card with ID 'soleus/custom/why'", at: SourceLocation(file: "deck/example.md", line: 3, column: 4))])
+        #expect(LintReport.text([finding], files: 1, cards: 0)
+            == "deck/example.md:5:4: error: card ID 'soleus/custom/why' is already used by the card at deck/example.md:3; give one of them an 'Id:' line [duplicate-id]\n1 error in 1 file.\n")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(LintReport.json([finding], files: 1, cards: 0).utf8)) as? [String: Any])
+        let entry = try #require((object["diagnostics"] as? [[String: Any]])?.first)
+        let notes = try #require(entry["notes"] as? [[String: Any]])
+        #expect(notes.count == 1)
+        #expect(notes.first?["file"] as? String == "deck/example.md" && notes.first?["line"] as? Int == 3 && notes.first?["column"] as? Int == 4)
+        #expect(notes.first?["message"] as? String == "the first card with ID 'soleus/custom/why'")
+    }
+
+    @Test func aDuplicateMusclePointsAtTheOtherFile() throws {
+        let folder = TemporaryDirectory()
+        folder.write("a/soleus.md", "# Soleus\n")
+        folder.write("b/soleus.md", "# soleus\n")
+        let finding = try #require(DeckCompiler.compile(.path(folder.path), displayPrefix: "d").diagnostics.first { $0.rule == .duplicateMuscle })
+        #expect(finding.place == "d/b/soleus.md:1:3")
+        #expect(finding.notes.map(\.file) == ["d/a/soleus.md"])
+        #expect(finding.notes.first?.position == .init(line: 1, column: 3))
+    }
+
+    /// A finding about a whole file has no place in it (not line 0), and JSON still writes 0, 0.
+    @Test func aFindingAboutAWholeFileHasNoPosition() throws {
+        let finding = try #require(DeckCompiler.compile(.path("/no/such/deck")).diagnostics.first)
+        #expect(finding.position == nil && finding.notes.isEmpty)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(LintReport.json([finding], files: 0, cards: 0).utf8)) as? [String: Any])
+        let entry = try #require((object["diagnostics"] as? [[String: Any]])?.first)
+        #expect(entry["line"] as? Int == 0 && entry["column"] as? Int == 0 && entry["notes"] == nil)
     }
 
     @Test func controlCharactersAreNamed() throws {
         let finding = try #require(compile("# Soleus\nOrigin: a\u{7}b\n").diagnostics.first { $0.rule == .controlCharacter })
         #expect(finding.message == "control character U+0007 in deck text; delete it")
-        #expect(finding.column == 10)
+        #expect(finding.position?.column == 10)
     }
 
     @Test func summaryLineCountsErrorsAndWarnings() {
@@ -65,7 +99,7 @@ import Testing
 
     @Test func jsonHasTheDocumentedFields() throws {
         let deck = compile("# Soleus\nOrign: Tibia\n")
-        let json = LintReport.json(deck.diagnostics.filter { $0.rule == .unknownField }, files: 1, cards: 2)
+        let json = try LintReport.json(deck.diagnostics.filter { $0.rule == .unknownField }, files: 1, cards: 2)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         #expect(Set(object.keys) == ["diagnostics", "errors", "warnings", "files", "cards"])
         let first = try #require((object["diagnostics"] as? [[String: Any]])?.first)
@@ -77,3 +111,4 @@ import Testing
 }
 
 import Foundation
+import TestSupport

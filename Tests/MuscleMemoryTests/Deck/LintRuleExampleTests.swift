@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import MuscleMemory
+import TestSupport
 
 /// Every lint rule carries examples that must trigger it (at each `↓`) and examples that must not.
 /// This one parameterized test runs them all, as SwiftLint does for its rules.
@@ -92,7 +93,7 @@ import Testing
             #expect(!found.isEmpty, "example \(index) of \(rule.rawValue) did not trigger it; got \(deck.diagnostics)")
             #expect(found.allSatisfy { $0.severity == rule.severity })
             if !expected.isEmpty {
-                let places = Set(found.map { Expected(file: $0.file, line: $0.line, column: $0.column) })
+                let places = Set(found.map { Expected(file: $0.file, line: $0.position?.line ?? 0, column: $0.position?.column ?? 0) })
                 #expect(places == expected, "example \(index) of \(rule.rawValue): expected findings at \(expected.sorted { $0.description < $1.description }), got \(found)")
             }
         }
@@ -121,13 +122,3 @@ import Testing
         #expect(compile(exampleMuscle).diagnostics.isEmpty)
     }
 }
-
-/// The repository root, found from this source file's path, for tests that read `Decks/`.
-let repositoryRoot: String = {
-    var url = URL(fileURLWithPath: #filePath)
-    while url.path != "/" {
-        url.deleteLastPathComponent()
-        if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url.path }
-    }
-    return FileManager.default.currentDirectoryPath
-}()

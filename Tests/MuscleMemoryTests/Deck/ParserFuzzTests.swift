@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import MuscleMemory
+import TestSupport
 
 /// Thousands of random and mutated decks: the compiler never traps or hangs, every finding points
 /// at a real place in its file, and a deck without errors yields well-formed cards.
@@ -46,10 +47,14 @@ import Testing
         let lines = DeckLexer.lines(of: text)
         for finding in deck.diagnostics {
             #expect(finding.file == file)
-            #expect(finding.line >= 1 && finding.line <= max(1, lines.count), "line out of range: \(finding) in \(text.debugDescription)")
-            if finding.line >= 1 && finding.line <= lines.count {
-                let length = lines[finding.line - 1].raw.count
-                #expect(finding.column >= 1 && finding.column <= length + 1, "column out of range: \(finding) in \(text.debugDescription)")
+            guard let position = finding.position else {
+                Issue.record("a finding about text without a place: \(finding) in \(text.debugDescription)")
+                continue
+            }
+            #expect(position.line >= 1 && position.line <= max(1, lines.count), "line out of range: \(finding) in \(text.debugDescription)")
+            if position.line >= 1 && position.line <= lines.count {
+                let length = lines[position.line - 1].raw.count
+                #expect(position.column >= 1 && position.column <= length + 1, "column out of range: \(finding) in \(text.debugDescription)")
             }
         }
         if !deck.hasErrors {
@@ -58,23 +63,23 @@ import Testing
             for card in deck.cards {
                 #expect(!card.front.isEmpty && !card.back.isEmpty, "empty card side without an error: \(card) from \(text.debugDescription)")
                 #expect(!(card.front + card.back).unicodeScalars.contains(where: TerminalText.isUnsafe), "control character passed lint: \(text.debugDescription)")
-                let segments = card.id.split(separator: "/", omittingEmptySubsequences: false)
+                let segments = card.id.rawValue.split(separator: "/", omittingEmptySubsequences: false)
                 #expect(segments.count >= 2 && segments.allSatisfy { !$0.isEmpty }, "bad ID \(card.id)")
-                #expect(!card.id.contains(where: { $0.isWhitespace || $0.unicodeScalars.contains(where: TerminalText.isUnsafe) }), "bad ID \(card.id)")
+                #expect(!card.id.rawValue.contains(where: { $0.isWhitespace || $0.unicodeScalars.contains(where: TerminalText.isUnsafe) }), "bad ID \(card.id)")
             }
         }
     }
 
-    @Test(arguments: 0..<4)
-    func randomDecks(_ chunk: Int) {
-        var rng = SplitMix64(seed: 0xDEC0 + UInt64(chunk))
+    @Test(arguments: TestSeed.sequence(from: 0xDEC0, count: 4))
+    func randomDecks(_ seed: TestSeed) {
+        var rng = seed.generator
         for _ in 0..<1_000 { Self.check(Self.randomDeck(&rng)) }
     }
 
-    @Test(arguments: 0..<4)
-    func mutatedDecks(_ chunk: Int) throws {
+    @Test(arguments: TestSeed.sequence(from: 0xBEEF, count: 4))
+    func mutatedDecks(_ seed: TestSeed) throws {
         let gastrocnemius = try String(contentsOfFile: repositoryRoot + "/Decks/leg-foot/gastrocnemius.md", encoding: .utf8)
-        var rng = SplitMix64(seed: 0xBEEF + UInt64(chunk))
+        var rng = seed.generator
         for round in 0..<1_000 {
             let base = round % 2 == 0 ? gastrocnemius : exampleMuscle
             Self.check(Self.mutate(base, &rng))
@@ -91,8 +96,9 @@ import Testing
         Self.check("# X\n## Trigger points\n- " + String(repeating: "->", count: 20_000))
     }
 
-    @Test func invalidBytesNeverTrap() {
-        var rng = SplitMix64(seed: 99)
+    @Test(arguments: [TestSeed(99)])
+    func invalidBytesNeverTrap(_ seed: TestSeed) {
+        var rng = seed.generator
         for _ in 0..<2_000 {
             let bytes = (0..<Int.random(in: 0...64, using: &rng)).map { _ in UInt8.random(in: 0...255, using: &rng) }
             switch UTF8Validation.decode(bytes) {

@@ -1,6 +1,7 @@
 import Foundation
 import SM2
 import Testing
+import TestSupport
 @testable import MuscleMemory
 
 /// The core keeps the limits a caller gives inside their documented ranges, so no value, however
@@ -21,12 +22,10 @@ import Testing
         let f = try ReportFixture.failingStudent()
         let options = ReportOptions(today: testDay, windowDays: Int.max, exam: Day(Int.max / 2), maxPerDay: Int.max)
         #expect(options.windowDays == 3_650 && options.maxPerDay == 100_000)
-        let started = ContinuousClock.now
-        let report = try WeakTopics.report(f.store.database, decks: f.decks, options: options)
-        #expect(ContinuousClock.now - started < .seconds(10))
+        let report = WeakTopics.report(try f.store.database.weakTopicFigures(decks: f.decks, options.query), options: options)
         #expect(report.exam?.days.isEmpty == true)
         #expect(report.exam?.problems.first?.contains("is more than 730 days after today") == true)
-        let stats = try Statistics.report(f.store.database, decks: f.decks, today: testDay, windowDays: Int.max)
+        let stats = Statistics.report(try f.store.database.statsFigures(decks: f.decks, Statistics.query(today: testDay, windowDays: Int.max)), today: testDay, windowDays: Int.max)
         #expect(stats.windowDays == 3_650)
         #expect(ReportOptions(today: testDay, windowDays: Int.min, maxPerDay: Int.min).windowDays == 1)
     }

@@ -32,27 +32,25 @@ struct ReportFixture {
     let decks: [Int64]
 
     init(extra: [(String, String)] = []) throws {
-        store = try TestStore()
+        store = try TestStore.inMemory()
         store.folder.write("deck/piriformis.md", Self.piriformis)
         store.folder.write("deck/gluteus-medius.md", Self.gluteus)
         for (file, text) in extra { store.folder.write("deck/\(file)", text) }
         location = store.deck(Self.soleus, file: "soleus.md")
-        _ = try store.database.sync([location], now: testNow)
+        _ = try DeckSync.run([location], in: store.database, now: testNow)
         decks = try store.database.deckIDs(for: [location])
     }
 
-    func id(_ stable: String) throws -> Int64 {
-        try store.database.read { db in
-            try Int64.fetchOne(db, sql: "SELECT c.id FROM card c JOIN muscle m ON m.id = c.muscle_id WHERE m.key || '/' || c.item = ?", arguments: [stable])
-        } ?? -1
+    func id(_ stable: CardID) throws -> Int64 {
+        try store.rowID(of: stable) ?? -1
     }
 
     /// Answers `cards` with `grade` once a day for `days` days ending on `testDay`.
-    func answerDaily(_ cards: [String], grade: Grade, days: Int) throws {
+    func answerDaily(_ cards: [CardID], grade: Grade, days: Int) throws {
         for offset in stride(from: days - 1, through: 0, by: -1) {
             let day = testDay.adding(days: -offset)
             let at = utcCalendar.start(of: day).addingTimeInterval(3600 * 8)
-            let inputs = try cards.map { AnswerInput(cardID: try id($0), grade: grade, at: at, day: day, answerMilliseconds: 2000, sessionID: nil) }
+            let inputs = try cards.map { AnswerInput(cardRowID: try id($0), grade: grade, at: at, day: day, answerMilliseconds: 2000, sessionID: nil) }
             _ = try store.database.recordAnswers(inputs)
         }
     }
@@ -66,7 +64,17 @@ struct ReportFixture {
         return f
     }
 
+    func report(options: ReportOptions) throws -> WeakTopicReport {
+        WeakTopics.report(try store.database.weakTopicFigures(decks: decks, options.query), options: options)
+    }
+
     func report(exam: Day? = nil, maxPerDay: Int = 200, trends: Bool = false) throws -> WeakTopicReport {
-        try WeakTopics.report(store.database, decks: decks, options: ReportOptions(today: testDay, windowDays: 30, exam: exam, maxPerDay: maxPerDay, includeTrends: trends))
+        let options = ReportOptions(today: testDay, windowDays: 30, exam: exam, maxPerDay: maxPerDay, includeTrends: trends)
+        return WeakTopics.report(try store.database.weakTopicFigures(decks: decks, options.query), options: options)
+    }
+
+    func stats(today: Day = testDay, windowDays: Int, forecastDays: Int = 30) throws -> StatsReport {
+        let figures = try store.database.statsFigures(decks: decks, Statistics.query(today: today, windowDays: windowDays, forecastDays: forecastDays))
+        return Statistics.report(figures, today: today, windowDays: windowDays)
     }
 }

@@ -4,28 +4,25 @@ import FoundationXML
 #endif
 import Testing
 @testable import MuscleMemory
+import TestSupport
 
 /// Every format of `muscle report` and `muscle stats` against a golden file, the JSON against its
 /// documented fields, the HTML as well-formed XML with every piece of deck text escaped.
 ///
-/// To accept a deliberate change of output: `UPDATE_GOLDEN=1 swift test --filter ReportFormatTests`,
-/// then read the diff of Tests/MuscleMemoryTests/Report/Golden before committing it.
+/// To accept a deliberate change of output: `MUSCLE_RECORD_GOLDEN=1 swift test --filter ReportFormatTests`
+/// (which writes the files and fails), then read the diff of Tests/MuscleMemoryTests/Report/Golden
+/// and run again without the variable before committing it.
 @Suite struct ReportFormatTests {
-    static let golden = repositoryRoot + "/Tests/MuscleMemoryTests/Report/Golden/"
+    static let golden = GoldenFiles("Tests/MuscleMemoryTests/Report/Golden")
 
-    static func compare(_ text: String, _ name: String) {
-        let path = golden + name
-        if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
-            try? text.write(toFile: path, atomically: true, encoding: .utf8)
-        }
-        let expected = (try? String(contentsOfFile: path, encoding: .utf8)) ?? "(missing golden file \(name))"
-        #expect(text == expected, "\(name) differs from its golden file; if the change is intended, run with UPDATE_GOLDEN=1")
+    static func compare(_ text: String, _ name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+        golden.expectMatch(text, name, sourceLocation: sourceLocation)
     }
 
     static func fixture() throws -> (WeakTopicReport, StatsReport) {
         let f = try ReportFixture.failingStudent()
         let report = try f.report(exam: testDay.adding(days: 10), maxPerDay: 50, trends: true)
-        let stats = try Statistics.report(f.store.database, decks: f.decks, today: testDay, windowDays: 14, forecastDays: 14)
+        let stats = try f.stats(windowDays: 14, forecastDays: 14)
         return (report, stats)
     }
 
@@ -35,7 +32,7 @@ import Testing
         Self.compare(TerminalReportRenderer.render(document, width: 100, style: .plain), "report.txt")
         Self.compare(MarkdownReportRenderer.render(document), "report.md")
         Self.compare(ReportCSV.report(report), "report.csv")
-        Self.compare(ReportJSON.report(report), "report.json")
+        Self.compare(try ReportJSON.report(report), "report.json")
         Self.compare(HTMLReportRenderer.render(document), "report.html")
     }
 
@@ -45,7 +42,7 @@ import Testing
         Self.compare(TerminalReportRenderer.render(document, width: 100, style: .plain), "stats.txt")
         Self.compare(MarkdownReportRenderer.render(document), "stats.md")
         Self.compare(ReportCSV.stats(stats), "stats.csv")
-        Self.compare(ReportJSON.stats(stats), "stats.json")
+        Self.compare(try ReportJSON.stats(stats), "stats.json")
         Self.compare(HTMLReportRenderer.render(document), "stats.html")
     }
 

@@ -68,23 +68,23 @@ import Testing
     @Test func leechesAreCardsAtTheFloorOrWithFourLapses() throws {
         let f = try ReportFixture.failingStudent()
         let report = try f.report()
-        #expect(Set(report.leeches.map(\.card)) == ["piriformis/trigger-points/lateral-third", "piriformis/trigger-points/medial-third"])
+        #expect(Set(report.leeches.map(\.id)) == ["piriformis/trigger-points/lateral-third", "piriformis/trigger-points/medial-third"])
         #expect(report.leeches.allSatisfy { $0.easiness == 130 && $0.lapses == 0 })
         // Four lapses: learned, then forgotten, four times over (each answer due the next day).
         let g = try ReportFixture()
         let card = try g.id("soleus/insertion")
         for day in 0..<8 {
-            _ = try g.store.database.recordAnswer(AnswerInput(cardID: card, grade: day % 2 == 0 ? .perfect : .blackout, at: testNow,
+            _ = try g.store.database.recordAnswer(AnswerInput(cardRowID: card, grade: day % 2 == 0 ? .perfect : .blackout, at: testNow,
                                                               day: testDay.adding(days: day), answerMilliseconds: 1, sessionID: nil))
         }
-        let later = try WeakTopics.report(g.store.database, decks: g.decks, options: ReportOptions(today: testDay.adding(days: 8)))
-        #expect(later.leeches.map(\.card) == ["soleus/insertion"])
+        let later = try g.report(options: ReportOptions(today: testDay.adding(days: 8)))
+        #expect(later.leeches.map(\.id) == ["soleus/insertion"])
         #expect(later.leeches.first?.lapses == 4)
     }
 
     @Test func filtersNarrowTheReport() throws {
         let f = try ReportFixture.failingStudent()
-        let report = try WeakTopics.report(f.store.database, decks: f.decks, options: ReportOptions(today: testDay, filter: CardFilter(regions: ["hip"])))
+        let report = try f.report(options: ReportOptions(today: testDay, filter: CardFilter(regions: ["hip"])))
         #expect(report.regions.map(\.name) == ["Hip"])
         #expect(Set(report.muscles.map(\.name)) == ["Piriformis", "Gluteus medius"])
     }
@@ -125,7 +125,7 @@ import Testing
 
     @Test func statisticsOfAKnownHistory() throws {
         let f = try ReportFixture.failingStudent()
-        let stats = try Statistics.report(f.store.database, decks: f.decks, today: testDay, windowDays: 30)
+        let stats = try f.stats(windowDays: 30)
         #expect(stats.perDay.count == 30)
         // Six answers a day; the four perfect cards count only on days 1, 2 and 8 (when due).
         #expect(stats.perDay.suffix(10).map(\.answers) == Array(repeating: 6, count: 10))

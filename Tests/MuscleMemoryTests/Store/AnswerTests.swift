@@ -7,13 +7,13 @@ import Testing
 @Suite struct AnswerTests {
     func setUp() throws -> (TestStore, Int64) {
         let store = try TestStore()
-        _ = try store.database.sync([store.deck(SyncTests.soleus)], now: testNow)
+        _ = try DeckSync.run([store.deck(SyncTests.soleus)], in: store.database, now: testNow)
         let id = try store.database.read { db in try Int64.fetchOne(db, sql: "SELECT min(id) FROM card") }
         return (store, try #require(id))
     }
 
     func answer(_ store: TestStore, _ id: Int64, _ grade: Grade, day offset: Int = 0, mode: StudyMode = .study) throws -> RecordedAnswer {
-        try store.database.recordAnswer(AnswerInput(cardID: id, grade: grade, at: testNow.addingTimeInterval(days(offset)),
+        try store.database.recordAnswer(AnswerInput(cardRowID: id, grade: grade, at: testNow.addingTimeInterval(days(offset)),
                                                     day: testDay.adding(days: offset), answerMilliseconds: 1500, sessionID: nil, mode: mode))
     }
 
@@ -26,7 +26,7 @@ import Testing
         #expect(second.after.interval == 6)
         let third = try answer(store, id, .perfect, day: 7)
         #expect(third.after.interval == 17)
-        #expect(try store.database.card(id: id)?.state == third.after)
+        #expect(try store.database.card(rowID: id)?.state == third.after)
         #expect(try store.database.check().isClean)
     }
 
@@ -37,11 +37,11 @@ import Testing
         let redrill = try answer(store, id, .hard)
         #expect(redrill.kind == .redrill)
         #expect(redrill.after == first.after)
-        #expect(try store.database.card(id: id)?.redrillDay == testDay)
+        #expect(try store.database.card(rowID: id)?.redrillDay == testDay)
         let cleared = try answer(store, id, .good)
         #expect(cleared.kind == .redrill && !cleared.needsRedrill)
-        #expect(try store.database.card(id: id)?.redrillDay == nil)
-        #expect(try store.database.card(id: id)?.state == first.after)
+        #expect(try store.database.card(rowID: id)?.redrillDay == nil)
+        #expect(try store.database.card(rowID: id)?.state == first.after)
         #expect(try store.database.check().isClean)
     }
 
@@ -54,7 +54,7 @@ import Testing
         #expect(early.kind == .redrill)
         let notYetDue = try answer(store, id, .blackout, day: 0 + 0, mode: .cram)
         #expect(notYetDue.after == first.after)
-        #expect(try store.database.card(id: id)?.state == first.after)
+        #expect(try store.database.card(rowID: id)?.state == first.after)
         #expect(try store.database.check().isClean)
     }
 
@@ -69,7 +69,7 @@ import Testing
         #expect(lapse.after.lapses == 1)
         let redrill = try answer(store, id, .wrongButFamiliar, day: 7)
         #expect(try store.database.undo(reviewID: redrill.reviewID) == lapse.after)
-        #expect(try store.database.card(id: id)?.redrillDay == testDay.adding(days: 7))
+        #expect(try store.database.card(rowID: id)?.redrillDay == testDay.adding(days: 7))
         #expect(try store.database.undo(reviewID: lapse.reviewID) == snapshot.1.last.map(AppDatabase.producedState(by:)))
         let after = try store.database.read { db in
             (try Row.fetchAll(db, sql: "SELECT * FROM card_state ORDER BY card_id"), try Row.fetchAll(db, sql: "SELECT * FROM review ORDER BY id"))
@@ -84,7 +84,7 @@ import Testing
         let first = try answer(store, id, .good)
         #expect(try store.database.introducedCount(decks: store.database.deckIDs(for: [.path(store.folder.file("deck"))]), on: testDay) == 1)
         #expect(try store.database.undo(reviewID: first.reviewID) == .new)
-        let card = try #require(try store.database.card(id: id))
+        let card = try #require(try store.database.card(rowID: id))
         #expect(card.state == .new)
         #expect(try store.count("SELECT count(*) FROM card_state WHERE introduced_day IS NOT NULL") == 0)
         #expect(try store.database.check().isClean)
@@ -119,9 +119,9 @@ import Testing
     @Test func buriedCardsWaitUntilTomorrow() throws {
         let (store, id) = try setUp()
         let decks = try store.database.deckIDs(for: [.path(store.folder.file("deck"))])
-        try store.database.bury(cardID: id, on: testDay)
-        #expect(try !store.database.newCards(decks: decks, on: testDay).contains { $0.id == id })
-        #expect(try store.database.newCards(decks: decks, on: testDay.adding(days: 1)).contains { $0.id == id })
+        try store.database.bury(cardRowID: id, on: testDay)
+        #expect(try !store.database.newCards(decks: decks, on: testDay).contains { $0.rowID == id })
+        #expect(try store.database.newCards(decks: decks, on: testDay.adding(days: 1)).contains { $0.rowID == id })
     }
 
     @Test func dueCountsAndForecast() throws {
@@ -138,7 +138,7 @@ import Testing
 
     @Test func anAnswerToAMissingCardIsAClearError() throws {
         let (store, _) = try setUp()
-        #expect(throws: StoreError.noSuchCard(id: 999_999)) {
+        #expect(throws: StoreError.noSuchCard(rowID: 999_999)) {
             _ = try answer(store, 999_999, .good)
         }
     }

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Testing
 @testable import MuscleMemory
+import TestSupport
 
 @Suite struct MigrationTests {
     @Test func anEmptyFileIsMigratedToTheLatestSchema() throws {
@@ -17,6 +18,24 @@ import Testing
         #expect(foreignKeys == 1)
         let synchronous = try database.read { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") }
         #expect(synchronous == 2, "commits must be durable across a power cut (synchronous=FULL)")
+    }
+
+    /// `AppDatabase(writer:)` over an in-memory queue (tests, dry runs, imports) has exactly the
+    /// schema of a file, with foreign keys on, and works like one.
+    @Test func anInMemoryDatabaseHasTheSchemaOfAFile() throws {
+        let memory = try TestStore.inMemory()
+        let file = try TestStore()
+        func schema(_ database: AppDatabase) throws -> [String] {
+            try database.read { db in try String.fetchAll(db, sql: "SELECT type || ' ' || name || ': ' || coalesce(sql, '') FROM sqlite_master ORDER BY type, name") }
+        }
+        #expect(try schema(memory.database) == schema(file.database))
+        #expect(try memory.database.appliedMigrations() == Migrations.identifiers)
+        #expect(try memory.database.read { db in try Int.fetchOne(db, sql: "PRAGMA foreign_keys") } == 1)
+        let deck = memory.deck("# Soleus\nOrigin: Tibia\n")
+        _ = try DeckSync.run([deck], in: memory.database, now: testNow)
+        let card = try #require(try memory.database.allCards(decks: memory.database.deckIDs(for: [deck])).first)
+        _ = try memory.database.recordAnswer(AnswerInput(cardRowID: card.rowID, grade: .good, at: testNow, day: testDay, answerMilliseconds: 1, sessionID: nil))
+        #expect(try memory.database.check().isClean)
     }
 
     @Test func aMissingFileAndItsFoldersAreCreated() throws {
@@ -80,8 +99,8 @@ import Testing
         let report = try database.check()
         #expect(report.isClean, "\(report.problems)")
         let due = try database.dueEntries(decks: [1], on: testDay.adding(days: 1))
-        #expect(due.map(\.cardID) == [1])
-        #expect(try database.newEntries(decks: [1], on: testDay).map(\.cardID) == [2])
+        #expect(due.map(\.cardRowID) == [1])
+        #expect(try database.newEntries(decks: [1], on: testDay).map(\.cardRowID) == [2])
     }
 
     /// 0006 rebuilds `card` to let in the new aspects: every card keeps its id and text, and the

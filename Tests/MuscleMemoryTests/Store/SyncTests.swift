@@ -24,20 +24,18 @@ import Testing
         _ = decks
         let ids = try store.database.read { db in try Int64.fetchAll(db, sql: "SELECT id FROM card ORDER BY id") }
         for id in ids {
-            _ = try store.database.recordAnswer(AnswerInput(cardID: id, grade: grade, at: testNow, day: testDay, answerMilliseconds: 1000, sessionID: nil))
+            _ = try store.database.recordAnswer(AnswerInput(cardRowID: id, grade: grade, at: testNow, day: testDay, answerMilliseconds: 1000, sessionID: nil))
         }
     }
 
-    func cardID(_ store: TestStore, _ stableID: String) throws -> Int64? {
-        try store.database.read { db in
-            try Int64.fetchOne(db, sql: "SELECT c.id FROM card c JOIN muscle m ON m.id = c.muscle_id WHERE m.key || '/' || c.item = ?", arguments: [stableID])
-        }
+    func cardRowID(_ store: TestStore, _ stableID: CardID) throws -> Int64? {
+        try store.rowID(of: stableID)
     }
 
     @Test func newCardsAreAddedAsNew() throws {
         let store = try TestStore()
         let deck = store.deck(Self.soleus)
-        let report = try store.database.sync([deck], now: testNow)
+        let report = try DeckSync.run([deck], in: store.database, now: testNow)
         #expect(report.decks.map(\.added) == [5])
         #expect(try store.count("SELECT count(*) FROM card_state WHERE due_day IS NULL AND repetitions = 0 AND active = 1") == 5)
         #expect(try store.database.check().isClean)
@@ -46,8 +44,8 @@ import Testing
     @Test func anUnchangedDeckReportsNoChangesAndIsNotRead() throws {
         let store = try TestStore()
         let deck = store.deck(Self.soleus)
-        _ = try store.database.sync([deck], now: testNow)
-        let again = try store.database.sync([deck], now: testNow)
+        _ = try DeckSync.run([deck], in: store.database, now: testNow)
+        let again = try DeckSync.run([deck], in: store.database, now: testNow)
         #expect(again.decks.map(\.unchanged) == [true])
         #expect(!again.changedAnything)
         #expect(SyncSummary.text(again) == "deck: no changes.\n".replacingOccurrences(of: "deck", with: store.folder.file("deck")))
@@ -56,27 +54,27 @@ import Testing
     @Test func aTouchedButIdenticalFileIsRecognisedByItsHash() throws {
         let store = try TestStore()
         let deck = store.deck(Self.soleus)
-        _ = try store.database.sync([deck], now: testNow)
+        _ = try DeckSync.run([deck], in: store.database, now: testNow)
         store.folder.write("deck/muscle.md", Self.soleus)  // same text, new modification time
-        let again = try store.database.sync([deck], now: testNow)
+        let again = try DeckSync.run([deck], in: store.database, now: testNow)
         #expect(again.decks.first?.unchanged == true)
     }
 
     @Test func editedCardsKeepTheirIDStateAndHistory() throws {
         let store = try TestStore()
         let deck = store.deck(Self.soleus)
-        _ = try store.database.sync([deck], now: testNow)
+        _ = try DeckSync.run([deck], in: store.database, now: testNow)
         try study(store)
-        let id = try cardID(store, "soleus/origin")
+        let id = try cardRowID(store, "soleus/origin")
         let reviewsBefore = try store.count("SELECT count(*) FROM review")
         store.deck(Self.soleus.replacingOccurrences(of: "Tibia and fibula", with: "The soleal line of the tibia and the head of the fibula"))
-        let report = try store.database.sync([deck], now: testNow.addingTimeInterval(60))
+        let report = try DeckSync.run([deck], in: store.database, now: testNow.addingTimeInterval(60))
         #expect(report.decks.first?.updated == 1)
         #expect(report.decks.first?.added == 0)
-        #expect(try cardID(store, "soleus/origin") == id)
+        #expect(try cardRowID(store, "soleus/origin") == id)
         #expect(try store.count("SELECT count(*) FROM review") == reviewsBefore)
         let cardRowID = try #require(id)
-        let card = try #require(try store.database.card(id: cardRowID))
+        let card = try #require(try store.database.card(rowID: cardRowID))
         #expect(card.back == "The soleal line of the tibia and the head of the fibula")
         #expect(card.state.repetitions == 1)
         #expect(try store.database.check().isClean)
@@ -85,11 +83,11 @@ import Testing
     @Test func removedCardsAreRetiredWithHistoryAndComeBack() throws {
         let store = try TestStore()
         let deck = store.deck(Self.soleus)
-        _ = try store.database.sync([deck], now: testNow)
+        _ = try DeckSync.run([deck], in: store.database, now: testNow)
         try study(store)
         let withoutStretch = Self.soleus.replacingOccurrences(of: "Q: Which stretch lengthens the soleus?\nA: Dorsiflexion with the knee bent.", with: "")
         store.deck(withoutStretch)
-        let retire = try store.database.sync([deck], now: testNow.addingTimeInterval(60))
+        let retire = try DeckSync.run([deck], in: store.database, now: testNow.addingTimeInterval(60))
         #expect(retire.decks.first?.retired == 1)
         let decks = try store.database.deckIDs(for: [deck])
         #expect(try store.database.allCards(decks: decks).count == 4)
@@ -98,9 +96,9 @@ import Testing
         #expect(try store.database.check().isClean)
 
         store.deck(Self.soleus)
-        let restore = try store.database.sync([deck], now: testNow.addingTimeInterval(120))
+        let restore = try DeckSync.run([deck], in: store.database, now: testNow.addingTimeInterval(120))
         #expect(restore.decks.first?.restored == 1)
-        let back = try #require(try store.database.allCards(decks: decks).first { $0.key.hasSuffix("which-stretch-lengthens-the-soleus") })
+        let back = try #require(try store.database.allCards(decks: decks).first { $0.id.rawValue.hasSuffix("which-stretch-lengthens-the-soleus") })
         #expect(back.state.repetitions == 1)
         #expect(try store.database.check().isClean)
     }
@@ -108,23 +106,23 @@ import Testing
     @Test func aTypoFixInAQuestionKeepsTheHistory() throws {
         let store = try TestStore()
         let deck = store.deck(Self.soleus.replacingOccurrences(of: "Where is the soleus palpated?", with: "Where is the soleus palptaed?"))
-        _ = try store.database.sync([deck], now: testNow)
+        _ = try DeckSync.run([deck], in: store.database, now: testNow)
         try study(store)
-        let old = try cardID(store, "soleus/custom/where-is-the-soleus-palptaed")
+        let old = try cardRowID(store, "soleus/custom/where-is-the-soleus-palptaed")
         store.deck(Self.soleus)
-        let report = try store.database.sync([deck], now: testNow.addingTimeInterval(60))
+        let report = try DeckSync.run([deck], in: store.database, now: testNow.addingTimeInterval(60))
         #expect(report.decks.first?.renamed == 1)
         #expect(report.decks.first?.added == 0 && report.decks.first?.retired == 0)
-        #expect(try cardID(store, "soleus/custom/where-is-the-soleus-palpated") == old)
+        #expect(try cardRowID(store, "soleus/custom/where-is-the-soleus-palpated") == old)
         #expect(try store.database.check().isClean)
     }
 
     @Test func aRewrittenQuestionIsRetiredAndAddedWithAHint() throws {
         let store = try TestStore()
         let deck = store.deck(Self.soleus)
-        _ = try store.database.sync([deck], now: testNow)
+        _ = try DeckSync.run([deck], in: store.database, now: testNow)
         store.deck(Self.soleus.replacingOccurrences(of: "Where is the soleus palpated?", with: "With the client prone, how do you find the soleus?"))
-        let report = try store.database.sync([deck], now: testNow.addingTimeInterval(60))
+        let report = try DeckSync.run([deck], in: store.database, now: testNow.addingTimeInterval(60))
         #expect(report.decks.first?.added == 1)
         #expect(report.decks.first?.retired == 1)
         #expect(report.decks.first?.filesWithRetiredAndAdded == [store.folder.file("deck/muscle.md")])
@@ -134,12 +132,12 @@ import Testing
     @Test func aDeckWithLintErrorsIsRefusedAndNothingChanges() throws {
         let store = try TestStore()
         let good = store.deck(Self.soleus)
-        _ = try store.database.sync([good], now: testNow)
+        _ = try DeckSync.run([good], in: store.database, now: testNow)
         try study(store)
         let before = try store.database.read { db in try Row.fetchAll(db, sql: "SELECT * FROM card ORDER BY id") }
         store.deck(Self.soleus + "\nQ: A question without an answer\n")
         let other = store.deck("# Plantaris\nOrign: Femur\n", folder: "other")
-        let report = try store.database.sync([good, other], now: testNow.addingTimeInterval(60))
+        let report = try DeckSync.run([good, other], in: store.database, now: testNow.addingTimeInterval(60))
         #expect(report.wasRefused)
         #expect(Set(report.refusedBecause.map(\.rule)) == [.questionWithoutAnswer, .unknownField])
         #expect(try store.database.read { db in try Row.fetchAll(db, sql: "SELECT * FROM card ORDER BY id") } == before)
@@ -149,9 +147,9 @@ import Testing
 
     @Test func theBundledDecksSyncThenReportNoChanges() throws {
         let store = try TestStore()
-        let first = try store.database.sync([.bundled], now: testNow)
+        let first = try DeckSync.run([.bundled], in: store.database, now: testNow)
         #expect(first.decks.first?.added == DeckCompiler.compile(.bundled).cards.count)
-        let second = try store.database.sync([.bundled], now: testNow)
+        let second = try DeckSync.run([.bundled], in: store.database, now: testNow)
         #expect(second.decks.first?.unchanged == true)
         #expect(try store.database.check().isClean)
     }
@@ -159,9 +157,9 @@ import Testing
     @Test func cardSourcesPointAtTheDeckFile() throws {
         let store = try TestStore()
         let deck = store.deck(Self.soleus)
-        _ = try store.database.sync([deck], now: testNow)
+        _ = try DeckSync.run([deck], in: store.database, now: testNow)
         let decks = try store.database.deckIDs(for: [deck])
-        let origin = try #require(try store.database.allCards(decks: decks).first { $0.key == "soleus/origin" })
+        let origin = try #require(try store.database.allCards(decks: decks).first { $0.id == "soleus/origin" })
         #expect(origin.sourceFile == store.folder.file("deck/muscle.md"))
         #expect(origin.sourceLine == 3)
         #expect(origin.region == "Lower leg and foot")
@@ -173,18 +171,18 @@ import Testing
         let store = try TestStore()
         let deck = store.deck(Self.soleus, file: "b/soleus.md")
         store.deck("# Plantaris\nRegion: Lower leg and foot\nOrigin: Femur\n", file: "a/plantaris.md")
-        _ = try store.database.sync([deck], now: testNow)
+        _ = try DeckSync.run([deck], in: store.database, now: testNow)
         let decks = try store.database.deckIDs(for: [deck])
-        let soleusOrigin = try #require(try cardID(store, "soleus/origin"))
-        _ = try store.database.recordAnswer(AnswerInput(cardID: soleusOrigin, grade: .good, at: testNow, day: testDay, answerMilliseconds: 900, sessionID: nil))
-        func firstNew() throws -> Int64? { try store.database.newEntries(decks: decks, on: testDay, limit: 1).first?.cardID }
-        #expect(try firstNew() == cardID(store, "plantaris/origin"))
+        let soleusOrigin = try #require(try cardRowID(store, "soleus/origin"))
+        _ = try store.database.recordAnswer(AnswerInput(cardRowID: soleusOrigin, grade: .good, at: testNow, day: testDay, answerMilliseconds: 900, sessionID: nil))
+        func firstNew() throws -> Int64? { try store.database.newEntries(decks: decks, on: testDay, limit: 1).first?.cardRowID }
+        #expect(try firstNew() == cardRowID(store, "plantaris/origin"))
 
         store.deck("# Term\nOrder: b\n", file: "deck.md")
-        _ = try store.database.sync([deck], now: testNow.addingTimeInterval(60))
-        #expect(try firstNew() == cardID(store, "soleus/actions"))
-        #expect(try cardID(store, "soleus/origin") == soleusOrigin)
-        #expect(try store.database.card(id: soleusOrigin)?.state.repetitions == 1)
+        _ = try DeckSync.run([deck], in: store.database, now: testNow.addingTimeInterval(60))
+        #expect(try firstNew() == cardRowID(store, "soleus/actions"))
+        #expect(try cardRowID(store, "soleus/origin") == soleusOrigin)
+        #expect(try store.database.card(rowID: soleusOrigin)?.state.repetitions == 1)
         #expect(try store.count("SELECT count(*) FROM review") == 1)
         #expect(try store.database.check().isClean)
     }

@@ -6,6 +6,8 @@ import SM2
 final class ScriptedTerminal: StudyTerminal {
     var inputs: [StudyInput]
     private(set) var screens: [StudyScreen] = []
+    /// What each read asked for, in order.
+    private(set) var prompts: [StudyPrompt] = []
     /// Called before each read, with the screens so far (to kill or inspect mid-session).
     var beforeRead: (() -> Void)?
 
@@ -16,6 +18,7 @@ final class ScriptedTerminal: StudyTerminal {
     func show(_ screen: StudyScreen) { screens.append(screen) }
 
     func read(_ prompt: StudyPrompt) -> StudyInput? {
+        prompts.append(prompt)
         beforeRead?()
         return inputs.isEmpty ? nil : inputs.removeFirst()
     }

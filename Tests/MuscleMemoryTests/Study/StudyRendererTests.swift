@@ -33,7 +33,7 @@ import Testing
 
     @Test func summaryWording() {
         let summary = SessionSummary(answers: 12, cards: 10, counted: 10, correct: 8, seconds: 754, dueTomorrow: 14, streak: 3,
-                                     left: StudyHeader(due: 1, new: 0, redrill: 0, elapsedSeconds: 0), cram: false)
+                                     left: StudyHeader(due: 1, new: 0, redrill: 0, elapsedSeconds: 0), mode: .study)
         #expect(StudyRenderer.render(.summary(summary), width: 80, style: .plain, layout: .lines) == """
             Session over: 12 answers on 10 cards; 8 of 10 first answers correct (80%); time 12:34.
             Left for today: 1 due, 0 new, 0 re-drill.

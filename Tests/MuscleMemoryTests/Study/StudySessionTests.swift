@@ -34,7 +34,7 @@ import Testing
         let store = try TestStore()
         store.folder.write("deck/b-piriformis.md", Self.second)
         let location = store.deck(Self.deck, file: "a-soleus.md")
-        _ = try store.database.sync([location], now: testNow)
+        _ = try DeckSync.run([location], in: store.database, now: testNow)
         return Fixture(store: store, decks: try store.database.deckIDs(for: [location]), location: location)
     }
 
@@ -44,14 +44,25 @@ import Testing
 
     @Test func aSiblingNeverTakesTheNewCardLimitFromAnotherCard() throws {
         let f = try fixture()
-        let keys = try session(f, StudyOptions(newPerDay: 4)).upcomingCards().map(\.card.key)
+        let keys = try session(f, StudyOptions(newPerDay: 4)).upcomingCards().map(\.card.id)
         #expect(keys == ["soleus/etymology", "soleus/origin", "soleus/actions", "soleus/custom/where-is-the-soleus-palpated"])
+    }
+
+    /// One loop asks what each stage of a card takes: the front, then the back once revealed; an
+    /// input the prompt does not take gets that prompt's help.
+    @Test func theSessionAsksWhatEachStageTakes() throws {
+        let f = try fixture()
+        let terminal = ScriptedTerminal([.reveal, .reveal, .grade(.good), .grade(.perfect), .choose(0), .typed("Tibia")])
+        try session(f).run(on: terminal)
+        #expect(terminal.prompts == [.front, .back, .back, .front, .front, .front, .front])
+        #expect(terminal.messages == [StudyPrompt.back.help, StudyPrompt.front.help, StudyPrompt.front.help])
+        #expect(terminal.notes.map(\.grade) == [.good, .perfect])
     }
 
     @Test func newCardsComeInDeckOrderWithSiblingsLast() throws {
         let f = try fixture()
         let s = try session(f)
-        #expect(try s.upcomingCards().map(\.card.key) == [
+        #expect(try s.upcomingCards().map(\.card.id) == [
             "soleus/etymology", "soleus/origin", "soleus/actions", "soleus/custom/where-is-the-soleus-palpated",
             "piriformis/origin", "piriformis/trigger-points/lateral-third", "soleus/actions/reverse",
         ])
@@ -89,7 +100,7 @@ import Testing
         #expect(terminal.notes.map(\.kind) == [.review, .review, .review, .review, .redrill, .redrill])
         #expect(terminal.notes.map(\.redrill) == [true, false, false, false, true, false])
         #expect(summary.counted == 4 && summary.correct == 3 && summary.answers == 6 && summary.cards == 4)
-        let card = try #require(try f.store.database.allCards(decks: f.decks).first { $0.key == "soleus/etymology" })
+        let card = try #require(try f.store.database.allCards(decks: f.decks).first { $0.id == "soleus/etymology" })
         #expect(card.state == schedule(.new, .wrongButEasy, on: testDay))
         #expect(card.redrillDay == nil)
     }
@@ -113,7 +124,7 @@ import Testing
         ])
         #expect(terminal.messages.contains("Undone: the card is back as it was."))
         #expect(try f.store.count("SELECT count(*) FROM review") == 1)
-        let etymology = try #require(try f.store.database.allCards(decks: f.decks).first { $0.key == "soleus/etymology" })
+        let etymology = try #require(try f.store.database.allCards(decks: f.decks).first { $0.id == "soleus/etymology" })
         #expect(etymology.state == schedule(.new, .hard, on: testDay))
         #expect(try f.store.database.check().isClean)
     }
@@ -129,8 +140,8 @@ import Testing
         let f = try fixture()
         let terminal = ScriptedTerminal([.skip, .quit])
         try session(f, StudyOptions(newPerDay: 1)).run(on: terminal)
-        #expect(try session(f, at: testNow.addingTimeInterval(60), StudyOptions(newPerDay: 1)).upcomingCards().first?.card.key == "soleus/origin")
-        #expect(try session(f, at: testNow.addingTimeInterval(days(1)), StudyOptions(newPerDay: 1)).upcomingCards().first?.card.key == "soleus/etymology")
+        #expect(try session(f, at: testNow.addingTimeInterval(60), StudyOptions(newPerDay: 1)).upcomingCards().first?.card.id == "soleus/origin")
+        #expect(try session(f, at: testNow.addingTimeInterval(days(1)), StudyOptions(newPerDay: 1)).upcomingCards().first?.card.id == "soleus/etymology")
     }
 
     @Test func editShowsTheSourceFileAndLine() throws {
@@ -152,7 +163,7 @@ import Testing
 
     @Test func filtersChooseMusclesAspectsRegionsAndTags() throws {
         let f = try fixture()
-        func keys(_ filter: CardFilter) throws -> [String] { try session(f, StudyOptions(filter: filter)).upcomingCards().map(\.card.key) }
+        func keys(_ filter: CardFilter) throws -> [CardID] { try session(f, StudyOptions(filter: filter)).upcomingCards().map(\.card.id) }
         #expect(try keys(CardFilter(muscles: ["PIRIFORMIS"])) == ["piriformis/origin", "piriformis/trigger-points/lateral-third"])
         #expect(try keys(CardFilter(aspects: [.triggerPoints])) == ["piriformis/trigger-points/lateral-third"])
         #expect(try keys(CardFilter(regions: ["lower leg"])).count == 5)
@@ -166,10 +177,10 @@ import Testing
         try session(f).run(on: ScriptedTerminal(answers(4, 4, 4, 4, 4, 4, 4)))
         let before = try f.store.database.allCards(decks: f.decks).map(\.state)
         let terminal = ScriptedTerminal(answers(0, 5, 5, 5, 5, 5, 5, 5))
-        let summary = try session(f, at: testNow.addingTimeInterval(3600), StudyOptions(filter: CardFilter(muscles: ["soleus"]), cram: true)).run(on: terminal)
+        let summary = try session(f, at: testNow.addingTimeInterval(3600), StudyOptions(filter: CardFilter(muscles: ["soleus"]), mode: .cram)).run(on: terminal)
         #expect(terminal.notes.allSatisfy { $0.kind == .cram })
         #expect(terminal.notes.first?.redrill == true)
-        #expect(summary.cram && summary.counted == 0)
+        #expect(summary.mode == .cram && summary.counted == 0)
         #expect(try f.store.database.allCards(decks: f.decks).map(\.state) == before)
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import MuscleMemory
 
 /// The bounded reader and the escaping of names, below the deck loader.

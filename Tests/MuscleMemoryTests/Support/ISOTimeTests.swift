@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import MuscleMemory
 
 /// `--now` times: every accepted form gives the exact instant, everything else a reason.

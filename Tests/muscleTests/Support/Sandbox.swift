@@ -1,34 +1,25 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// A test's own folder (home, database, decks), removed when the test is done, and the hermetic
 /// environment the binary runs in: nothing leaks in from the machine running the tests, so a
 /// developer's MUSCLE_DB, NO_COLOR or XDG_DATA_HOME can neither break a test nor be written to.
 final class Sandbox: @unchecked Sendable {
-    let root: URL
-    var path: String { root.path }
-    var home: String { root.appendingPathComponent("home").path }
-    var db: String { root.appendingPathComponent("muscle.sqlite").path }
+    private let folder = TemporaryDirectory("e2e")
+    var path: String { folder.path }
+    var home: String { folder.file("home") }
+    var db: String { folder.file("muscle.sqlite") }
 
     init() {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("muscle-e2e-\(UUID().uuidString)")
-        try? FileManager.default.createDirectory(atPath: root.appendingPathComponent("home").path, withIntermediateDirectories: true)
+        try? FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
     }
 
-    deinit {
-        // A test may have made the folder read-only; the owner may always make it writable again.
-        try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: root.path)
-        try? FileManager.default.removeItem(at: root)
-    }
-
-    func file(_ relative: String) -> String { root.appendingPathComponent(relative).path }
+    func file(_ relative: String) -> String { folder.file(relative) }
 
     @discardableResult
     func write(_ relative: String, _ text: String) -> String {
-        let url = root.appendingPathComponent(relative)
-        try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try? text.write(to: url, atomically: true, encoding: .utf8)
-        return url.path
+        folder.write(relative, text)
     }
 
     /// Built from nothing rather than filtered from the parent's: PATH, HOME (the sandbox's),

@@ -1,0 +1,59 @@
+/// A sync from deck locations: what `muscle sync` and the implicit sync of `study`, `report` and
+/// `stats` run. It compiles the decks whose files changed (the store never compiles), refuses
+/// the whole sync when any has lint errors, and hands the compiled decks to the store, which plans
+/// and applies them in one transaction. A deck whose files did not change since the last sync is
+/// recognised from their sizes and times (folders) or its content hash (bundled) without being
+/// parsed.
+public enum DeckSync {
+    /// What a sync would do now, card by card; writes nothing (`muscle sync --dry-run`).
+    public static func plan(_ locations: [DeckLocation], in database: AppDatabase) throws(StoreError) -> SyncPlan {
+        var (plan, sources) = try prepare(locations, database)
+        if !plan.wasRefused { plan.decks += try database.syncPlans(for: sources) }
+        return plan
+    }
+
+    /// Brings the database in line with the decks: new cards are added (new, unscheduled), changed
+    /// cards keep their ID, state and history with the new text, cards that left their deck are
+    /// retired (hidden, history kept) and come back with their history when they return. A deck
+    /// with lint errors refuses the whole sync and nothing changes.
+    public static func run(_ locations: [DeckLocation], in database: AppDatabase, now: Date) throws(StoreError) -> SyncReport {
+        var (plan, sources) = try prepare(locations, database)
+        if !plan.wasRefused { plan.decks += try database.sync(sources, now: now) }
+        return plan.report
+    }
+
+    /// The decks recognised as unchanged without being read, the others compiled, and their
+    /// findings.
+    static func prepare(_ locations: [DeckLocation], _ database: AppDatabase) throws(StoreError) -> (SyncPlan, [DeckSource]) {
+        let known = try database.deckFingerprints()
+        var plan = SyncPlan()
+        var sources: [DeckSource] = []
+        for location in locations {
+            let key = location.storageKey
+            switch location {
+            case .bundled:
+                if known[key]?.contentHash == bundledContentHash {
+                    plan.decks.append(.untouched(location))
+                    continue
+                }
+                sources.append(DeckSource(deck: DeckCompiler.compile(.bundled), key: key, statSignature: ""))
+            case .path:
+                let signature = DeckLoader.statSignature(location) ?? ""
+                if let known = known[key], !signature.isEmpty, known.statSignature == signature {
+                    plan.decks.append(.untouched(location))
+                    continue
+                }
+                sources.append(DeckSource(deck: DeckCompiler.compile(location, displayPrefix: key), key: key, statSignature: signature))
+            }
+        }
+        let findings = sources.flatMap(\.deck.diagnostics)
+        plan.refusedBecause = findings.filter { $0.severity == .error }
+        plan.warnings = findings.filter { $0.severity == .warning }
+        return (plan, sources)
+    }
+
+    /// The bundled decks' content hash, computed once per process.
+    static let bundledContentHash: String = DeckLoader.load(.bundled).contentHash
+}
+
+import Foundation
