@@ -133,9 +133,10 @@ struct AnkiComparison: Codable {
             if theirs.sameFigures == false { label += " (figures DIFFER)" }
             return row(pair.ours, label, "s", ours.steps.first { $0.step == pair.ours }?.seconds.median, theirs.seconds.median)
         }
-        if let theirs = result.steps.first(where: { $0.step == "first-card" }) {
-            rows.append(row("peak memory, first due card", "VmHWM of the process", "MiB",
-                            ours.steps.first { $0.step == "first due card, cold process" }?.peakMiB, theirs.peakMib))
+        for (step, ourStep, ankiStep) in [("peak memory, first due card", "first due card, cold process", "first-card"),
+                                          ("peak memory, bulk load", "sync, fresh", "bulk-load")] {
+            guard let theirs = result.steps.first(where: { $0.step == ankiStep }) else { continue }
+            rows.append(row(step, "VmHWM of the process", "MiB", ours.steps.first { $0.step == ourStep }?.peakMiB, theirs.peakMib))
         }
         rows.append(row("database size", "collection.anki2, closed", "MB", ours.databaseMB, result.fileMb))
     }

@@ -97,7 +97,7 @@ import Testing
         #expect(collection.anki.rows.map(\.step) == [
             "sync, fresh", "first due card, cold process", "due counts", "weak-topic report (30 days and all time)",
             "weak-topic report (30 days and all time)", "stats", "stats", "answer one card (median of 1,000, committed)",
-            "peak memory, first due card", "database size",
+            "peak memory, first due card", "peak memory, bulk load", "database size",
         ])
         for row in collection.anki.rows {
             let ours = try #require(row.ours, "\(row.step): no figure of ours")
