@@ -556,7 +556,8 @@ def measure(muscle: Muscle, work: str, today: int, runs: int) -> dict:
     steps = []
 
     def add(step, name, seconds, peaks, extra=None):
-        entry = {"step": step, "name": name, "seconds": sample(seconds), "peak_mib": max(peaks)}
+        # The machine may be shared: the 1-minute load average as each step ends says how busy it was.
+        entry = {"step": step, "name": name, "seconds": sample(seconds), "peak_mib": max(peaks), "load": os.getloadavg()[0]}
         if extra:
             entry.update(extra)
         steps.append(entry)

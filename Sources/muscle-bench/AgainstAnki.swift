@@ -42,6 +42,7 @@ struct AgainstAnki {
     /// the workload is the same) and pairs its medians with ours.
     func measure(_ collection: Collection, ours: CollectionResult, runs: Int, today: String, log: (String) -> Void) throws -> AnkiComparison {
         log("Anki (\(versions)) on the \(collection.cards)-card workload")
+        let loadAfterOurs = Machine.loadAverage()
         let read = try ChildProcess.spawnAndRead(python, [script, "--muscle-db", collection.databasePath, "--work", collection.folder + "/anki",
                                                           "--runs", String(runs), "--today", today])
         guard read.status == 0 else { throw BenchError("the Anki script failed (exit \(read.status)); its messages are above") }
@@ -53,7 +54,9 @@ struct AgainstAnki {
         } catch {
             throw BenchError("the Anki script's output is not the JSON expected: \(error)")
         }
-        return AnkiComparison(result, ours: ours)
+        var comparison = AnkiComparison(result, ours: ours)
+        comparison.loadAfterOurs = loadAfterOurs
+        return comparison
     }
 }
 
@@ -66,6 +69,8 @@ struct AnkiResult: Codable {
         var peakMib: Double
         /// For the per-topic steps: the figures computed in the timed run equal MuscleMemory's.
         var sameFigures: Bool?
+        /// The machine's 1-minute load average as the step ended.
+        var load: Double?
         /// For the answer step: how many cards Anki's queue had to answer (at most 1,000).
         var answered: Int?
     }
@@ -107,6 +112,10 @@ struct AnkiComparison: Codable {
     var versions: String
     var workload: AnkiResult.Workload
     var rows: [Row]
+    /// The machine's 1-minute load average when our steps had ended, and as each of Anki's ended:
+    /// on a shared machine, whether both sides ran on an equally quiet one.
+    var loadAfterOurs: Double?
+    var ankiLoad: [Double]
 
     /// Our steps and the Anki steps that do the same work.
     static let pairs: [(ours: String, anki: String, label: String)] = [
@@ -123,6 +132,7 @@ struct AnkiComparison: Codable {
     init(_ result: AnkiResult, ours: CollectionResult) {
         versions = "anki \(result.anki), Python \(result.python)"
         workload = result.workload
+        ankiLoad = result.steps.compactMap(\.load)
         func row(_ step: String, _ ankiStep: String, _ unit: String, _ ours: Double?, _ anki: Double) -> Row {
             Row(step: step, ankiStep: ankiStep, unit: unit, ours: ours, anki: anki, ratio: ours.flatMap { $0 > 0 ? anki / $0 : nil })
         }
@@ -144,5 +154,12 @@ struct AnkiComparison: Codable {
     /// The workload is the same and every figure Anki computed equals ours.
     var agrees: Bool {
         workload.same && workload.topicsSameBySql && workload.topicsSameByGraphs && !rows.contains { $0.ankiStep.hasSuffix("DIFFER)") }
+    }
+}
+
+extension Machine {
+    /// The 1-minute load average, from /proc/loadavg.
+    static func loadAverage() -> Double? {
+        (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").first.flatMap { Double($0) }
     }
 }

@@ -83,6 +83,9 @@ struct BenchResults: Codable {
         }
         out += "; the \(group(w.topics)) topics' figures " + (w.topicsSameBySql && w.topicsSameByGraphs ? "equal ours" : "DIFFER from ours")
         out += w.answersDurable ? "\n" : "; Anki's answers were NOT found committed\n"
+        if let after = anki.loadAfterOurs, let low = anki.ankiLoad.min(), let high = anki.ankiLoad.max() {
+            out += String(format: "Load average (1 min; the machine may be shared): %.1f as our steps ended, %.1f–%.1f as Anki's did\n", after, low, high)
+        }
         out += pad("step", 46) + pad("ours", 11) + pad("Anki", 11) + pad("Anki ÷ ours", 13) + "Anki's step\n"
         for r in anki.rows {
             func value(_ v: Double?) -> String {
