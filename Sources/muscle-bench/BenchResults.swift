@@ -18,6 +18,8 @@ struct CollectionResult: Codable {
     var dueToday = 0
     var databaseMB = 0.0
     var steps: [StepResult] = []
+    /// With --against-anki: Anki's medians on the same workload beside ours.
+    var anki: AnkiComparison?
 
     init(cards: Int) { self.cards = cards }
 
@@ -53,6 +55,7 @@ struct BenchResults: Codable {
             if c.cards == 100_000 {
                 out += pad("database size", 46) + pad(String(format: "%.1f MB", c.databaseMB), 43) + "≤ 150 MB" + (c.databaseMB <= 150 ? "  ok" : "  MISSED") + "\n"
             }
+            if let anki = c.anki { out += ankiTable(anki) }
         }
         if !bundled.isEmpty {
             out += "\nThe bundled decks, `muscle study` piped, process start to the first card's first line\n"
@@ -66,6 +69,33 @@ struct BenchResults: Codable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
+    }
+
+    /// Anki's medians beside ours, after a line saying whether both sides held the same workload.
+    private func ankiTable(_ anki: AnkiComparison) -> String {
+        let w = anki.workload
+        var out = "\nBeside Anki's own backend (\(anki.versions)), the same workload: "
+        if w.same {
+            out += "\(group(w.anki.cards)) cards, \(group(w.anki.reviews)) reviews, \(group(w.anki.dueToday)) due today on both sides"
+        } else {
+            out += "DIFFERENT: MuscleMemory \(group(w.muscle.cards)) cards, \(group(w.muscle.reviews)) reviews, \(group(w.muscle.dueToday)) due; "
+                + "Anki \(group(w.anki.cards)), \(group(w.anki.reviews)), \(group(w.anki.dueToday))"
+        }
+        out += "; the \(group(w.topics)) topics' figures " + (w.topicsSameBySql && w.topicsSameByGraphs ? "equal ours" : "DIFFER from ours")
+        out += w.answersDurable ? "\n" : "; Anki's answers were NOT found committed\n"
+        if let after = anki.loadAfterOurs, let low = anki.ankiLoad.min(), let high = anki.ankiLoad.max() {
+            out += String(format: "Load average (1 min; the machine may be shared): %.1f as our steps ended, %.1f–%.1f as Anki's did\n", after, low, high)
+        }
+        out += pad("step", 46) + pad("ours", 11) + pad("Anki", 11) + pad("Anki ÷ ours", 13) + "Anki's step\n"
+        for r in anki.rows {
+            func value(_ v: Double?) -> String {
+                guard let v else { return "—" }
+                return r.unit == "s" ? duration(v) : String(format: "%.1f %@", v, r.unit)
+            }
+            out += pad(r.step, 46) + pad(value(r.ours), 11) + pad(value(r.anki), 11)
+                + pad(r.ratio.map { String(format: $0 >= 10 ? "%.0f×" : "%.1f×", $0) } ?? "—", 13) + r.ankiStep + "\n"
+        }
+        return out
     }
 
     private func row(_ s: StepResult) -> String {

@@ -28,6 +28,13 @@ struct MuscleBench: ParsableCommand {
     @Option(help: ArgumentHelp("Folder for the collections (kept, and reused when already built).", valueName: "dir"))
     var work: String = FileManager.default.temporaryDirectory.appendingPathComponent("muscle-bench").path
 
+    @Flag(help: "Also run the same workload through Anki's own backend (Benchmarks/anki_bench.py) and print its medians beside ours.")
+    var againstAnki = false
+
+    @Option(help: ArgumentHelp("The Python with the anki package, for --against-anki (default: $\(AgainstAnki.environmentVariable), else the repository's .build-anki-venv).",
+                               valueName: "path"))
+    var ankiPython: String?
+
     @Option(help: .private) var child: String?
     @Option(help: .private) var db: String?
     @Option(help: .private) var decks: String?
@@ -35,8 +42,16 @@ struct MuscleBench: ParsableCommand {
 
     /// The instant the collections are studied "today": fixed, so runs are comparable.
     static let now = Date(timeIntervalSince1970: 1_796_119_200)  // 2026-12-01T10:00:00Z
+    /// The study day of `now` (UTC, rollover at 04:00) as a date, for the Anki script.
+    static var today: String {
+        let format = ISO8601DateFormatter()
+        format.formatOptions = [.withFullDate]
+        format.timeZone = TimeZone(identifier: "UTC")
+        return format.string(from: now.addingTimeInterval(-4 * 3600))
+    }
 
     func validate() throws {
+        if ankiPython != nil && !againstAnki { throw ValidationError("--anki-python is only used with --against-anki") }
         if let runs, !(1...100).contains(runs) { throw ValidationError("--runs '\(runs)' is not a whole number from 1 to 100") }
         for size in sizes?.split(separator: ",") ?? [] {
             guard let cards = Int(size.trimmingCharacters(in: .whitespaces)), (1...10_000_000).contains(cards) else {
@@ -61,9 +76,19 @@ struct MuscleBench: ParsableCommand {
             cardCounts = [1_000, 10_000, 100_000] + (huge ? [1_000_000] : [])
         }
         let repeats = runs ?? (quick ? 3 : 5)
+        // Found before anything is measured, so a missing Python is said at once (exit 64), not after the run.
+        var anki: AgainstAnki?
+        if againstAnki {
+            do { anki = try AgainstAnki.locate(python: ankiPython) } catch { throw ValidationError("\(error)") }
+        }
         var results: [CollectionResult] = []
         for cards in cardCounts {
-            results.append(try Collection(cards: cards, folder: work + "/\(cards)").measure(runs: repeats, log: log))
+            let collection = Collection(cards: cards, folder: work + "/\(cards)")
+            var result = try collection.measure(runs: repeats, log: log)
+            if let anki {
+                result.anki = try anki.measure(collection, ours: result, runs: repeats, today: Self.today, log: log)
+            }
+            results.append(result)
         }
         var report = BenchResults(date: ISOTime.format(Date()), machine: Machine.describe(), build: Self.buildKind, collections: results)
         report.bundled = try BundledStudy.measure(runs: repeats, folder: work + "/bundled", log: log)
@@ -73,6 +98,10 @@ struct MuscleBench: ParsableCommand {
             log("wrote \(json)")
         }
         if results.contains(where: { $0.failures > 0 }) || report.bundled.contains(where: { $0.met == false }) { throw ExitCode(1) }
+        if results.contains(where: { $0.anki.map { !$0.agrees } ?? false }) {
+            log("Anki's workload or figures differ from ours (see the table): the comparison does not hold")
+            throw ExitCode(1)
+        }
     }
 
     func log(_ text: String) {

@@ -37,8 +37,10 @@ import Testing
         for step in steps { #expect(result.stdout.contains(step), "table has no row '\(step)'") }
         #expect(result.stdout.contains("1,000 cards"))
 
-        let results = try JSONDecoder().decode(Results.self, from: Data(contentsOf: URL(fileURLWithPath: json)))
+        let data = try Data(contentsOf: URL(fileURLWithPath: json))
+        let results = try JSONDecoder().decode(Results.self, from: data)
         let collection = try #require(results.collections.first)
+        #expect(!String(decoding: data, as: UTF8.self).contains("\"anki\""), "no Anki figures without --against-anki")
         #expect(collection.cards == 1000)
         #expect((15_000...25_000).contains(collection.reviews), "about 20 reviews per card: \(collection.reviews)")
         #expect((20...80).contains(collection.dueToday), "about 5% due today: \(collection.dueToday)")
