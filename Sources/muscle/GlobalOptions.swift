@@ -47,7 +47,10 @@ struct GlobalOptions: ParsableArguments {
 
     /// `--db`, else `MUSCLE_DB`, else the XDG data directory.
     func databasePath() throws -> String {
-        if let db, !db.isEmpty { return db }
+        if let db {
+            if db.isEmpty { throw ValidationError("--db '' is empty; give the path of the database file, or leave --db out for the default") }
+            return db
+        }
         if let env = environment["MUSCLE_DB"], !env.isEmpty { return env }
         guard let path = DatabaseLocation.defaultPath(environment: environment) else {
             throw CommandFailure("cannot tell where to keep the database: neither HOME nor XDG_DATA_HOME is set; use --db PATH")
@@ -58,13 +61,16 @@ struct GlobalOptions: ParsableArguments {
     /// Opens (creating and migrating as needed) the database.
     /// `MUSCLE_BUSY_TIMEOUT_MS` (default 5,000; at most 600,000, ten minutes) bounds the wait for
     /// another program's write.
-    func openDatabase(now: Date, pageCacheMiB: Int? = nil) throws -> AppDatabase {
+    /// Only `study` and `sync` pass `create: true`; they say so when they made the file.
+    func openDatabase(now: Date, pageCacheMiB: Int? = nil, create: Bool = false) throws -> AppDatabase {
         var options = AppDatabase.Options(pageCacheMiB: pageCacheMiB)
         if let text = environment["MUSCLE_BUSY_TIMEOUT_MS"] {
             let ms = try WholeNumber(name: "MUSCLE_BUSY_TIMEOUT_MS", range: Self.busyTimeoutRange, noun: "a number of milliseconds").parse(text)
             options.busyTimeout = Double(ms) / 1000
         }
-        return try AppDatabase.open(path: databasePath(), now: now, options: options)
+        let database = try AppDatabase.open(path: databasePath(), now: now, options: options, create: create)
+        if database.wasCreated { Output.note("created a new database at '\(database.path)'") }
+        return database
     }
 
     func calendar() throws -> StudyCalendar {

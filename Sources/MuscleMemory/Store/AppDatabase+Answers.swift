@@ -34,7 +34,7 @@ extension AppDatabase {
     private static func record(_ answer: AnswerInput, db: Database) throws -> RecordedAnswer {
         let card = answer.cardRowID
         guard let row = try Row.fetchOne(db, SQLRequest(literal: """
-            SELECT repetitions, interval_days, easiness, due_day, lapses, last_review_day FROM card_state WHERE card_id = \(card)
+            SELECT repetitions, interval_days, easiness, due_day, lapses, last_review_day, redrill_day FROM card_state WHERE card_id = \(card)
             """, cached: true)) else {
             throw StoreError.noSuchCard(rowID: card)
         }
@@ -44,7 +44,10 @@ extension AppDatabase {
         if answer.mode == .cram {
             kind = .cram
         } else if before.lastReview == day {
-            kind = .redrill
+            // From the card's state now, not as it was when the card was shown: answered today
+            // already (perhaps by another session) and owed no re-drill, it is an early answer
+            // that changes nothing (Docs/SM2.md).
+            kind = (row["redrill_day"] as Int?) == day.number ? .redrill : .cram
         } else if !isDue(before, on: day) {
             kind = .cram
         } else {

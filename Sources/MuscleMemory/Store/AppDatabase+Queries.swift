@@ -91,6 +91,12 @@ extension AppDatabase {
     }
 
     /// The cards with these row ids, text and state included.
+    /// Whether the card is still in its deck: a sync in another process may have retired it
+    /// since the session loaded it.
+    public func isActive(cardRowID: Int64) throws(StoreError) -> Bool {
+        try read { db in try Bool.fetchOne(db, literal: "SELECT active FROM card_state WHERE card_id = \(cardRowID)") ?? false }
+    }
+
     public func cards(rowIDs: [Int64]) throws(StoreError) -> [Int64: StoredCard] {
         guard !rowIDs.isEmpty else { return [:] }
         var found: [Int64: StoredCard] = [:]

@@ -8,6 +8,8 @@ import GRDB
 /// transaction.
 public final class AppDatabase: Sendable {
     public let path: String
+    /// Whether `open` made the file (only `study` and `sync` may; they say so).
+    public let wasCreated: Bool
     /// Any GRDB writer: the file's `DatabaseQueue`, or an in-memory one (tests, dry runs, and
     /// later imports and merges). Every read and write goes through `read` and `write` below.
     let writer: any DatabaseWriter
@@ -29,10 +31,11 @@ public final class AppDatabase: Sendable {
         }
     }
 
-    /// Opens (creating if needed) and migrates the database at `path`.
+    /// Opens and migrates the database at `path`, creating it when `create` (only `study` and
+    /// `sync` do: a mistyped `--db` for `check` or `report` must not look like lost progress).
     /// - Parameter now: the time used to name an automatic pre-migration backup.
-    public static func open(path: String, now: Date, options: Options = Options()) throws(StoreError) -> AppDatabase {
-        try open(path: path, now: now, options: options, migrations: Migrations.migrator())
+    public static func open(path: String, now: Date, options: Options = Options(), create: Bool = true) throws(StoreError) -> AppDatabase {
+        try open(path: path, now: now, options: options, migrations: Migrations.migrator(), create: create)
     }
 
     /// For tests of the migrations themselves: stop after `lastMigration`.
@@ -40,23 +43,36 @@ public final class AppDatabase: Sendable {
         try open(path: path, now: now, options: options, migrations: Migrations.migrator(upTo: lastMigration))
     }
 
-    private static func open(path: String, now: Date, options: Options, migrations: DatabaseMigrator) throws(StoreError) -> AppDatabase {
+    private static func open(path: String, now: Date, options: Options, migrations: DatabaseMigrator, create: Bool = true) throws(StoreError) -> AppDatabase {
+        if path.isEmpty { throw .cannotOpen(path: path, reason: "the path is empty") }
         let existing = try checkFile(path)
-        if !existing { try createFolder(for: path) }
+        if !existing {
+            guard create else { throw .noDatabase(path: path) }
+            try createFolder(for: path)
+        }
+        StaleFiles.removePartialFiles(beside: path)
         let queue: DatabaseQueue
         do {
             queue = try DatabaseQueue(path: path, configuration: configuration(options))
         } catch {
             throw StoreError.wrap(error, path: path)
         }
-        let database = AppDatabase(path: path, connection: queue)
+        let database = AppDatabase(path: path, connection: queue, wasCreated: !existing)
+        // Everything that can refuse the file runs before anything is written to it: the version,
+        // another program's schema, and the pre-migration backup (a failed backup leaves the file
+        // as it was, not switched to WAL).
         try database.refuseNewerSchema(migrations)
-        try database.useWriteAheadLog()
-        try database.migrate(migrations) { pending, applied throws in
-            if !applied.isEmpty {
-                try database.backUpBeforeMigration(to: pending, now: now, keep: options.keptMigrationBackups)
+        try database.refuseForeignSchema()
+        let (pending, applied) = try database.pendingMigrations(migrations)
+        if let first = pending.first, !applied.isEmpty {
+            do {
+                try database.backUpBeforeMigration(to: first, now: now, keep: options.keptMigrationBackups)
+            } catch {
+                throw StoreError.wrap(error, path: path)
             }
         }
+        try database.useWriteAheadLog()
+        try database.migrate(migrations) { _, _ in }
         return database
     }
 
@@ -66,7 +82,9 @@ public final class AppDatabase: Sendable {
     init(writer: any DatabaseWriter, path: String = ":memory:") throws(StoreError) {
         self.path = path
         self.writer = writer
+        self.wasCreated = false
         try refuseNewerSchema(Migrations.migrator())
+        try refuseForeignSchema()
         try migrate(Migrations.migrator()) { _, _ in }
     }
 
@@ -74,7 +92,7 @@ public final class AppDatabase: Sendable {
     /// so that nothing on disk is written, created or migrated. The file is only read, with SQLite's
     /// online backup (safe while another process studies). A missing file gives an empty database.
     public static func copyInMemory(of path: String) throws(StoreError) -> AppDatabase {
-        let existing = try checkFile(path)
+        let existing = try checkFile(path, writing: false)
         let memory: DatabaseQueue
         do {
             memory = try DatabaseQueue(configuration: configuration())
@@ -89,9 +107,10 @@ public final class AppDatabase: Sendable {
         return try AppDatabase(writer: memory, path: path)
     }
 
-    private init(path: String, connection: any DatabaseWriter) {
+    private init(path: String, connection: any DatabaseWriter, wasCreated: Bool) {
         self.path = path
         self.writer = connection
+        self.wasCreated = wasCreated
     }
 
     /// The connection's settings, in this one place.
@@ -113,7 +132,7 @@ public final class AppDatabase: Sendable {
     }
 
     /// Whether the file exists; throws when it exists but cannot be a database.
-    private static func checkFile(_ path: String) throws(StoreError) -> Bool {
+    private static func checkFile(_ path: String, writing: Bool = true) throws(StoreError) -> Bool {
         switch FileSystem.status(path) {
         case .failure(let failure):
             if failure.code == ENOENT { return false }
@@ -121,12 +140,25 @@ public final class AppDatabase: Sendable {
         case .success(let status):
             if status.isDirectory { throw .isADirectory(path: path) }
             if !status.isRegularFile { throw .cannotOpen(path: path, reason: "it is not a regular file") }
+            // Refused before SQLite opens it: opening a file it may not write would still leave
+            // empty -wal and -shm files beside it.
+            switch FileSystem.accessError(path, write: false) {
+            case EACCES, EPERM: throw .cannotOpen(path: path, reason: "it cannot be read (permission denied)")
+            default: break
+            }
+            switch writing ? FileSystem.accessError(path, write: true) : 0 {
+            case 0: break
+            case EACCES, EPERM, EROFS: throw .readOnly(path: path)
+            default: break
+            }
+            let folder = (path as NSString).deletingLastPathComponent
+            if writing, [EACCES, EPERM, EROFS].contains(FileSystem.accessError(folder.isEmpty ? "." : folder, write: true)) { throw .readOnly(path: path) }
             if status.size == 0 { return true }
             let header: [UInt8]
             switch FileSystem.prefix(of: path, count: 16) {
             case .success(let bytes): header = bytes
             case .failure(let failure):
-                throw failure.code == EACCES ? .readOnly(path: path) : .cannotOpen(path: path, reason: failure.reason)
+                throw failure.code == EACCES ? .cannotOpen(path: path, reason: "it cannot be read (permission denied)") : .cannotOpen(path: path, reason: failure.reason)
             }
             if header != Array("SQLite format 3\0".utf8) { throw .notADatabase(path: path) }
             return true
@@ -150,6 +182,23 @@ public final class AppDatabase: Sendable {
         let unknown = applied.subtracting(Migrations.identifiers).sorted()
         if superseded || !unknown.isEmpty {
             throw StoreError.newerSchema(path: path, unknown: unknown)
+        }
+    }
+
+    /// A non-empty database with tables of its own and none of MuscleMemory's bookkeeping is
+    /// another program's (a browser's `places.sqlite`): refused, never given our tables.
+    private func refuseForeignSchema() throws(StoreError) {
+        let (tables, ours) = try read { db in
+            (try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'") ?? 0,
+             try db.tableExists("grdb_migrations"))
+        }
+        if tables > 0 && !ours { throw StoreError.foreignDatabase(path: path) }
+    }
+
+    private func pendingMigrations(_ migrator: DatabaseMigrator) throws(StoreError) -> (pending: [String], applied: Set<String>) {
+        try read { db in
+            let applied = try migrator.appliedIdentifiers(db)
+            return (migrator.migrations.filter { !applied.contains($0) }, applied)
         }
     }
 

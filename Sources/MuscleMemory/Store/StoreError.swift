@@ -5,6 +5,8 @@ import GRDB
 public enum StoreError: Error, Equatable, CustomStringConvertible, Sendable {
     case isADirectory(path: String)
     case notADatabase(path: String)
+    case foreignDatabase(path: String)
+    case noDatabase(path: String)
     case cannotOpen(path: String, reason: String)
     case corrupt(path: String)
     case locked(path: String)
@@ -24,6 +26,10 @@ public enum StoreError: Error, Equatable, CustomStringConvertible, Sendable {
             "'\(path)' is a folder, not a database file; give --db the path of a file."
         case .notADatabase(let path):
             "'\(path)' is not a MuscleMemory database (not an SQLite file); nothing was changed. Check --db or MUSCLE_DB."
+        case .foreignDatabase(let path):
+            "'\(path)' is another program's SQLite database (it has tables of its own and no MuscleMemory schema); nothing was changed. Check --db or MUSCLE_DB."
+        case .noDatabase(let path):
+            "no database at '\(path)'; nothing was created. Check --db or MUSCLE_DB, or run `muscle study` or `muscle sync` to start one."
         case .cannotOpen(let path, let reason):
             "cannot open the database '\(path)': \(reason)."
         case .corrupt(let path):
@@ -54,8 +60,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible, Sendable {
     /// Exit codes in the spirit of sysexits(3), so scripts can tell faults apart.
     public var exitCode: Int32 {
         switch self {
-        case .notADatabase, .corrupt, .newerSchema: 65  // EX_DATAERR
-        case .isADirectory, .cannotOpen, .noSuchCard: 66  // EX_NOINPUT
+        case .notADatabase, .foreignDatabase, .corrupt, .newerSchema: 65  // EX_DATAERR
+        case .isADirectory, .cannotOpen, .noDatabase, .noSuchCard: 66  // EX_NOINPUT
         case .readOnly, .backupExists: 73  // EX_CANTCREAT
         case .diskFull, .ioError, .backupFailed: 74  // EX_IOERR
         case .locked: 75  // EX_TEMPFAIL

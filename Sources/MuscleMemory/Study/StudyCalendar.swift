@@ -15,12 +15,15 @@ public struct StudyCalendar: Sendable, Hashable {
     }
 
     /// The study day that `date` belongs to.
+    /// In calendar terms: the local date, one day earlier while the local hour is before the
+    /// rollover. Subtracting the rollover in seconds would start the day at 03:00 or 05:00 local on
+    /// the days the clocks change.
     public func day(at date: Date) -> Day {
-        let shifted = date.addingTimeInterval(-Double(rolloverHour) * 3600)
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
-        let parts = calendar.dateComponents([.year, .month, .day], from: shifted)
-        return Day(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1) ?? Day(0)
+        let parts = calendar.dateComponents([.year, .month, .day, .hour], from: date)
+        let local = Day(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1) ?? Day(0)
+        return (parts.hour ?? 0) < rolloverHour ? local.adding(days: -1) : local
     }
 
     /// When `day` starts (its rollover moment), for "reviews since" windows.

@@ -70,7 +70,7 @@ public final class StudySession {
             terminal.show(.message(options.mode == .cram ? "No cards match these filters." : "Nothing is due today. Well done!"))
         }
         loop: while let next = queue.first {
-            guard let card = try card(for: next) else {
+            guard let card = try card(for: next), try database.isActive(cardRowID: next.cardRowID) else {
                 _ = queue.popFirst()  // gone since the queue was built (another process retired it)
                 continue
             }

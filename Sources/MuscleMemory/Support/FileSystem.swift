@@ -89,6 +89,23 @@ public enum FileSystem {
         return .success(Status(info))
     }
 
+    /// `access(2)` for reading or writing: 0 when allowed, else the errno (EACCES, EROFS, …).
+    public static func accessError(_ path: String, write: Bool) -> Int32 {
+        #if canImport(Glibc)
+        let allowed = Glibc.access(path, write ? W_OK : R_OK) == 0
+        #elseif canImport(Musl)
+        let allowed = Musl.access(path, write ? W_OK : R_OK) == 0
+        #else
+        let allowed = Darwin.access(path, write ? W_OK : R_OK) == 0
+        #endif
+        return allowed ? 0 : errno
+    }
+
+    /// Whether a process with this id is running (a signal 0 reaches it, or it is another user's).
+    public static func processIsAlive(_ pid: Int32) -> Bool {
+        pid > 0 && (kill(pid, 0) == 0 || errno == EPERM)
+    }
+
     public static func exists(_ path: String) -> Bool {
         var info = stat()
         return lstat(path, &info) == 0

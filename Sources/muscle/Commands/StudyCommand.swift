@@ -55,7 +55,7 @@ struct StudyCommand: ParsableCommand {
         try reportingFailures {
             let start = try global.resolvedNow()
             let frozen = global.now != nil || global.environment["MUSCLE_NOW"] != nil
-            let database = try global.openDatabase(now: start)
+            let database = try global.openDatabase(now: start, create: true)
             let locations = global.deckLocations
             try DeckSyncing.syncQuietly(database, locations, now: start)
             let decks = try database.deckIDs(for: locations)

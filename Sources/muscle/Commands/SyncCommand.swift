@@ -33,7 +33,7 @@ struct SyncCommand: ParsableCommand {
                 if plan.wasRefused { throw ExitCode(1) }
                 return
             }
-            let database = try global.openDatabase(now: now)
+            let database = try global.openDatabase(now: now, create: true)
             let report = try DeckSync.run(locations, in: database, now: now)
             Output.out(SyncSummary.text(report, style: TerminalInfo.style(), relativeTo: folder))
             if report.wasRefused { throw ExitCode(1) }

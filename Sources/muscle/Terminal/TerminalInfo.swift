@@ -56,6 +56,11 @@ enum Output {
         err("muscle: error: \(TerminalText.escape(message))\n")
     }
 
+    /// `muscle: note: …` on standard error, escaped as `error` is.
+    static func note(_ message: String) {
+        err("muscle: note: \(TerminalText.escape(message))\n")
+    }
+
     /// `muscle: warning: …` on standard error, escaped as `error` is.
     static func warning(_ message: String) {
         err("muscle: warning: \(TerminalText.escape(message))\n")

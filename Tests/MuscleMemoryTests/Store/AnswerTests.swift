@@ -50,11 +50,28 @@ import Testing
         let first = try answer(store, id, .good)
         let cram = try answer(store, id, .blackout, day: 0, mode: .cram)
         #expect(cram.kind == .cram)
+        // Answered today already and owed no re-drill: an early answer (Docs/SM2.md), not a re-drill.
         let early = try answer(store, id, .blackout, day: 0 + 0)
-        #expect(early.kind == .redrill)
+        #expect(early.kind == .cram && !early.needsRedrill)
         let notYetDue = try answer(store, id, .blackout, day: 0 + 0, mode: .cram)
         #expect(notYetDue.after == first.after)
         #expect(try store.database.card(rowID: id)?.state == first.after)
+        #expect(try store.database.check().isClean)
+    }
+
+    /// Session A shows a card, session B answers it, then A answers it: A's answer is classified
+    /// from the card's state when it is written, an early answer that owes nothing.
+    @Test func anAnswerToACardAnotherSessionAnsweredIsEarlyNotARedrill() throws {
+        let (store, id) = try setUp()
+        let shownInA = try #require(try store.database.card(rowID: id))
+        #expect(shownInA.state.isNew)
+        let inB = try answer(store, id, .perfect)
+        #expect(inB.kind == .review)
+        let inA = try answer(store, id, .hard)
+        #expect(inA.kind == .cram)
+        #expect(!inA.needsRedrill)
+        #expect(try store.database.card(rowID: id)?.redrillDay == nil)
+        #expect(try store.database.card(rowID: id)?.state == inB.after)
         #expect(try store.database.check().isClean)
     }
 
