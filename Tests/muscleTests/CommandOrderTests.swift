@@ -7,6 +7,7 @@ import Testing
     @Test func globalOptionsBeforeTheCommandName() {
         let sandbox = Sandbox()
         Fixtures.deck(in: sandbox)
+        #expect(sandbox.run(["sync", "--db", sandbox.db, "--decks", "deck"]).exitCode == 0)
         let after = sandbox.run(["stats", "--db", sandbox.db, "--decks", "deck", "--now", "2026-12-01T10:00:00Z"])
         #expect(after.exitCode == 0)
         for before in [["--db", sandbox.db, "--decks", "deck", "--now", "2026-12-01T10:00:00Z", "stats"],

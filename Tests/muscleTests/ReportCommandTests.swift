@@ -130,7 +130,9 @@ import TestSupport
         #expect(try Data(contentsOf: URL(fileURLWithPath: sandbox.file("copies/before-exam.sqlite"))) == bytes)
         let clash = sandbox.run(["backup", "--db", sandbox.db, "--now", "2026-12-03T18:30:00Z"])
         #expect(clash.exitCode == 73 && clash.stderr == "muscle: error: '\(expected)' already exists; choose another backup file name.\n")
+        // No database at the path: backup creates none (a mistyped --db must not look like lost progress).
         let empty = sandbox.run(["backup", "--db", sandbox.file("none.sqlite"), "none-copy.sqlite"])
-        #expect(empty.exitCode == 0, "\(empty.stderr)")
+        #expect(empty.exitCode == 66, "\(empty.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: sandbox.file("none.sqlite")) && !FileManager.default.fileExists(atPath: sandbox.file("none-copy.sqlite")))
     }
 }
