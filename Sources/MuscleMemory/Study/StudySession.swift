@@ -70,6 +70,12 @@ public final class StudySession {
             terminal.show(.message(options.mode == .cram ? "No cards match these filters." : "Nothing is due today. Well done!"))
         }
         loop: while let next = queue.first {
+            // Past the rollover hour the queue is yesterday's: the session ends with a message
+            // rather than answering for a day that is over (cram has no days to keep).
+            if options.mode == .study && calendar.day(at: now()) != day {
+                terminal.show(.message(Self.newDayMessage(rolloverHour: calendar.rolloverHour)))
+                break loop
+            }
             guard let card = try card(for: next), try database.isActive(cardRowID: next.cardRowID) else {
                 _ = queue.popFirst()  // gone since the queue was built (another process retired it)
                 continue
@@ -165,6 +171,10 @@ public final class StudySession {
         if options.mode == .study { try database.bury(cardRowID: item.cardRowID, on: day) }
         queue.remove(cardRowID: item.cardRowID)
         terminal.show(.message(options.mode == .cram ? "Skipped." : "Skipped until tomorrow."))
+    }
+
+    static func newDayMessage(rolloverHour: Int) -> String {
+        "A new study day began at \(rolloverHour < 10 ? "0" : "")\(rolloverHour):00, so this session ends; every answer is saved. Run `muscle study` again for the new day's cards."
     }
 
     private func source(of card: StoredCard) -> String {
