@@ -33,6 +33,11 @@ struct ImportAnkiCommand: ParsableCommand {
     @Flag(help: "Overwrite deck files that exist.")
     var force = false
 
+    /// The text before the first comma is the region ("Lower leg and foot, posterior compartment").
+    static func region(_ field: String) -> String {
+        String(field.split(separator: ",").first ?? "").trimmingCharacters(in: .whitespaces)
+    }
+
     func run() throws {
         try reportingFailures {
             let bytes: [UInt8]
@@ -48,7 +53,8 @@ struct ImportAnkiCommand: ParsableCommand {
             let bundled = DeckCompiler.compile(.bundled)
             let known = bundled.muscles.filter { !$0.name.isEmpty }.map { muscle in
                 AnkiTextImport.KnownMuscle(name: muscle.name, names: AnkiTextImport.otherNames(muscle.name),
-                                           region: muscle.fields[.region]?.value ?? "", file: muscle.location.file)
+                                           region: Self.region(muscle.fields[.region]?.value ?? ""),
+                                           file: muscle.location.file.hasPrefix("Decks/") ? String(muscle.location.file.dropFirst(6)) : muscle.location.file)
             }
             let plan: AnkiTextImport
             switch AnkiTextImport.plan(text, known: known) {
