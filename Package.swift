@@ -16,6 +16,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         // The scheduler: pure functions over value types, no Foundation clock, no I/O.
@@ -26,7 +27,7 @@ let package = Package(
         // by the EmbedFiles plugin, so the binary works from any directory with no resource bundle.
         .target(
             name: "MuscleMemory",
-            dependencies: ["SM2", grdb],
+            dependencies: ["SM2", grdb, .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             plugins: ["EmbedFiles"]
         ),
 
@@ -48,7 +49,7 @@ let package = Package(
 
         .testTarget(name: "SM2Tests", dependencies: ["SM2", "TestSupport"]),
         // Golden files are read by path (#filePath), not bundled as resources.
-        .testTarget(name: "MuscleMemoryTests", dependencies: ["MuscleMemory", "SM2", "TestSupport", grdb], exclude: ["Report/Golden"]),
+        .testTarget(name: "MuscleMemoryTests", dependencies: ["MuscleMemory", "SM2", "TestSupport", grdb, .product(name: "ZIPFoundation", package: "ZIPFoundation")], exclude: ["Report/Golden"]),
         // End-to-end tests: they run the built `muscle` binary.
         .testTarget(name: "muscleTests", dependencies: ["muscle", "muscle-bench", "MuscleMemory", "TestSupport", grdb], exclude: ["Support/Shim", "Golden"]),
     ]

@@ -12,6 +12,7 @@ enum ChildStep: String, CaseIterable {
     case dueCounts = "due-counts"
     case report
     case stats
+    case ankiExport = "anki-export"
 
     func run(database path: String, decks: String, now: Date, count: Int) throws {
         let calendar = StudyCalendar(rolloverHour: 4, timeZone: TimeZone(identifier: "UTC") ?? .current)
@@ -53,6 +54,24 @@ enum ChildStep: String, CaseIterable {
             var counts = DueCounts(due: 0, new: 0, redrill: 0)
             let elapsed = try clock.measure { counts = try database.dueCounts(decks: ids, on: calendar.day(at: now)) }
             print("\(elapsed.seconds) \(counts.due)")
+        case .ankiExport:
+            // `muscle export --anki FILE --with-progress`: read, plan, build the SQLite file, zip, rename.
+            let database = try AppDatabase.open(path: path, now: now)
+            let ids = try database.deckIDs(for: locations)
+            let target = (path as NSString).deletingLastPathComponent + "/export.apkg"
+            var notes = 0
+            let elapsed = try clock.measure {
+                let cards = try database.ankiExportCards(decks: ids, withProgress: true)
+                let package = AnkiPackage.make(cards: cards, withProgress: true, now: now, today: calendar.day(at: now), rolloverHour: 4) {
+                    Int64(calendar.start(of: $0).timeIntervalSince1970)
+                }
+                notes = package.notes.count
+                if case .failure(let failure) = AnkiPackageWriter.write(package, to: target, scratch: (path as NSString).deletingLastPathComponent) {
+                    throw BenchError("the Anki export failed: \(failure)")
+                }
+            }
+            unlink(target)
+            print("\(elapsed.seconds) \(notes)")
         case .report, .stats:
             let database = try AppDatabase.open(path: path, now: now, options: AppDatabase.Options(pageCacheMiB: 16))
             let ids = try database.deckIDs(for: locations)

@@ -77,6 +77,13 @@ struct Collection {
             result.add(name, times, peak: peaks, target: cards == 100_000 ? target : nil)
         }
 
+        var exports: [Double] = [], exportPeak: [Double] = []
+        for _ in 0..<runs {
+            let outcome = try child(.ankiExport)
+            exports.append(seconds(outcome)); exportPeak.append(outcome.peakMiB)
+        }
+        result.add("Anki export with progress (muscle export --anki)", exports, peak: exportPeak, target: cards == 100_000 ? 3.0 : nil)
+
         // Answers change a collection, so each run answers on a fresh copy of it.
         var answers: [Double] = [], answerPeak: [Double] = []
         let copy = folder + "/answers.sqlite"

@@ -14,7 +14,8 @@ import TestSupport
         var files = 0
         let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isDirectoryKey])
         while let url = walker?.nextObject() as? URL {
-            if Self.skipped.contains(url.lastPathComponent) { walker?.skipDescendants(); continue }
+            // `.build*` is ignored by git: the builds and the Anki check's virtual environment.
+            if Self.skipped.contains(url.lastPathComponent) || url.lastPathComponent.hasPrefix(".build") { walker?.skipDescendants(); continue }
             guard (try? url.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) != true,
                   let data = try? Data(contentsOf: url), let text = String(data: data, encoding: .utf8) else { continue }
             files += 1

@@ -32,7 +32,8 @@ import Testing
         #expect(result.exitCode == 0, "\(result.stderr)")
         let steps = [
             "sync, fresh", "sync, unchanged", "first due card, cold process", "due counts",
-            "weak-topic report (30 days and all time)", "stats", "answer one card (median of 1,000, committed)",
+            "weak-topic report (30 days and all time)", "stats", "Anki export with progress (muscle export --anki)",
+            "answer one card (median of 1,000, committed)",
         ]
         for step in steps { #expect(result.stdout.contains(step), "table has no row '\(step)'") }
         #expect(result.stdout.contains("1,000 cards"))

@@ -146,16 +146,18 @@ extension AppDatabase {
             self.deck = deck
             self.now = now
             insertCard = try db.cachedStatement(sql: """
-                INSERT INTO card (muscle_id, item, aspect, tags, front, back, source_line, position, content_hash, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO card (muscle_id, item, aspect, tags, front, back, source_line, position, content_hash, created_at, first_id, changed_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             insertState = try db.cachedStatement(sql: "INSERT INTO card_state (card_id, deck_id, muscle_id, aspect, position) VALUES (?, ?, ?, ?, ?)")
             updateCard = try db.cachedStatement(sql: """
-                UPDATE card SET muscle_id = ?, aspect = ?, tags = ?, front = ?, back = ?, source_line = ?, position = ?, content_hash = ?, retired_at = NULL
+                UPDATE card SET muscle_id = ?, aspect = ?, tags = ?, front = ?, back = ?, source_line = ?, position = ?, content_hash = ?, retired_at = NULL,
+                    changed_at = CASE WHEN content_hash = ? THEN changed_at ELSE ? END
                 WHERE id = ?
                 """)
             rewordCard = try db.cachedStatement(sql: """
-                UPDATE card SET item = ?, muscle_id = ?, aspect = ?, tags = ?, front = ?, back = ?, source_line = ?, position = ?, content_hash = ?, retired_at = NULL
+                UPDATE card SET item = ?, muscle_id = ?, aspect = ?, tags = ?, front = ?, back = ?, source_line = ?, position = ?, content_hash = ?, retired_at = NULL,
+                    changed_at = CASE WHEN content_hash = ? THEN changed_at ELSE ? END
                 WHERE id = ?
                 """)
             copyOrder = try db.cachedStatement(sql: "UPDATE card_state SET muscle_id = ?, aspect = ?, position = ? WHERE card_id = ?")
@@ -164,17 +166,19 @@ extension AppDatabase {
             deactivate = try db.cachedStatement(sql: "UPDATE card_state SET active = 0 WHERE card_id = ?")
         }
 
-        /// A new card, and its state: new, unscheduled.
+        /// A new card, and its state: new, unscheduled. Its ID now is its first ID, for good.
         func add(_ card: Card, muscle: Int64, position: Int) throws {
             try insertCard.execute(arguments: [muscle, card.item, card.aspect.rawValue, tagText(card.tags), card.front, card.back,
-                                               card.source.line, position, card.contentFingerprint, now])
+                                               card.source.line, position, card.contentFingerprint, now, card.id.rawValue, now])
             try insertState.execute(arguments: [db.lastInsertedRowID, deck, muscle, card.aspect.rawValue, position])
         }
 
-        /// A known card's new text and place (and ID, for a rewording); it keeps its state and history.
+        /// A known card's new text and place (and ID, for a rewording); it keeps its state, its history
+        /// and its first ID (its Anki note's GUID). `changed_at` moves only when the text changed.
         func update(_ id: Int64, to card: Card, muscle: Int64, position: Int, newItem: Bool, activate active: Bool) throws {
             let values: [(any DatabaseValueConvertible)?] = [muscle, card.aspect.rawValue, tagText(card.tags), card.front, card.back,
-                                                             card.source.line, position, card.contentFingerprint, id]
+                                                             card.source.line, position, card.contentFingerprint,
+                                                             card.contentFingerprint, now, id]
             if newItem {
                 try rewordCard.execute(arguments: StatementArguments([card.item] + values))
             } else {

@@ -1,0 +1,219 @@
+import Foundation
+import SM2
+
+/// What an `.apkg` holds, decided from the exported cards alone: the collection row, the notes,
+/// cards and review log, as values. No SQL, no files (`AnkiPackageWriter` writes them).
+///
+/// The layout and the importer's rules are in Docs/ANKI.md. The note type's id, its fields and
+/// templates are constants that must never change: Anki matches note types by id and notes by
+/// GUID, and a note type whose fields differ from the one it already has makes every note of a
+/// later export "conflicting" instead of updated.
+public struct AnkiPackage: Sendable, Equatable {
+    public struct Note: Sendable, Equatable {
+        public var id: Int64
+        public var guid: String
+        /// Unix seconds: when the card's text last changed (Anki updates a note only from a newer one).
+        public var modified: Int64
+        /// " muscle::gastrocnemius aspect::origin region::lower-leg-and-foot "
+        public var tags: String
+        public var fields: [String]
+        public var sortField: String
+        public var checksum: Int64
+    }
+
+    public struct Card: Sendable, Equatable {
+        public var id: Int64
+        public var noteID: Int64
+        public var deckID: Int64
+        public var modified: Int64
+        /// 0 new, 2 review.
+        public var type: Int
+        public var queue: Int
+        /// New: the position; review: days since the collection's creation day.
+        public var due: Int
+        public var interval: Int
+        /// Ease in permille (2500 = 250%); 0 for a new card.
+        public var factor: Int
+        public var repetitions: Int
+        public var lapses: Int
+    }
+
+    public struct Review: Sendable, Equatable {
+        /// Unix milliseconds of the answer (made unique).
+        public var id: Int64
+        public var cardID: Int64
+        /// Anki's button: 1 Again, 2 Hard, 3 Good, 4 Easy.
+        public var ease: Int
+        public var interval: Int
+        public var lastInterval: Int
+        public var factor: Int
+        public var timeMS: Int
+        /// 0 learning (a new card's first answer), 1 review, 2 relearning (after a failure).
+        public var type: Int
+    }
+
+    public struct Deck: Sendable, Equatable {
+        public var id: Int64
+        public var name: String
+    }
+
+    /// Unix seconds at which the collection's day 0 starts.
+    public var created: Int64
+    public var modified: Int64
+    public var rolloverHour: Int
+    public var decks: [Deck]
+    public var notes: [Note]
+    public var cards: [Card]
+    public var reviews: [Review]
+
+    // MARK: constants of the note type (never change them)
+
+    public static let noteTypeID: Int64 = 1_764_547_200_000
+    public static let noteTypeName = "MuscleMemory"
+    public static let fieldNames = ["Front", "Back", "Muscle", "Aspect", "Region", "Source", "CardID"]
+    static let fieldIDs: [Int64] = [1_764_547_200_101, 1_764_547_200_102, 1_764_547_200_103, 1_764_547_200_104,
+                                    1_764_547_200_105, 1_764_547_200_106, 1_764_547_200_107]
+    static let templateID: Int64 = 1_764_547_200_201
+    static let questionTemplate = """
+        <div class="mm-meta">{{Muscle}} · {{Aspect}}</div>
+        <div class="mm-front">{{Front}}</div>
+        """
+    static let answerTemplate = """
+        {{FrontSide}}
+        <hr id="answer">
+        <div class="mm-back">{{Back}}</div>
+        <div class="mm-source">{{Region}} · {{Source}}</div>
+        """
+    static let css = """
+        .card { font-family: -apple-system, "Segoe UI", Roboto, sans-serif; font-size: 20px; line-height: 1.4;
+                text-align: left; color: #1d1d1f; background: #fff; padding: 0 4px; }
+        .nightMode.card, .night_mode .card { color: #eee; background: #1e1e1e; }
+        .mm-meta { font-size: 13px; color: #888; text-transform: uppercase; letter-spacing: .04em; margin-bottom: .6em; }
+        .mm-front { font-weight: 600; }
+        .mm-back { white-space: pre-line; }
+        .mm-source { font-size: 12px; color: #999; margin-top: 1.2em; }
+        """
+
+    /// The GUID of a card's note: stable for ever, from the card's first ID ("mm-" and 16 hex
+    /// digits of the SHA-1 of "musclememory/" and that ID), and made only of the characters a
+    /// deck's `Id:` allows, so `muscle import anki` can give it back to the card.
+    public static func guid(firstID: String) -> String {
+        let digest = SHA1.digest(Array(("musclememory/" + firstID).utf8))
+        return "mm-" + digest.prefix(8).map { byte in
+            let text = String(byte, radix: 16)
+            return text.count == 1 ? "0" + text : text
+        }.joined()
+    }
+
+    /// Anki's `csum`: the first four bytes, big-endian, of the SHA-1 of the first field's text.
+    public static func checksum(_ text: String) -> Int64 {
+        SHA1.digest(Array(text.utf8)).prefix(4).reduce(Int64(0)) { $0 << 8 | Int64($1) }
+    }
+
+    /// "MuscleMemory::Lower leg and foot::Gastrocnemius" (`::` inside a name would nest it further).
+    public static func deckName(region: String, muscle: String) -> String {
+        func part(_ text: String) -> String {
+            let clean = text.replacingOccurrences(of: "::", with: ":").trimmingCharacters(in: .whitespaces)
+            return clean.isEmpty ? "Other" : clean
+        }
+        return "MuscleMemory::" + part(region) + "::" + part(muscle)
+    }
+
+    /// Anki's buttons for MuscleMemory's grades: 0–2 Again, 3 Hard, 4 Good, 5 Easy.
+    public static func ease(grade: Int) -> Int {
+        switch grade {
+        case ...2: 1
+        case 3: 2
+        case 4: 3
+        default: 4
+        }
+    }
+
+    /// "lower-leg-and-foot"; Anki tags hold no spaces.
+    static func tag(_ text: String) -> String { Slug.make(text) }
+
+    /// The package for these cards. `now` is the export's time; `today` the study day it falls
+    /// on; `dayStart(d)` the Unix seconds at which study day `d` starts (the rollover hour).
+    public static func make(cards: [AnkiExportCard], withProgress: Bool, now: Date, today: Day, rolloverHour: Int,
+                            dayStart: (Day) -> Int64) -> AnkiPackage {
+        let nowMS = Int64((now.timeIntervalSince1970 * 1000).rounded())
+        // Day 0 of the collection: no later than the first review or today, so no due day is negative.
+        var firstDay = today.number
+        if withProgress {
+            for card in cards {
+                if let due = card.dueDay { firstDay = min(firstDay, due) }
+                for review in card.reviews { firstDay = min(firstDay, review.day) }
+            }
+        }
+        var package = AnkiPackage(created: dayStart(Day(firstDay)), modified: nowMS / 1000, rolloverHour: rolloverHour,
+                                  decks: [], notes: [], cards: [], reviews: [])
+        var deckIDs: [String: Int64] = [:]
+        // Note and card ids: milliseconds before now, one per card (Anki refuses ids in the future
+        // and makes colliding ones unique itself).
+        let base = nowMS - Int64(cards.count) - 1
+        var lastReviewID = Int64.min
+        package.notes.reserveCapacity(cards.count)
+        package.cards.reserveCapacity(cards.count)
+        for (index, card) in cards.enumerated() {
+            let name = deckName(region: card.region, muscle: card.muscle)
+            let deckID: Int64
+            if let known = deckIDs[name] {
+                deckID = known
+            } else {
+                var hash = ContentHash()
+                hash.add(name)
+                deckID = Int64(hash.value & 0x000F_FFFF_FFFF_FFFF) | 0x0010_0000_0000_0000  // never 1 (Default), below 2^53
+                deckIDs[name] = deckID
+                package.decks.append(Deck(id: deckID, name: name))
+            }
+            let id = base + Int64(index)
+            let source = card.sourceLine > 0 ? "\(card.sourceFile):\(card.sourceLine)" : card.sourceFile
+            let fields = [card.front, card.back, card.muscle, card.aspect, card.region, source, card.id.rawValue].map(html)
+            var tags = ["muscle::" + card.muscleKey, "aspect::" + card.aspect, "region::" + tag(card.region)]
+            tags += card.tags.map(tag).filter { !$0.isEmpty }
+            let modified = max(card.changedAt / 1000, 1)
+            package.notes.append(Note(id: id, guid: guid(firstID: card.firstID), modified: modified, tags: " " + tags.joined(separator: " ") + " ",
+                                      fields: fields, sortField: card.front, checksum: checksum(card.front)))
+            var ankiCard = Card(id: id, noteID: id, deckID: deckID, modified: modified, type: 0, queue: 0, due: index + 1,
+                                interval: 0, factor: 0, repetitions: 0, lapses: 0)
+            if withProgress, let due = card.dueDay, !card.reviews.isEmpty {
+                ankiCard.type = 2
+                ankiCard.queue = 2
+                ankiCard.due = due - firstDay
+                ankiCard.interval = max(card.intervalDays, 1)
+                ankiCard.factor = card.easiness * 10
+                ankiCard.repetitions = card.reviews.count
+                ankiCard.lapses = card.lapses
+                var lastInterval = 0
+                for (number, review) in card.reviews.enumerated() {
+                    let reviewID = max(review.reviewedAt, lastReviewID + 1)
+                    lastReviewID = reviewID
+                    let failedBefore = number > 0 && card.reviews[number - 1].grade < 3
+                    package.reviews.append(Review(id: reviewID, cardID: id, ease: ease(grade: review.grade), interval: review.intervalDays,
+                                                  lastInterval: lastInterval, factor: review.easiness * 10, timeMS: min(review.answerMS, 60_000),
+                                                  type: number == 0 ? 0 : failedBefore ? 2 : 1))
+                    lastInterval = review.intervalDays
+                }
+            }
+            package.cards.append(ankiCard)
+        }
+        return package
+    }
+
+    /// Deck text is plain; Anki fields are HTML: escape it, and keep its line breaks.
+    static func html(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for character in text {
+            switch character {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "\n": out += "<br>"
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+}

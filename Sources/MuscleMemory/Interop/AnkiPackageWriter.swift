@@ -1,0 +1,149 @@
+import Foundation
+import GRDB
+import ZIPFoundation
+
+/// Writes an `AnkiPackage` as the plain `.apkg` layout every Anki since 2.1.50 and AnkiDroid read:
+/// a zip of a schema-11 SQLite `collection.anki2` and a `media` map (`{}`: decks have no media).
+/// No `meta` entry, so no zstd and no protobuf are needed (Docs/ANKI.md).
+public enum AnkiPackageWriter {
+    public enum Failure: Error, Sendable, Equatable {
+        case write(FileSystem.WriteFailure)
+        case build(String)
+    }
+
+    /// Writes the package to `path`, whole or not at all (a temporary file beside it, renamed over
+    /// it). `scratch` is a folder for the SQLite file while it is built.
+    public static func write(_ package: AnkiPackage, to path: String, scratch: String) -> Result<Void, Failure> {
+        let bytes: [UInt8]
+        do {
+            bytes = try archive(package, scratch: scratch)
+        } catch {
+            return .failure(.build(String(describing: error)))
+        }
+        return FileSystem.replace(path, with: bytes).mapError { .write($0) }
+    }
+
+    /// The `.apkg`'s bytes.
+    public static func archive(_ package: AnkiPackage, scratch: String) throws -> [UInt8] {
+        let collection = scratch + "/collection-\(getpid())-\(UInt64.random(in: 0...UInt64.max)).anki2"
+        defer {
+            for suffix in ["", "-journal", "-wal", "-shm"] { unlink(collection + suffix) }
+        }
+        try buildCollection(package, at: collection)
+        let data = try Data(contentsOf: URL(fileURLWithPath: collection))
+        let archive = try Archive(accessMode: .create)
+        try archive.addEntry(with: "collection.anki2", type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
+            data.subdata(in: Int(position)..<Int(position) + size)
+        }
+        let media = Data("{}".utf8)
+        try archive.addEntry(with: "media", type: .file, uncompressedSize: Int64(media.count), compressionMethod: .none) { position, size in
+            media.subdata(in: Int(position)..<Int(position) + size)
+        }
+        guard let zipped = archive.data else { throw CocoaError(.fileWriteUnknown) }
+        return [UInt8](zipped)
+    }
+
+    /// The schema-11 collection (the DDL Anki's own legacy exporter and genanki write).
+    static func buildCollection(_ package: AnkiPackage, at path: String) throws {
+        var configuration = Configuration()
+        configuration.journalMode = .default
+        let queue = try DatabaseQueue(path: path, configuration: configuration)
+        try queue.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF")
+        }
+        try queue.inTransaction { db in
+            try db.execute(sql: schema)
+            try db.execute(
+                sql: "INSERT INTO col VALUES (1, ?, ?, ?, 11, 0, 0, 0, ?, ?, ?, ?, '{}')",
+                arguments: [package.created, package.modified * 1000, package.modified * 1000, try conf(package), try models(package),
+                            try decks(package), try deckConfigs()])
+            let note = try db.makeStatement(sql: "INSERT INTO notes VALUES (?, ?, ?, ?, -1, ?, ?, ?, ?, 0, '')")
+            for n in package.notes {
+                try note.execute(arguments: [n.id, n.guid, AnkiPackage.noteTypeID, n.modified, n.tags, n.fields.joined(separator: "\u{1F}"),
+                                             n.sortField, n.checksum])
+            }
+            let card = try db.makeStatement(sql: "INSERT INTO cards VALUES (?, ?, ?, 0, ?, -1, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, '')")
+            for c in package.cards {
+                try card.execute(arguments: [c.id, c.noteID, c.deckID, c.modified, c.type, c.queue, c.due, c.interval, c.factor, c.repetitions, c.lapses])
+            }
+            let review = try db.makeStatement(sql: "INSERT INTO revlog VALUES (?, ?, -1, ?, ?, ?, ?, ?, ?)")
+            for r in package.reviews {
+                try review.execute(arguments: [r.id, r.cardID, r.ease, r.interval, r.lastInterval, r.factor, r.timeMS, r.type])
+            }
+            return .commit
+        }
+        try queue.close()
+    }
+
+    static func json(_ value: Any) throws -> String {
+        String(decoding: try JSONSerialization.data(withJSONObject: value, options: [.sortedKeys]), as: UTF8.self)
+    }
+
+    static func conf(_ package: AnkiPackage) throws -> String {
+        try json(["schedVer": 2, "rollover": package.rolloverHour, "nextPos": package.cards.count + 1,
+                  "curDeck": package.decks.first?.id ?? 1, "curModel": AnkiPackage.noteTypeID, "activeDecks": [1],
+                  "newSpread": 0, "collapseTime": 1200, "timeLim": 0, "estTimes": true, "dueCounts": true,
+                  "sortType": "noteFld", "sortBackwards": false, "addToCur": true] as [String: Any])
+    }
+
+    static func models(_ package: AnkiPackage) throws -> String {
+        let fields: [[String: Any]] = AnkiPackage.fieldNames.enumerated().map { index, name in
+            ["name": name, "ord": index, "sticky": false, "rtl": false, "font": "Arial", "size": 20, "media": [] as [String],
+             "id": AnkiPackage.fieldIDs[index]]
+        }
+        let template: [String: Any] = [
+            "name": "Card", "ord": 0, "qfmt": AnkiPackage.questionTemplate, "afmt": AnkiPackage.answerTemplate,
+            "bqfmt": "", "bafmt": "", "did": NSNull(), "bfont": "", "bsize": 0, "id": AnkiPackage.templateID,
+        ]
+        let model: [String: Any] = [
+            "id": AnkiPackage.noteTypeID, "name": AnkiPackage.noteTypeName, "type": 0, "mod": 1_764_547_200, "usn": -1,
+            "sortf": 0, "did": package.decks.first?.id ?? 1, "tmpls": [template], "flds": fields, "css": AnkiPackage.css,
+            "latexPre": "\\documentclass[12pt]{article}\n\\special{papersize=3in,5in}\n\\usepackage{amssymb,amsmath}\n\\pagestyle{empty}\n\\setlength{\\parindent}{0in}\n\\begin{document}\n",
+            "latexPost": "\\end{document}", "latexsvg": false, "req": [[0, "any", [0]]], "tags": [] as [String], "vers": [] as [Int],
+        ]
+        return try json([String(AnkiPackage.noteTypeID): model])
+    }
+
+    static func decks(_ package: AnkiPackage) throws -> String {
+        var all: [String: Any] = [:]
+        func deck(_ id: Int64, _ name: String) -> [String: Any] {
+            ["id": id, "name": name, "mod": package.modified, "usn": -1, "lrnToday": [0, 0], "revToday": [0, 0], "newToday": [0, 0],
+             "timeToday": [0, 0], "collapsed": false, "browserCollapsed": false, "dyn": 0, "conf": 1, "desc": "",
+             "extendNew": 0, "extendRev": 0]
+        }
+        all["1"] = deck(1, "Default")
+        for d in package.decks { all[String(d.id)] = deck(d.id, d.name) }
+        return try json(all)
+    }
+
+    static func deckConfigs() throws -> String {
+        try json(["1": [
+            "id": 1, "name": "Default", "mod": 0, "usn": 0, "maxTaken": 60, "autoplay": true, "timer": 0, "replayq": true, "dyn": false,
+            "new": ["bury": false, "delays": [1.0, 10.0], "initialFactor": 2500, "ints": [1, 4, 0], "order": 1, "perDay": 20],
+            "rev": ["bury": false, "ease4": 1.3, "ivlFct": 1.0, "maxIvl": 36500, "perDay": 200, "hardFactor": 1.2],
+            "lapse": ["delays": [10.0], "leechAction": 1, "leechFails": 8, "minInt": 1, "mult": 0.0],
+        ] as [String: Any]])
+    }
+
+    static let schema = """
+        CREATE TABLE col (id integer PRIMARY KEY, crt integer NOT NULL, mod integer NOT NULL, scm integer NOT NULL, ver integer NOT NULL,
+            dty integer NOT NULL, usn integer NOT NULL, ls integer NOT NULL, conf text NOT NULL, models text NOT NULL, decks text NOT NULL,
+            dconf text NOT NULL, tags text NOT NULL);
+        CREATE TABLE notes (id integer PRIMARY KEY, guid text NOT NULL, mid integer NOT NULL, mod integer NOT NULL, usn integer NOT NULL,
+            tags text NOT NULL, flds text NOT NULL, sfld integer NOT NULL, csum integer NOT NULL, flags integer NOT NULL, data text NOT NULL);
+        CREATE TABLE cards (id integer PRIMARY KEY, nid integer NOT NULL, did integer NOT NULL, ord integer NOT NULL, mod integer NOT NULL,
+            usn integer NOT NULL, type integer NOT NULL, queue integer NOT NULL, due integer NOT NULL, ivl integer NOT NULL,
+            factor integer NOT NULL, reps integer NOT NULL, lapses integer NOT NULL, left integer NOT NULL, odue integer NOT NULL,
+            odid integer NOT NULL, flags integer NOT NULL, data text NOT NULL);
+        CREATE TABLE revlog (id integer PRIMARY KEY, cid integer NOT NULL, usn integer NOT NULL, ease integer NOT NULL, ivl integer NOT NULL,
+            lastIvl integer NOT NULL, factor integer NOT NULL, time integer NOT NULL, type integer NOT NULL);
+        CREATE TABLE graves (usn integer NOT NULL, oid integer NOT NULL, type integer NOT NULL);
+        CREATE INDEX ix_notes_usn ON notes (usn);
+        CREATE INDEX ix_cards_usn ON cards (usn);
+        CREATE INDEX ix_revlog_usn ON revlog (usn);
+        CREATE INDEX ix_cards_nid ON cards (nid);
+        CREATE INDEX ix_cards_sched ON cards (did, queue, due);
+        CREATE INDEX ix_revlog_cid ON revlog (cid);
+        CREATE INDEX ix_notes_csum ON notes (csum);
+        """
+}

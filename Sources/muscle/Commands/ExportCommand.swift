@@ -1,0 +1,86 @@
+import ArgumentParser
+import Foundation
+import MuscleMemory
+
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Export the cards (and, with --with-progress, the schedule and review log) as an Anki package.",
+        discussion: """
+            The package imports into Anki desktop and AnkiDroid (File > Import). Every card is a note of \
+            the 'MuscleMemory' note type in the deck MuscleMemory::<region>::<muscle>, tagged muscle::…, \
+            aspect::… and region::…; exporting again later updates the notes whose text changed. Anki \
+            imports progress only for cards new to the collection, and only with "Import any learning \
+            progress" ticked. See Docs/ANKI.md.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(name: .customLong("anki"), help: ArgumentHelp("The Anki package to write (.apkg).", valueName: "file"))
+    var anki: String
+
+    @Flag(name: .customLong("with-progress"), help: "Include each card's SM-2 state and its review log.")
+    var withProgress = false
+
+    @Option(parsing: .upToNextOption, help: ArgumentHelp("Only these muscles (names or keys).", valueName: "name"))
+    var muscle: [String] = []
+    @Option(help: ArgumentHelp("Only this aspect.", valueName: "aspect"))
+    var aspect: [String] = []
+    @Option(help: ArgumentHelp("Only this region (any part of its name).", valueName: "region"))
+    var region: [String] = []
+    @Option(help: ArgumentHelp("Only cards with this tag.", valueName: "tag"))
+    var tag: [String] = []
+
+    func validate() throws {
+        for name in aspect where Aspect(loose: name) == nil {
+            throw ValidationError("--aspect '\(name)' is not an aspect; use one of: \(Aspect.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+    }
+
+    func run() throws {
+        try reportingFailures {
+            let now = try global.resolvedNow()
+            let calendar = try global.calendar()
+            let database = try global.openDatabase(now: now)
+            try DeckSyncing.syncQuietly(database, global.deckLocations, now: now)
+            let decks = try database.deckIDs(for: global.deckLocations)
+            let filter = CardFilter(muscles: muscle, aspects: aspect.compactMap(Aspect.init(loose:)), regions: region, tags: tag)
+            let cards = try database.ankiExportCards(decks: decks, filter: filter, withProgress: withProgress)
+            let package = AnkiPackage.make(cards: cards, withProgress: withProgress, now: now, today: calendar.day(at: now),
+                                           rolloverHour: calendar.rolloverHour) { Int64(calendar.start(of: $0).timeIntervalSince1970) }
+            let folder = (anki as NSString).deletingLastPathComponent
+            let scratch = NSTemporaryDirectory().isEmpty ? "/tmp" : NSTemporaryDirectory()
+            switch AnkiPackageWriter.write(package, to: anki, scratch: scratch.hasSuffix("/") ? String(scratch.dropLast()) : scratch) {
+            case .success:
+                let reviews = withProgress ? ", \(package.reviews.count) review\(package.reviews.count == 1 ? "" : "s")" : ""
+                Output.out("Wrote \(package.notes.count) note\(package.notes.count == 1 ? "" : "s") in \(package.decks.count) deck\(package.decks.count == 1 ? "" : "s")\(reviews) to \(anki)\n")
+            case .failure(.build(let reason)):
+                throw CommandFailure("could not build the Anki package: \(reason)", exitCode: 74)
+            case .failure(.write(let failure)):
+                throw Self.failure(failure, path: anki, folder: folder.isEmpty ? "." : folder)
+            }
+        }
+    }
+
+    /// The `--output` rules: a path that cannot be a file is exit 73, a full disk or an I/O error 74.
+    static func failure(_ failure: FileSystem.WriteFailure, path: String, folder: String) -> CommandFailure {
+        switch failure {
+        case .isAFolder:
+            return CommandFailure("'\(path)' is a folder; give --anki the path of a file to write, such as '\(path.hasSuffix("/") ? path : path + "/")musclememory.apkg'", exitCode: 73)
+        case .notARegularFile(let kind):
+            return CommandFailure("'\(path)' is \(kind), not a regular file, and --anki writes a whole file", exitCode: 73)
+        case .failed(let failure):
+            let unchanged = FileSystem.exists(path) ? "; the earlier '\(path)' is unchanged" : ""
+            switch failure.code {
+            case ENOSPC, EDQUOT:
+                return CommandFailure("the disk holding '\(path)' is full; the package was not written\(unchanged). Free some space and try again.", exitCode: 74)
+            case EIO:
+                return CommandFailure("a disk error occurred writing '\(path)' (\(failure.reason)); the package was not written\(unchanged).", exitCode: 74)
+            case ENOENT:
+                return CommandFailure("cannot write '\(path)': the folder '\(folder)' does not exist", exitCode: 73)
+            default:
+                return CommandFailure("cannot write '\(path)': \(failure.reason)\(unchanged)", exitCode: 73)
+            }
+        }
+    }
+}
