@@ -94,7 +94,7 @@ public struct ClassTopic: Sendable, Equatable {
     public var level: TopicLevel
     public var key: String
     public var name: String
-    /// Students whose decks hold the topic, who started it, whose figures judge it.
+    /// Students whose shares hold the topic (those who started it), who saw a card of it, whose figures judge it.
     public var students: Int
     public var started: Int
     public var judged: Int

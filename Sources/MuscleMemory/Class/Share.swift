@@ -22,7 +22,7 @@ public struct Share: Sendable, Equatable, Codable {
     /// The window of the `window_*` counts, in days.
     public var windowDays: Int
     public var decks: [DeckVersion]
-    /// Every topic at the four levels of the report.
+    /// Every topic the student has started, at the four levels of the report.
     public var topics: [Topic]
     /// With `--exam` only.
     public var readiness: Readiness?

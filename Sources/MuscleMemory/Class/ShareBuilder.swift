@@ -8,10 +8,11 @@ public enum ShareBuilder {
     ///     readiness when an exam day was given.
     ///   - cards: `AppDatabase.shareCardFigures(decks:)`.
     ///   - label: what the student chose to be called; nil for an anonymous share.
+    /// Topics the student has not started are left out: they say nothing a class could use.
     public static func share(_ report: WeakTopicReport, cards: ShareCardFigures, label: String?) -> Share {
         var topics: [Share.Topic] = []
         for level in [report.muscles, report.aspects, report.regions, report.muscleAspects] {
-            topics += level.map(topic).sorted { ($0.level.rawValue, $0.key) < ($1.level.rawValue, $1.key) }
+            topics += level.filter { $0.seen > 0 || $0.reviews > 0 }.map(topic).sorted { ($0.level.rawValue, $0.key) < ($1.level.rawValue, $1.key) }
         }
         let readiness = report.exam.map { exam in
             Share.Readiness(examDay: exam.exam.description, cards: exam.topics.reduce(0) { $0 + $1.cards }, ready: exam.topics.reduce(0) { $0 + $1.ready })
