@@ -20,12 +20,14 @@ public enum ClassDocuments {
     }
 
     static func cardTable(_ cards: [ClassCard], sources: Bool) -> ReportDocument.Table {
-        var columns: [ReportDocument.Column] = [.init("card"), .init("miss rate", numeric: true), .init("misses", numeric: true), .init("students", numeric: true)]
+        // The source stays beside the card when a narrow terminal drops the last columns.
+        var columns: [ReportDocument.Column] = [.init("card"), .init("miss rate", numeric: true)]
         if sources { columns.append(.init("source")) }
+        columns += [.init("misses", numeric: true), .init("students", numeric: true)]
         return ReportDocument.Table(
             columns: columns,
             rows: cards.map { c in
-                [c.id, Format.percent(c.missRate), "\(c.misses)/\(c.reviews)", String(c.students)] + (sources ? [c.source ?? "—"] : [])
+                [c.id, Format.percent(c.missRate)] + (sources ? [c.source ?? "—"] : []) + ["\(c.misses)/\(c.reviews)", String(c.students)]
             },
             bar: cards.map { $0.missRate }, barAfter: 1)
     }
