@@ -12,8 +12,10 @@ enum ChildStep: String, CaseIterable {
     case dueCounts = "due-counts"
     case report
     case stats
+    case classMerge = "class-merge"
 
     func run(database path: String, decks: String, now: Date, count: Int) throws {
+        if self == .classMerge { return try BenchClass.run(folder: path) }
         let calendar = StudyCalendar(rolloverHour: 4, timeZone: TimeZone(identifier: "UTC") ?? .current)
         let locations = [DeckLocation.path(decks)]
         let clock = ContinuousClock()
@@ -53,6 +55,8 @@ enum ChildStep: String, CaseIterable {
             var counts = DueCounts(due: 0, new: 0, redrill: 0)
             let elapsed = try clock.measure { counts = try database.dueCounts(decks: ids, on: calendar.day(at: now)) }
             print("\(elapsed.seconds) \(counts.due)")
+        case .classMerge:
+            break
         case .report, .stats:
             let database = try AppDatabase.open(path: path, now: now, options: AppDatabase.Options(pageCacheMiB: 16))
             let ids = try database.deckIDs(for: locations)

@@ -8,6 +8,12 @@ import SM2
 /// `schema`; Docs/SHARE.md documents every field. A reader refuses a schema newer than
 /// `schemaVersion` rather than guessing what its new fields mean.
 public struct Share: Sendable, Equatable, Codable {
+    public init(schema: Int, kind: String, day: String, label: String?, windowDays: Int, decks: [DeckVersion], topics: [Topic],
+                readiness: Readiness?, cards: [CardAnswerCount], exam: ExamPractice?) {
+        self.schema = schema; self.kind = kind; self.day = day; self.label = label; self.windowDays = windowDays
+        self.decks = decks; self.topics = topics; self.readiness = readiness; self.cards = cards; self.exam = exam
+    }
+
     public static let schemaVersion = 1
     public static let kindName = "muscle-share"
     /// The longest `--label` (characters).
@@ -33,6 +39,13 @@ public struct Share: Sendable, Equatable, Codable {
     public var exam: ExamPractice?
 
     public struct Topic: Sendable, Equatable, Codable {
+        public init(level: TopicLevel, key: String, name: String, cards: Int, seen: Int, notLearned: Int, reviews: Int, correct: Int,
+                    windowReviews: Int, windowCorrect: Int, lapses: Int, meanEasiness: Int?, weakness: Double?) {
+            self.level = level; self.key = key; self.name = name; self.cards = cards; self.seen = seen; self.notLearned = notLearned
+            self.reviews = reviews; self.correct = correct; self.windowReviews = windowReviews; self.windowCorrect = windowCorrect
+            self.lapses = lapses; self.meanEasiness = meanEasiness; self.weakness = weakness
+        }
+
         public var level: TopicLevel
         /// muscle: its key ("piriformis"); aspect: "origin"; region: its name; muscle-aspect:
         /// "piriformis/origin".
@@ -55,6 +68,10 @@ public struct Share: Sendable, Equatable, Codable {
     }
 
     public struct Readiness: Sendable, Equatable, Codable {
+        public init(examDay: String, cards: Int, ready: Int) {
+            self.examDay = examDay; self.cards = cards; self.ready = ready
+        }
+
         public var examDay: String
         public var cards: Int
         /// Learned cards not due again before the exam.
@@ -62,6 +79,10 @@ public struct Share: Sendable, Equatable, Codable {
     }
 
     public struct ExamPractice: Sendable, Equatable, Codable {
+        public init(templates: [Share.Accuracy], regions: [Share.Accuracy], items: [Share.ItemCount]) {
+            self.templates = templates; self.regions = regions; self.items = items
+        }
+
         public var templates: [Accuracy]
         public var regions: [Accuracy]
         public var items: [ItemCount]
@@ -70,12 +91,20 @@ public struct Share: Sendable, Equatable, Codable {
     }
 
     public struct Accuracy: Sendable, Equatable, Codable {
+        public init(name: String, answered: Int, correct: Int) {
+            self.name = name; self.answered = answered; self.correct = correct
+        }
+
         public var name: String
         public var answered: Int
         public var correct: Int
     }
 
     public struct ItemCount: Sendable, Equatable, Codable {
+        public init(id: String, answered: Int, missed: Int) {
+            self.id = id; self.answered = answered; self.missed = missed
+        }
+
         public var id: String
         public var answered: Int
         public var missed: Int
