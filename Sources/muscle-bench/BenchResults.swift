@@ -43,6 +43,8 @@ struct BenchResults: Codable {
     var collections: [CollectionResult]
     /// The real `muscle study` on the bundled decks (empty when the binary was not found).
     var bundled: [StepResult] = []
+    /// `muscle class` over simulated students' shares of the bundled curriculum.
+    var classSteps: [StepResult] = []
 
     func table() -> String {
         var out = "MuscleMemory benchmark, \(date), \(build) build\n\(machine)\n"
@@ -61,6 +63,11 @@ struct BenchResults: Codable {
             out += "\nThe bundled decks, `muscle study` piped, process start to the first card's first line\n"
             out += pad("step", 46) + pad("median", 11) + pad("min", 11) + pad("max", 11) + pad("peak MiB", 10) + "target\n"
             for s in bundled { out += row(s) }
+        }
+        if !classSteps.isEmpty {
+            out += "\nClass reports: shares of simulated students of the bundled curriculum\n"
+            out += pad("step", 46) + pad("median", 11) + pad("min", 11) + pad("max", 11) + pad("peak MiB", 10) + "target\n"
+            for s in classSteps { out += row(s) }
         }
         return out
     }

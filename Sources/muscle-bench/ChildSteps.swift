@@ -13,8 +13,10 @@ enum ChildStep: String, CaseIterable {
     case report
     case stats
     case ankiExport = "anki-export"
+    case classMerge = "class-merge"
 
     func run(database path: String, decks: String, now: Date, count: Int) throws {
+        if self == .classMerge { return try BenchClass.run(folder: path) }
         let calendar = StudyCalendar(rolloverHour: 4, timeZone: TimeZone(identifier: "UTC") ?? .current)
         let locations = [DeckLocation.path(decks)]
         let clock = ContinuousClock()
@@ -72,6 +74,8 @@ enum ChildStep: String, CaseIterable {
             }
             unlink(target)
             print("\(elapsed.seconds) \(notes)")
+        case .classMerge:
+            break
         case .report, .stats:
             let database = try AppDatabase.open(path: path, now: now, options: AppDatabase.Options(pageCacheMiB: 16))
             let ids = try database.deckIDs(for: locations)

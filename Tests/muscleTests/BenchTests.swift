@@ -59,5 +59,6 @@ import Testing
             #expect(step.peakMiB > 1, "\(step.step): peak memory \(step.peakMiB) MiB")
         }
         #expect(result.stdout.contains("The bundled decks, `muscle study` piped"))
+        #expect(result.stdout.contains("class report, 30 shares (read, merge, render)"))
     }
 }

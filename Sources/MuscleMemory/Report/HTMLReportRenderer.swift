@@ -20,6 +20,8 @@ public enum HTMLReportRenderer {
                 html += lines.map { "<p>\(escape($0))</p>" }.joined(separator: "\n") + "\n"
             case .commands(let commands):
                 html += "<ol class=\"plan\">\n" + commands.map { "<li><code>\(escape($0))</code></li>" }.joined(separator: "\n") + "\n</ol>\n"
+            case .heatMap(let map):
+                html += heatMap(map)
             }
             html += "</section>\n"
             if case .bars = section.content {
@@ -96,6 +98,27 @@ public enum HTMLReportRenderer {
                 if let bars = table.bar, i == table.barAfter {
                     let value = bars[r].map { min(1, max(0, $0)) }
                     html += "<td class=\"barcell\">" + (value.map { "<span class=\"bar\" style=\"width: \(Int(($0 * 100).rounded()))%\"></span>" } ?? "") + "</td>"
+                }
+            }
+            html += "</tr>\n"
+        }
+        return html + "</tbody>\n</table>\n"
+    }
+
+    /// A table whose cells are coloured by weakness, from green (0, strong) to red (100, weak);
+    /// the number stays in the cell, so the page reads the same printed in grey.
+    static func heatMap(_ map: HeatMap) -> String {
+        var html = "<table class=\"heat\">\n<thead><tr><th>student</th>"
+        for column in map.columns { html += "<th class=\"num\">\(escape(column))</th>" }
+        html += "</tr></thead>\n<tbody>\n"
+        for row in map.rows {
+            html += "<tr><td>\(escape(row.label))</td>"
+            for value in row.values {
+                if let value {
+                    let hue = Int((120 * (1 - min(100, max(0, value)) / 100)).rounded())
+                    html += "<td class=\"num\" style=\"background: hsl(\(hue), 65%, 78%); print-color-adjust: exact; -webkit-print-color-adjust: exact\">\(Format.format1(value))</td>"
+                } else {
+                    html += "<td class=\"num\" style=\"color: #8c959f\">—</td>"
                 }
             }
             html += "</tr>\n"

@@ -7,7 +7,10 @@ public enum MarkdownReportRenderer {
         for section in document.sections {
             out += "## \(escape(section.title))\n\n"
             if let note = section.note { out += "_\(escape(note))_\n\n" }
-            switch section.content {
+            var content = section.content
+            if case .heatMap(let map) = content { content = .table(map.table) }
+            switch content {
+            case .heatMap: break
             case .table(let table):
                 guard !table.rows.isEmpty else { out += "(none)\n\n"; continue }
                 out += "| " + table.columns.map { escape($0.title) }.joined(separator: " | ") + " |\n"

@@ -18,6 +18,8 @@ public struct ReportDocument: Sendable, Equatable {
         case bars(Bars)
         case lines([String])
         case commands([String])
+        /// Rows × columns of weakness (0-100), coloured in HTML (the class report's heat map).
+        case heatMap(HeatMap)
     }
 
     public struct Table: Sendable, Equatable {
@@ -48,6 +50,14 @@ public struct ReportDocument: Sendable, Equatable {
         /// Positions with no data (a week without reviews): a line chart leaves a gap there
         /// rather than drawing a fall to zero.
         public var missing: Set<Int> = []
+    }
+}
+
+extension HeatMap {
+    /// The heat map as a plain table, for the formats that cannot colour it.
+    var table: ReportDocument.Table {
+        ReportDocument.Table(columns: [.init("student")] + columns.map { .init($0, numeric: true) },
+                             rows: rows.map { [$0.label] + $0.values.map { $0.map(Format.format1) ?? "—" } }, bar: nil, barAfter: 0)
     }
 }
 

@@ -20,6 +20,8 @@ public enum TerminalReportRenderer {
                 out += lines.map { DisplayWidth.wrap(clean($0), width: width).joined(separator: "\n") }.joined(separator: "\n") + "\n"
             case .commands(let commands):
                 out += commands.enumerated().map { "\($0.offset + 1). " + style.accent(clean($0.element)) }.joined(separator: "\n") + "\n"
+            case .heatMap(let map):
+                out += render(map.table, width: width, style: style, limit: section.terminalRowLimit)
             }
         }
         return out

@@ -41,20 +41,25 @@ struct ReportOutputOptions: ParsableArguments {
             Output.out(text)
             return
         }
+        try Self.write(text, to: output, what: "report", fileExtension: format.fileExtension)
+    }
+
+    /// The whole-or-nothing writer of `--output`, for every command that writes a file.
+    static func write(_ text: String, to output: String, what: String, fileExtension: String) throws {
         switch FileSystem.replace(output, with: Array(text.utf8)) {
         case .success:
             return
         case .failure(.isAFolder):
-            throw CommandFailure("'\(output)' is a folder; give --output the path of a file to write, such as '\(output.hasSuffix("/") ? output : output + "/")report.\(format.fileExtension)'", exitCode: 73)
+            throw CommandFailure("'\(output)' is a folder; give --output the path of a file to write, such as '\(output.hasSuffix("/") ? output : output + "/")\(what).\(fileExtension)'", exitCode: 73)
         case .failure(.notARegularFile(let kind)):
             throw CommandFailure("'\(output)' is \(kind), not a regular file, and --output writes a whole file; leave --output out to write to standard output", exitCode: 73)
         case .failure(.failed(let failure)):
             let unchanged = FileSystem.exists(output) ? "; the earlier '\(output)' is unchanged" : ""
             switch failure.code {
             case ENOSPC, EDQUOT:
-                throw CommandFailure("the disk holding '\(output)' is full; the report was not written\(unchanged). Free some space and try again.", exitCode: 74)
+                throw CommandFailure("the disk holding '\(output)' is full; the \(what) was not written\(unchanged). Free some space and try again.", exitCode: 74)
             case EIO:
-                throw CommandFailure("a disk error occurred writing '\(output)' (\(failure.reason)); the report was not written\(unchanged).", exitCode: 74)
+                throw CommandFailure("a disk error occurred writing '\(output)' (\(failure.reason)); the \(what) was not written\(unchanged).", exitCode: 74)
             case ENOENT:
                 throw CommandFailure("cannot write '\(output)': the folder '\((output as NSString).deletingLastPathComponent)' does not exist", exitCode: 73)
             default:
