@@ -33,7 +33,11 @@ public enum StudyRenderer {
         case (.message(let text), .screen):
             // Wrapped at words to the width, each line painted on its own (a colour never spans a
             // line break).
-            return DisplayWidth.wrap(clean(text), width: width).map { style.accent($0) }.joined(separator: "\n") + "\n"
+            // A line that fits is kept as it is (the key list lines its meanings up with spaces).
+            let lines = clean(text).split(separator: "\n", omittingEmptySubsequences: false).flatMap { line in
+                DisplayWidth.of(String(line)) <= width ? [String(line)] : DisplayWidth.wrap(String(line), width: width)
+            }
+            return lines.map { style.accent($0) }.joined(separator: "\n") + "\n"
         case (.message(let text), .lines):
             return clean(text) + "\n"
         case (.answered(let note), .screen):

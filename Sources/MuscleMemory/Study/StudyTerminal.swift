@@ -151,8 +151,8 @@ public struct StudyPrompt: Equatable, Sendable {
     /// it does take, the grade keys spelled out.
     public var help: String {
         let rest = typing ? ":u undoes, :s skips, :e shows the source, :q quits, :? lists every key." : "u undoes, s skips, e shows the source, q quits, ? lists every key."
-        if reveal { return "Space or Enter shows the answer, or grade now: \(Self.gradeKeys). \(rest.prefix(1).uppercased() + rest.dropFirst())" }
-        if grades { return "Grade your recall: \(Self.gradeKeys). \(rest.prefix(1).uppercased() + rest.dropFirst())" }
+        if reveal { return "Space or Enter shows the answer, or grade now: \(Self.gradeKeys); \(rest)" }
+        if grades { return "Grade your recall: \(Self.gradeKeys); \(rest)" }
         if options > 0 { return "Choose an answer, a to \(Self.letters[options - 1]); \(rest)" }
         return "Type the answer and press Enter; \(rest)"
     }
