@@ -70,7 +70,7 @@ import Testing
         terminal.waitFor("? help", after: mark)
         mark = terminal.mark
         terminal.send("x")
-        terminal.waitFor("lists every key.", after: mark)
+        terminal.waitFor("key.", after: mark)
         let reminder = terminal.lastScreenLines().drop { !$0.hasPrefix("Grade your recall") }.joined(separator: " ")
         #expect(reminder.hasPrefix("Grade your recall: 0 blackout · 1 wrong, familiar · 2 wrong, easy · 3 hard · 4 good · 5 perfect;"), "\(reminder)")
         terminal.send("q")
