@@ -63,6 +63,12 @@ public struct StudyQueue: Sendable {
         items.insert(item, at: 0)
     }
 
+    /// Adds a card at the end (a new card taking the place of a skipped one).
+    public mutating func append(_ item: Item) {
+        guard !items.contains(where: { $0.cardRowID == item.cardRowID }) else { return }
+        items.append(item)
+    }
+
     public mutating func remove(cardRowID: Int64) {
         items.removeAll { $0.cardRowID == cardRowID }
     }

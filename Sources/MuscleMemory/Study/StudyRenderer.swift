@@ -15,13 +15,13 @@ public enum StudyRenderer {
         let width = max(width, 20)
         switch (screen, layout) {
         case (.front(let card, let header), .screen):
-            return frame(header, card, width: width, style: style) + "\n" + wrap(card.front, width, indent: 2) + "\n\n" + hint(StudyPrompt.front.keyHint, width, style)
+            return frame(header, card, width: width, style: style) + "\n" + wrap(card.front, width, indent: 2) + "\n\n" + legend(StudyPrompt.front, width, style)
         case (.back(let card, let header, let keys, let counts), .screen):
             var out = frame(header, card, width: width, style: style) + "\n" + wrap(card.front, width, indent: 2) + "\n\n"
             out += style.dim(String(repeating: "─", count: width)) + "\n"
             out += style.bold(wrap(card.back, width, indent: 2)) + "\n\n"
             out += gradeKeys(keys, counts: counts, width: width, style: style) + "\n"
-            out += hint(StudyPrompt.back.keyHint, width, style)
+            out += legend(StudyPrompt.back, width, style)
             return out
         case (.front(let card, let header), .lines):
             return headerLine(header, card) + "\n" + "Q: " + clean(card.front) + "\n"
@@ -30,10 +30,22 @@ public enum StudyRenderer {
                 ? keys.map { "\($0.grade.rawValue) \($0.grade.label) \(shortInterval($0.interval))" }.joined(separator: " · ")
                 : keys.map { "\($0.grade.rawValue) \($0.grade.label)" }.joined(separator: " · ") + " (does not change the schedule)"
             return "A: " + clean(card.back) + "\n" + "Grade 0-5: " + labels + "\n"
-        case (.message(let text), _):
-            return (layout == .screen ? style.accent(clean(text)) : clean(text)) + "\n"
-        case (.answered(let note), _):
-            return answered(note, style: layout == .screen ? style : .plain) + "\n"
+        case (.message(let text), .screen):
+            // Wrapped at words to the width, each line painted on its own (a colour never spans a
+            // line break).
+            // A line that fits is kept as it is (the key list lines its meanings up with spaces).
+            let lines = clean(text).split(separator: "\n", omittingEmptySubsequences: false).flatMap { line in
+                DisplayWidth.of(String(line)) <= width ? [String(line)] : DisplayWidth.wrap(String(line), width: width)
+            }
+            return lines.map { style.accent($0) }.joined(separator: "\n") + "\n"
+        case (.message(let text), .lines):
+            return clean(text) + "\n"
+        case (.answered(let note), .screen):
+            let good = note.grade.isCorrect
+            let lines = DisplayWidth.wrap(answered(note, style: .plain), width: width)
+            return lines.map { good ? style.good($0) : style.bad($0) }.joined(separator: "\n") + "\n"
+        case (.answered(let note), .lines):
+            return answered(note, style: .plain) + "\n"
         case (.summary(let summary), _):
             return self.summary(summary, style: layout == .screen ? style : .plain)
         }
@@ -43,16 +55,51 @@ public enum StudyRenderer {
         "[due \(header.due) · new \(header.new) · re-drill \(header.redrill)] \(card.aspect.title) · \(clean(card.region.isEmpty ? "no region" : card.region)) (\(card.reason.rawValue))"
     }
 
+    /// The header: cards left and the position ("card 7 of 31") with the session clock, a thin
+    /// progress bar across the width, then the card's aspect, region and why it is shown.
     static func frame(_ header: StudyHeader, _ card: StudyCardView, width: Int, style: TextStyle) -> String {
         let left = "Due \(header.due) · New \(header.new) · Re-drill \(header.redrill)"
-        let right = clock(header.elapsedSeconds)
-        let gap = max(1, width - DisplayWidth.of(left) - DisplayWidth.of(right))
+        let right = "card \(header.position) of \(header.total) · " + clock(header.elapsedSeconds)
+        let shortRight = "\(header.position)/\(header.total) " + clock(header.elapsedSeconds)
+        let fits = DisplayWidth.of(left) + 1 + DisplayWidth.of(right) <= width
+        let shownRight = fits ? right : shortRight
+        let shownLeft = DisplayWidth.truncate(left, to: max(1, width - DisplayWidth.of(shownRight) - 1))
+        let gap = max(1, width - DisplayWidth.of(shownLeft) - DisplayWidth.of(shownRight))
         let title = "\(card.aspect.title) · \(clean(card.region.isEmpty ? "no region" : card.region))"
         let tag = "[\(card.reason.rawValue)]"
         let titleGap = max(1, width - DisplayWidth.of(title) - DisplayWidth.of(tag))
-        return style.bold(DisplayWidth.truncate(left, to: width - DisplayWidth.of(right) - 1)) + String(repeating: " ", count: gap) + style.dim(right) + "\n"
-            + style.dim(String(repeating: "─", count: width)) + "\n"
+        return style.bold(shownLeft) + String(repeating: " ", count: gap) + style.dim(shownRight) + "\n"
+            + progressBar(done: header.answered, total: header.total, width: width, style: style) + "\n"
             + style.accent(DisplayWidth.truncate(title, to: width - DisplayWidth.of(tag) - 1)) + String(repeating: " ", count: titleGap) + style.dim(tag) + "\n"
+    }
+
+    /// A thin bar: "━" for the share of the session done, "─" for the rest.
+    static func progressBar(done: Int, total: Int, width: Int, style: TextStyle) -> String {
+        let filled = total > 0 ? min(width, max(0, Int((Double(done) / Double(total) * Double(width)).rounded(.down)))) : 0
+        return style.accent(String(repeating: "━", count: filled)) + style.dim(String(repeating: "─", count: width - filled))
+    }
+
+    /// The keys under a card: in full when they fit on one line, else in short words, else in
+    /// short words over as many lines as they need. Never cut: every key the prompt takes is shown.
+    static func legend(_ prompt: StudyPrompt, _ width: Int, _ style: TextStyle) -> String {
+        let items = prompt.keyItems
+        let full = items.map(\.text).joined(separator: " · ")
+        if DisplayWidth.of(full) <= width { return style.dim(full) }
+        let short = items.map(\.shortText)
+        if DisplayWidth.of(short.joined(separator: " · ")) <= width { return style.dim(short.joined(separator: " · ")) }
+        var lines: [String] = []
+        var line = ""
+        for item in short {
+            let next = line.isEmpty ? item : line + " · " + item
+            if !line.isEmpty && DisplayWidth.of(next) > width {
+                lines.append(line)
+                line = item
+            } else {
+                line = next
+            }
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines.map { style.dim($0) }.joined(separator: "\n")
     }
 
     static func gradeKeys(_ keys: [GradeKey], counts: Bool, width: Int, style: TextStyle) -> String {
@@ -104,6 +151,10 @@ public enum StudyRenderer {
             out += "Left for today: \(s.left.due) due, \(s.left.new) new, \(s.left.redrill) re-drill.\n"
         }
         out += "Tomorrow: \(s.dueTomorrow) card\(s.dueTomorrow == 1 ? "" : "s") due. Study streak: \(s.streak) day\(s.streak == 1 ? "" : "s").\n"
+        if let weak = s.weakest {
+            out += "Weakest today: \(clean(weak.muscle)), \(weak.missed) of \(weak.answered) first answer\(weak.answered == 1 ? "" : "s") missed. Drill it again: "
+                + clean(ShellQuote.command(["muscle", "study"] + ShellQuote.option("--muscle", weak.muscleKey) + ["--cram"])) + "\n"
+        }
         return out
     }
 

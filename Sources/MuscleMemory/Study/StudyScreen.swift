@@ -30,12 +30,45 @@ public enum QueueReason: String, Equatable, Sendable {
     case cram
 }
 
-/// The header line: cards left by kind, and time since the session started.
+/// The header line: cards left by kind, how many were answered (for "card 7 of 31" and the
+/// progress bar), and time since the session started.
 public struct StudyHeader: Equatable, Sendable {
     public var due: Int
     public var new: Int
     public var redrill: Int
     public var elapsedSeconds: Int
+    /// Answers given so far this session.
+    public var answered: Int
+
+    public init(due: Int, new: Int, redrill: Int, elapsedSeconds: Int, answered: Int = 0) {
+        self.due = due
+        self.new = new
+        self.redrill = redrill
+        self.elapsedSeconds = elapsedSeconds
+        self.answered = answered
+    }
+
+    /// Cards left, the one on screen included.
+    public var left: Int { due + new + redrill }
+    /// The card on screen is number `position` of `total` (answers so far plus cards left; a
+    /// re-drill adds one).
+    public var position: Int { answered + 1 }
+    public var total: Int { answered + left }
+}
+
+/// Why a session ended before its queue was empty, for the message that says so.
+public enum SessionLimit: Equatable, Sendable {
+    case minutes(Int)
+    case cards(Int)
+}
+
+/// The weakest muscle of the session: the most missed first answers, with the command that
+/// studies it.
+public struct WeakestTopic: Equatable, Sendable {
+    public var muscle: String
+    public var muscleKey: String
+    public var missed: Int
+    public var answered: Int
 }
 
 /// A grade key's label: its meaning and the interval it would give ("4 good · 6d").
@@ -65,4 +98,7 @@ public struct SessionSummary: Equatable, Sendable {
     public var streak: Int
     public var left: StudyHeader
     public var mode: StudyMode
+    /// Cards whose first answer this session was wrong.
+    public var missed: Int = 0
+    public var weakest: WeakestTopic? = nil
 }

@@ -22,6 +22,12 @@ public final class StudySession {
     private var counted = 0
     private var correct = 0
     private var shownAt: Date
+    /// `.cram` while drilling the session's misses again after its queue ran out.
+    private var mode: StudyMode
+    /// Cards whose first answer this session was wrong, to drill again at the end.
+    private var missed: [Int64: QueueEntry] = [:]
+    /// First answers this session per muscle (key → name, answered, missed), for the weakest topic.
+    private var byMuscle: [String: (name: String, answered: Int, missed: Int)] = [:]
     /// Text and state of the cards about to be shown, loaded a few at a time.
     private var loaded: [Int64: StoredCard] = [:]
 
@@ -31,6 +37,7 @@ public final class StudySession {
         self.calendar = calendar
         self.options = options
         self.now = now
+        mode = options.mode
         started = now()
         shownAt = started
         day = calendar.day(at: started)
@@ -69,10 +76,27 @@ public final class StudySession {
         if queue.isEmpty {
             terminal.show(.message(options.mode == .cram ? "No cards match these filters." : "Nothing is due today. Well done!"))
         }
-        loop: while let next = queue.first {
+        var offered = false
+        var limit: SessionLimit?
+        loop: while true {
+            if let reached = limitReached() {
+                limit = reached
+                break loop
+            }
+            guard let next = queue.first else {
+                // The queue ran out: offer the misses once more, as practice.
+                guard !offered, !missed.isEmpty else { break loop }
+                offered = true
+                let count = missed.count
+                terminal.show(.message("You missed \(count) card\(count == 1 ? "" : "s") today. Drill \(count == 1 ? "it" : "them") again now? y drills (the schedule does not change); any other key ends the session."))
+                guard terminal.read(.drillOffer) == .choose(0) else { break loop }
+                mode = .cram
+                queue = StudyQueue(redrill: [], due: missed.values.sorted { $0.cardRowID < $1.cardRowID }, new: [], reason: .cram)
+                continue
+            }
             // Past the rollover hour the queue is yesterday's: the session ends with a message
             // rather than answering for a day that is over (cram has no days to keep).
-            if options.mode == .study && calendar.day(at: now()) != day {
+            if mode == .study && calendar.day(at: now()) != day {
                 terminal.show(.message(Self.newDayMessage(rolloverHour: calendar.rolloverHour)))
                 break loop
             }
@@ -101,8 +125,15 @@ public final class StudySession {
                 case .undo: if try undo(terminal) { continue loop }
                 case .skip: try skip(next, terminal); continue loop
                 case .edit: terminal.show(.message(source(of: card)))
+                case .help: terminal.show(.message(prompt.keyList))
                 case .reveal, .grade, .choose, .typed, .unknown: terminal.show(.message(prompt.help))
                 }
+            }
+        }
+        if let limit {
+            switch limit {
+            case .minutes(let minutes): terminal.show(.message("Time is up: \(minutes) minute\(minutes == 1 ? "" : "s") (--minutes). The session ends here."))
+            case .cards(let cards): terminal.show(.message("That makes \(cards) card\(cards == 1 ? "" : "s") (--cards). The session ends here."))
             }
         }
         let result = try summary()
@@ -123,16 +154,20 @@ public final class StudySession {
         let at = now()
         let answer = try database.recordAnswer(AnswerInput(
             cardRowID: card.rowID, grade: grade, at: at, day: day,
-            answerMilliseconds: Int((at.timeIntervalSince(shownAt) * 1000).rounded()), sessionID: sessionID, mode: options.mode))
+            answerMilliseconds: Int((at.timeIntervalSince(shownAt) * 1000).rounded()), sessionID: sessionID, mode: mode))
         _ = queue.popFirst()
         undoStack.append((answer, item))
         answers += 1
         answeredCards.insert(card.rowID)
         if answer.kind == .review {
             counted += 1
-            if grade.isCorrect { correct += 1 }
+            if grade.isCorrect { correct += 1 } else { missed[card.rowID] = item.entry }
+            var tally = byMuscle[card.muscleKey] ?? (card.muscle, 0, 0)
+            tally.answered += 1
+            if !grade.isCorrect { tally.missed += 1 }
+            byMuscle[card.muscleKey] = tally
         }
-        let again = options.mode == .cram ? needsRedrill(grade) : answer.needsRedrill
+        let again = mode == .cram ? needsRedrill(grade) : answer.needsRedrill
         var updated = card
         updated.state = answer.after
         updated.redrillDay = again ? day : nil
@@ -158,7 +193,12 @@ public final class StudySession {
         answers -= 1
         if last.answer.kind == .review {
             counted -= 1
-            if last.answer.grade.isCorrect { correct -= 1 }
+            if last.answer.grade.isCorrect { correct -= 1 } else { missed[last.item.cardRowID] = nil }
+            if let key = loaded[last.item.cardRowID]?.muscleKey, var tally = byMuscle[key] {
+                tally.answered -= 1
+                if !last.answer.grade.isCorrect { tally.missed -= 1 }
+                byMuscle[key] = tally.answered > 0 ? tally : nil
+            }
         }
         if !undoStack.contains(where: { $0.item.cardRowID == last.item.cardRowID }) { answeredCards.remove(last.item.cardRowID) }
         loaded[last.item.cardRowID] = nil  // reloaded with its restored state
@@ -168,9 +208,33 @@ public final class StudySession {
     }
 
     private func skip(_ item: StudyQueue.Item, _ terminal: StudyTerminal) throws(StoreError) {
-        if options.mode == .study { try database.bury(cardRowID: item.cardRowID, on: day) }
+        if mode == .study { try database.bury(cardRowID: item.cardRowID, on: day) }
         queue.remove(cardRowID: item.cardRowID)
-        terminal.show(.message(options.mode == .cram ? "Skipped." : "Skipped until tomorrow."))
+        if mode == .study && item.reason == .new { try refillNewCards() }
+        terminal.show(.message(mode == .cram ? "Skipped." : "Skipped until tomorrow."))
+    }
+
+    /// A skipped new card is not introduced, so today's new-card allowance has room for another:
+    /// the next new card joins the queue now, as it would in the next session, so the counts this
+    /// session shows ("N new left") agree with what the next session shows.
+    private func refillNewCards() throws(StoreError) {
+        let fresh = try Self.buildQueue(database: database, decks: decks, day: day, options: options)
+        let queued = Set(queue.items.map(\.cardRowID))
+        for item in fresh.items where item.reason == .new && !queued.contains(item.cardRowID) && !answeredCards.contains(item.cardRowID) {
+            queue.append(item)
+        }
+    }
+
+    /// The --minutes or --cards limit, once reached.
+    private func limitReached() -> SessionLimit? {
+        if let minutes = options.minutes, elapsedSeconds() >= minutes * 60 { return .minutes(minutes) }
+        if let cards = options.cards, answeredCards.count >= cards { return .cards(cards) }
+        return nil
+    }
+
+    /// Seconds since the session started, by the injected clock (the terminal's ticking header).
+    public func elapsedSeconds() -> Int {
+        Int(now().timeIntervalSince(started).rounded(.down))
     }
 
     static func newDayMessage(rolloverHour: Int) -> String {
@@ -182,12 +246,14 @@ public final class StudySession {
     }
 
     private func header() -> StudyHeader {
-        queue.counts(elapsed: Int(now().timeIntervalSince(started).rounded(.down)))
+        var header = queue.counts(elapsed: elapsedSeconds())
+        header.answered = answers
+        return header
     }
 
     /// Whether this answer would move the schedule (so the keys show real intervals).
     private func counts(_ card: StoredCard) -> Bool {
-        options.mode == .study && isFirstAnswer(to: card.state, on: day) && isDue(card.state, on: day)
+        mode == .study && isFirstAnswer(to: card.state, on: day) && isDue(card.state, on: day)
     }
 
     private func keys(for card: StoredCard) -> [GradeKey] {
@@ -202,7 +268,19 @@ public final class StudySession {
         return SessionSummary(
             answers: answers, cards: answeredCards.count, counted: counted, correct: correct,
             seconds: Int(now().timeIntervalSince(started).rounded(.down)), dueTomorrow: dueTomorrow, streak: streak,
-            left: header(), mode: options.mode)
+            left: header(), mode: options.mode, missed: missed.count, weakest: weakest())
+    }
+
+    /// The muscle with the most missed first answers this session (ties: the larger share, then
+    /// the name); nil when nothing was missed.
+    private func weakest() -> WeakestTopic? {
+        byMuscle.filter { $0.value.missed > 0 }
+            .map { WeakestTopic(muscle: $0.value.name, muscleKey: $0.key, missed: $0.value.missed, answered: $0.value.answered) }
+            .min { a, b in
+                if a.missed != b.missed { return a.missed > b.missed }
+                if a.missed * b.answered != b.missed * a.answered { return a.missed * b.answered > b.missed * a.answered }
+                return a.muscleKey < b.muscleKey
+            }
     }
 
     static func view(of card: StoredCard, reason: QueueReason) -> StudyCardView {

@@ -13,6 +13,8 @@ public enum StudyInput: Equatable, Sendable {
     case edit
     case skip
     case quit
+    /// `?`: every key this prompt takes, with its meaning.
+    case help
     /// A key or line the prompt does not take; the session answers with the prompt's help.
     case unknown(String)
 }
@@ -32,6 +34,9 @@ public struct StudyPrompt: Equatable, Sendable {
     public var options: Int
     /// A line of text is the answer (commands are then written `:u`, `:s`, `:e`, `:q`).
     public var typing: Bool
+    /// A yes-or-no question (drill the misses again?): `y` or `d` is yes (`.choose(0)`), any other
+    /// key or line is no (`.quit`).
+    public var confirm: Bool = false
 
     public init(reveal: Bool = false, grades: Bool = false, options: Int = 0, typing: Bool = false) {
         self.reveal = reveal
@@ -48,11 +53,18 @@ public struct StudyPrompt: Equatable, Sendable {
     public static func choice(of count: Int) -> StudyPrompt { StudyPrompt(options: count) }
     /// A question answered by typing.
     public static let typed = StudyPrompt(typing: true)
+    /// The offer at the end of a session: drill today's misses again now?
+    public static let drillOffer: StudyPrompt = {
+        var prompt = StudyPrompt()
+        prompt.confirm = true
+        return prompt
+    }()
 
     static let letters: [Character] = ["a", "b", "c", "d"]
 
     /// One key pressed on a raw terminal (Ctrl-C and Ctrl-D quit).
     public func input(forKey key: Character) -> StudyInput {
+        if confirm { return "yYdD".contains(key) ? .choose(0) : .quit }
         switch key {
         case " ", "\r", "\n": return reveal ? .reveal : .unknown(String(key))
         case "0"..."5" where grades:
@@ -61,6 +73,7 @@ public struct StudyPrompt: Equatable, Sendable {
         case "e", "E": return .edit
         case "s", "S": return .skip
         case "q", "Q", "\u{03}", "\u{04}": return .quit
+        case "?": return .help
         default:
             if let option = option(key) { return .choose(option) }
             return .unknown(String(key))
@@ -71,6 +84,7 @@ public struct StudyPrompt: Equatable, Sendable {
     /// commands; at a typing prompt the line is the answer, unless it is a `:` command.
     public func input(forLine line: String) -> StudyInput {
         let trimmed = line.trimmingCharacters(in: .whitespaces)
+        if confirm { return ["y", "yes", "d", "drill"].contains(trimmed.lowercased()) ? .choose(0) : .quit }
         if typing {
             let command = trimmed.hasPrefix(":") ? Self.command(String(trimmed.dropFirst()).lowercased()) : nil
             return command ?? .typed(trimmed)
@@ -89,6 +103,7 @@ public struct StudyPrompt: Equatable, Sendable {
         case "e", "edit", "source": .edit
         case "s", "skip": .skip
         case "q", "quit", "exit": .quit
+        case "?", "help": .help
         default: nil
         }
     }
@@ -98,23 +113,67 @@ public struct StudyPrompt: Equatable, Sendable {
         return index
     }
 
-    /// The keys under a card on a terminal.
-    public var keyHint: String {
-        var keys: [String] = []
-        if reveal { keys.append("space show answer") }
-        if grades { keys.append("0-5 grade") }
-        if options > 0 { keys.append("a-\(Self.letters[options - 1]) choose") }
-        if typing { keys.append("type the answer, Enter") }
-        let prefix = typing ? ":" : ""
-        return (keys + ["\(prefix)u undo", "\(prefix)s skip", "\(prefix)e source", "\(prefix)q quit"]).joined(separator: " · ")
+    /// One key of the legend under a card: the key, what it does, and a shorter word for narrow
+    /// terminals. The legend is shortened, then wrapped, but no key is ever left out.
+    public struct KeyItem: Equatable, Sendable {
+        public var key: String
+        public var meaning: String
+        public var short: String
+        public var text: String { "\(key) \(meaning)" }
+        public var shortText: String { "\(key) \(short)" }
     }
 
-    /// What the session says when the student pressed something this prompt does not take.
+    /// The keys this prompt takes, in the legend's order.
+    public var keyItems: [KeyItem] {
+        var keys: [KeyItem] = []
+        if reveal { keys.append(KeyItem(key: "space", meaning: "show answer", short: "answer")) }
+        if grades { keys.append(KeyItem(key: "0-5", meaning: "grade", short: "grade")) }
+        if options > 0 { keys.append(KeyItem(key: "a-\(Self.letters[options - 1])", meaning: "choose", short: "pick")) }
+        if typing { keys.append(KeyItem(key: "type the answer,", meaning: "Enter", short: "Enter")) }
+        let prefix = typing ? ":" : ""
+        keys += [KeyItem(key: "\(prefix)u", meaning: "undo", short: "undo"), KeyItem(key: "\(prefix)s", meaning: "skip", short: "skip"),
+                 KeyItem(key: "\(prefix)e", meaning: "source", short: "src"), KeyItem(key: "\(prefix)q", meaning: "quit", short: "quit"),
+                 KeyItem(key: "\(prefix)?", meaning: "help", short: "help")]
+        return keys
+    }
+
+    /// The keys under a card on a terminal.
+    public var keyHint: String {
+        keyItems.map(\.text).joined(separator: " · ")
+    }
+
+    /// The grade keys with their meanings: "0 blackout · 1 wrong, familiar · … · 5 perfect".
+    public static var gradeKeys: String {
+        Grade.allCases.map { "\($0.rawValue) \($0.label)" }.joined(separator: " · ")
+    }
+
+    /// What the session says when the student pressed something this prompt does not take: what
+    /// it does take, the grade keys spelled out.
     public var help: String {
-        if reveal { return "Space or Enter shows the answer; u undoes, s skips, e shows the source, q quits." }
-        if grades { return "Grade your recall: 0 (blackout) to 5 (perfect); u undoes, s skips, q quits." }
-        if options > 0 { return "Choose an answer, a to \(Self.letters[options - 1]); u undoes, s skips, q quits." }
-        return "Type the answer and press Enter; :u undoes, :s skips, :q quits."
+        let rest = typing ? ":u undoes, :s skips, :e shows the source, :q quits, :? lists every key." : "u undoes, s skips, e shows the source, q quits, ? lists every key."
+        if reveal { return "Space or Enter shows the answer, or grade now: \(Self.gradeKeys); \(rest)" }
+        if grades { return "Grade your recall: \(Self.gradeKeys); \(rest)" }
+        if options > 0 { return "Choose an answer, a to \(Self.letters[options - 1]); \(rest)" }
+        return "Type the answer and press Enter; \(rest)"
+    }
+
+    /// `?`: every key this prompt takes, one a line, with its meaning in full.
+    public var keyList: String {
+        var lines = ["Keys:"]
+        func add(_ key: String, _ meaning: String) { lines.append("  " + key.padding(toLength: 8, withPad: " ", startingAt: 0) + meaning) }
+        let prefix = typing ? ":" : ""
+        if reveal { add("space", "show the answer (Enter too)") }
+        if grades {
+            for grade in Grade.allCases { add("\(grade.rawValue)", "grade: \(grade.meaning)") }
+        }
+        if options > 0 { add("a-\(Self.letters[options - 1])", "choose that answer") }
+        if typing { add("Enter", "check the typed answer") }
+        add(prefix + "u", "undo the last answer")
+        add(prefix + "s", "skip this card until tomorrow")
+        add(prefix + "e", "show the card's source file and line")
+        add(prefix + "q", "end the session (Ctrl-C too)")
+        add(prefix + "?", "this list")
+        return lines.joined(separator: "\n")
     }
 }
 

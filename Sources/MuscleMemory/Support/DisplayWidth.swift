@@ -46,6 +46,7 @@ public enum DisplayWidth {
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
             var line = ""
             var lineWidth = 0
+            var hasWord = false
             let indent = paragraph.hasPrefix("• ") ? "  " : ""
             for word in paragraph.split(separator: " ", omittingEmptySubsequences: true) {
                 var word = String(word)
@@ -54,6 +55,7 @@ public enum DisplayWidth {
                     lines.append(line)
                     line = indent
                     lineWidth = of(indent)
+                    hasWord = false
                 }
                 while w > width - lineWidth && w > 0 && lineWidth == of(line) && lineWidth + w > width {
                     // A word longer than the line: break it.
@@ -67,15 +69,19 @@ public enum DisplayWidth {
                     lines.append(line + head)
                     line = indent
                     lineWidth = of(indent)
+                    hasWord = false
                     word = String(rest)
                     w = of(word)
                 }
-                if lineWidth > of(indent) || (lineWidth > 0 && indent.isEmpty) {
+                // A space before every word but a line's first (after its hanging indent): the
+                // bullet "•" is the first word of its paragraph, so the word after it gets one too.
+                if hasWord {
                     line += " "
                     lineWidth += 1
                 }
                 line += word
                 lineWidth += w
+                hasWord = true
             }
             lines.append(line)
         }

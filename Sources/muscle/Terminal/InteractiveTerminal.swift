@@ -16,9 +16,46 @@ final class InteractiveTerminal: StudyTerminal {
     private var active = false
     /// Keys read but not handled yet: several can arrive in one read (fast typing, a paste).
     private var pending: [UInt8] = []
+    private let ascii: Bool
+    /// Seconds since the session started, by the session's injected clock: the header's clock
+    /// ticks while a card is shown.
+    private let elapsed: () -> Int
+    private var shownElapsed: Int?
 
-    init(style: TextStyle) {
+    init(style: TextStyle, ascii: Bool = false, elapsed: @escaping () -> Int = { 0 }) {
         self.style = style
+        self.ascii = ascii
+        self.elapsed = elapsed
+    }
+
+    private func write(_ text: String) {
+        Output.out(ascii ? ASCIIText.fold(text) : text)
+    }
+
+    /// The screen with the header's clock at `seconds`.
+    private func withClock(_ screen: StudyScreen, _ seconds: Int) -> StudyScreen {
+        switch screen {
+        case .front(let card, var header):
+            header.elapsedSeconds = seconds
+            return .front(card, header: header)
+        case .back(let card, var header, let keys, let counts):
+            header.elapsedSeconds = seconds
+            return .back(card, header: header, keys: keys, counts: counts)
+        default:
+            return screen
+        }
+    }
+
+    /// Between keys: when the clock has moved on a second, the header line is drawn again in place
+    /// (nothing else on the screen changes).
+    private func tick() {
+        guard active, let current else { return }
+        let now = elapsed()
+        guard now != shownElapsed else { return }
+        shownElapsed = now
+        let text = StudyRenderer.render(withClock(current, now), width: TerminalInfo.width(), style: style, layout: .screen)
+        let header = text.split(separator: "\n", maxSplits: 1).first.map(String.init) ?? ""
+        write("\u{1B}7\u{1B}[H" + header + "\u{1B}[K\u{1B}8")
     }
 
     func start() -> Bool {
@@ -51,7 +88,7 @@ final class InteractiveTerminal: StudyTerminal {
             let wrapped = text.split(separator: "\n", omittingEmptySubsequences: false)
                 .map { DisplayWidth.wrap(String($0), width: width).joined(separator: "\n") }
                 .joined(separator: "\n")
-            Output.out(style.colors ? wrapped.replacingOccurrences(of: "Session over", with: style.bold("Session over")) : wrapped)
+            write(style.colors ? wrapped.replacingOccurrences(of: "Session over", with: style.bold("Session over")) : wrapped)
         }
     }
 
@@ -60,11 +97,13 @@ final class InteractiveTerminal: StudyTerminal {
         let width = TerminalInfo.width()
         var text = "\u{1B}[H\u{1B}[2J"
         if let current {
-            text += StudyRenderer.render(current, width: width, style: style, layout: .screen)
+            let now = elapsed()
+            shownElapsed = now
+            text += StudyRenderer.render(withClock(current, now), width: width, style: style, layout: .screen)
         }
         if !status.isEmpty { text += "\n" + status }
         // Output post-processing stays on in this raw mode, so the terminal turns "\n" into CR LF.
-        Output.out(text)
+        write(text)
     }
 
     /// One key, read as the prompt takes it; at a typing prompt, a line, echoed as it is typed.
@@ -99,7 +138,8 @@ final class InteractiveTerminal: StudyTerminal {
                 }
                 continue
             }
-            switch KeyReader.next() {
+            switch KeyReader.next(tick: true) {
+            case .tick: tick()
             case .endOfInput: return nil
             case .interrupted: return .quit
             case .resized: redraw()

@@ -12,9 +12,11 @@ enum KeyReader {
         case resized
         case interrupted
         case endOfInput
+        /// No key within the poll's 200 ms (only when asked for, to redraw a ticking clock).
+        case tick
     }
 
-    static func next() -> Event {
+    static func next(tick: Bool = false) -> Event {
         while true {
             if interruptRequested != 0 { return .interrupted }
             if terminalResized != 0 {
@@ -27,7 +29,10 @@ enum KeyReader {
                 if errno == EINTR { continue }
                 return .endOfInput
             }
-            if ready == 0 { continue }
+            if ready == 0 {
+                if tick { return .tick }
+                continue
+            }
             var buffer = [UInt8](repeating: 0, count: 64)
             let count = buffer.withUnsafeMutableBytes { read(STDIN_FILENO, $0.baseAddress, $0.count) }
             if count < 0 {

@@ -4,12 +4,31 @@ import MuscleMemory
 /// The session on a pipe: one line per answer, read as the prompt takes it (an empty line reveals,
 /// a digit grades, `u`, `e`, `s`, `q`), plain text out, every screen written before the next line
 /// is read. End of input ends the session cleanly.
+///
+/// On a terminal (`--plain`, `TERM=dumb`) it is the layout for screen readers: nothing is redrawn
+/// or erased, each event is one labelled line, and the keys are named once at the start.
 final class LineTerminal: StudyTerminal {
     private var pending = [UInt8]()
     private var ended = false
+    private let ascii: Bool
+    private var introduce: Bool
+
+    /// - Parameters:
+    ///   - ascii: fold the output to ASCII (`--no-unicode`).
+    ///   - introduce: name the keys before the first card (a person at a terminal, not a script).
+    init(ascii: Bool = false, introduce: Bool = false) {
+        self.ascii = ascii
+        self.introduce = introduce
+    }
 
     func show(_ screen: StudyScreen) {
-        Output.out(StudyRenderer.render(screen, width: 80, style: .plain, layout: .lines))
+        var text = ""
+        if introduce {
+            introduce = false
+            text += "Keys: Enter shows the answer, 0-5 grades it (0 blackout to 5 perfect), u undoes, s skips, e shows the source, q quits, ? lists every key; each followed by Enter.\n"
+        }
+        text += StudyRenderer.render(screen, width: 80, style: .plain, layout: .lines)
+        Output.out(ascii ? ASCIIText.fold(text) : text)
     }
 
     /// One line, read as the prompt takes it (`StudyPrompt.input(forLine:)`).
@@ -33,7 +52,7 @@ final class LineTerminal: StudyTerminal {
             }
             switch KeyReader.next() {
             case .bytes(let bytes): pending += bytes
-            case .resized: continue
+            case .resized, .tick: continue
             case .interrupted: return "q"
             case .endOfInput: ended = true
             }

@@ -41,11 +41,11 @@ import Testing
 
     /// The keys under a card, and the help when something else was pressed, as they always read.
     @Test func hintsAndHelp() {
-        #expect(StudyPrompt.front.keyHint == "space show answer · 0-5 grade · u undo · s skip · e source · q quit")
-        #expect(StudyPrompt.back.keyHint == "0-5 grade · u undo · s skip · e source · q quit")
-        #expect(StudyPrompt.choice(of: 4).keyHint == "a-d choose · u undo · s skip · e source · q quit")
-        #expect(StudyPrompt.typed.keyHint == "type the answer, Enter · :u undo · :s skip · :e source · :q quit")
-        #expect(StudyPrompt.front.help == "Space or Enter shows the answer; u undoes, s skips, e shows the source, q quits.")
-        #expect(StudyPrompt.back.help == "Grade your recall: 0 (blackout) to 5 (perfect); u undoes, s skips, q quits.")
+        #expect(StudyPrompt.front.keyHint == "space show answer · 0-5 grade · u undo · s skip · e source · q quit · ? help")
+        #expect(StudyPrompt.back.keyHint == "0-5 grade · u undo · s skip · e source · q quit · ? help")
+        #expect(StudyPrompt.choice(of: 4).keyHint == "a-d choose · u undo · s skip · e source · q quit · ? help")
+        #expect(StudyPrompt.typed.keyHint == "type the answer, Enter · :u undo · :s skip · :e source · :q quit · :? help")
+        #expect(StudyPrompt.front.help == "Space or Enter shows the answer, or grade now: 0 blackout · 1 wrong, familiar · 2 wrong, easy · 3 hard · 4 good · 5 perfect; u undoes, s skips, e shows the source, q quits, ? lists every key.")
+        #expect(StudyPrompt.back.help == "Grade your recall: 0 blackout · 1 wrong, familiar · 2 wrong, easy · 3 hard · 4 good · 5 perfect; u undoes, s skips, e shows the source, q quits, ? lists every key.")
     }
 }
