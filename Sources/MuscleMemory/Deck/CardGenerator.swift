@@ -38,7 +38,8 @@ public enum CardGenerator {
             let back = "\(numberWord(count).capitalizedFirst) \(count == 1 ? "head" : "heads"):\n" + bullets(muscle.heads.map { head in
                 head.description.isEmpty ? head.name : "\(head.name): \(head.description)"
             })
-            add(Aspect.heads.rawValue, .heads, "How many heads or parts make up \(the), and what are they?", back, at: location)
+            // The plain name: an aside such as "(psoas major and iliacus)" would list the heads asked for.
+            add(Aspect.heads.rawValue, .heads, "How many heads or parts make up the \(plainName(muscle.name)), and what are they?", back, at: location)
         }
         fieldCard(.origin, .origin, "State the origin of \(the).")
         fieldCard(.insertion, .insertion, "State the insertion of \(the).")
@@ -68,7 +69,8 @@ public enum CardGenerator {
         }
         for card in muscle.cards where !card.question.isEmpty && card.answer != nil {
             let item = card.id?.value ?? Slug.make(card.question, limit: 48)
-            let front = nameWords.found(in: card.question) ? card.question : "\(muscle.name): \(card.question)"
+            // "Masseter: Which is the strongest muscle …" would give the answer away.
+            let front = nameWords.found(in: card.question) || MuscleNames.asksWhichMuscle(card.question) ? card.question : "\(muscle.name): \(card.question)"
             add(Aspect.custom.rawValue + "/" + item, .custom, front, card.answer ?? "", at: card.location, tags: card.tags, pinned: card.id?.location)
         }
         return cards

@@ -103,6 +103,7 @@ public enum DeckCompiler {
             result.diagnostics += DeckLinter.check(muscle)
             result.muscle = muscle
             result.cards = CardGenerator.cards(for: muscle)
+            result.diagnostics += GivesAwayCheck.check(muscle, cards: result.cards, lines: DeckLexer.lines(of: file.text))
         }
         return result
     }

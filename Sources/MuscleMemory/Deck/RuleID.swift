@@ -32,6 +32,7 @@ public enum RuleID: String, CaseIterable, Codable, Sendable {
     case duplicateItem = "duplicate-item"
     case sharedReverse = "shared-reverse"
     case controlCharacter = "control-character"
+    case givesAway = "gives-away"
 
     public var severity: Severity { rule.severity }
 
@@ -69,6 +70,7 @@ public enum RuleID: String, CaseIterable, Codable, Sendable {
         case .duplicateItem: .duplicateItem
         case .sharedReverse: .sharedReverse
         case .controlCharacter: .controlCharacter
+        case .givesAway: .givesAway
         }
     }
 }

@@ -1,0 +1,169 @@
+import Foundation
+
+/// The names a muscle goes by, and where deck text says one of them: what the `gives-away` rule
+/// looks for in a question whose answer is the muscle. Matching is by word stems ("scalenes" meets
+/// "scalene", "gemelli" "gemellus", "fasciae" "fascia"), and a name's distinctive core counts
+/// alone ("the psoas", "the trapezius") unless the text qualifies it differently: "the lower
+/// trapezius" is a sibling of the upper trapezius, not the muscle itself.
+struct MuscleNames {
+    struct Name {
+        enum Kind { case own, synonym, member, head }
+        var kind: Kind
+        var text: String
+        var words: [String]
+        var declaredAt: SourceLocation
+        /// The words without the qualifiers at its edges ("trapezius" of "upper trapezius"); nil
+        /// when only the whole name may match.
+        var core: Range<Int>?
+    }
+
+    struct Word {
+        var stem: String
+        /// Character offset in the text it came from.
+        var offset: Int
+    }
+
+    var names: [Name] = []
+
+    init(_ muscle: Muscle) {
+        let (main, asides) = Self.split(muscle.name)
+        let mainWords = Self.words(main).map(\.stem)
+        add(.own, main, at: muscle.location)
+        for (word, synonym) in Self.wordSynonyms {
+            if let index = mainWords.firstIndex(of: word) {
+                var words = mainWords
+                words[index] = synonym
+                add(.synonym, words.joined(separator: " "), at: muscle.location)
+            }
+        }
+        for aside in asides {
+            let items = aside.replacingOccurrences(of: " and ", with: ",").split(separator: ",").map { String($0).trimmed }
+            if items.count == 1, Self.words(aside).count == 1, mainWords.count > 1 {
+                // "Fibularis (peroneus) longus": the aside renames the word before it.
+                var words = mainWords
+                words[0] = Self.words(aside)[0].stem
+                add(.synonym, words.joined(separator: " "), at: muscle.location)
+            } else {
+                for item in items { add(.member, item, at: muscle.location) }
+            }
+        }
+        for head in muscle.heads {
+            let stems = Self.words(head.name).map(\.stem)
+            let isPart = stems.contains { Self.partWords.contains($0) }
+            add(isPart ? .head : .member, head.name, at: head.location)
+            if !isPart { add(.head, head.name, at: head.location) }
+        }
+    }
+
+    private mutating func add(_ kind: Name.Kind, _ text: String, at location: SourceLocation) {
+        let words = Self.words(text).map(\.stem)
+        guard !words.isEmpty, !words.allSatisfy({ Self.qualifiers.contains($0) || Self.edgeWords.contains($0) }) else { return }
+        var start = 0, end = words.count
+        while start < end, Self.qualifiers.contains(words[start]) || Self.edgeWords.contains(words[start]) { start += 1 }
+        while end > start, Self.qualifiers.contains(words[end - 1]) || Self.edgeWords.contains(words[end - 1]) { end -= 1 }
+        let coreWords = Array(words[start..<end])
+        let usable = !(coreWords.count == 1 && Self.actionNouns.contains(coreWords[0]))
+            && !coreWords.allSatisfy { Self.descriptors.contains($0) }
+        names.append(Name(kind: kind, text: text.trimmed, words: words, declaredAt: location, core: usable ? start..<end : nil))
+    }
+
+    /// The first name of these kinds that `text` says, and the offset of the word where it starts.
+    func find(in text: String, kinds: Set<Name.Kind>, excluding ownWords: Bool = false) -> (Name, Int)? {
+        let tokens = Self.words(text)
+        let stems = tokens.map(\.stem)
+        for name in names where kinds.contains(name.kind) {
+            if let index = Self.match(name, in: stems) { return (name, tokens[index].offset) }
+        }
+        return nil
+    }
+
+    static func match(_ name: Name, in stems: [String]) -> Int? {
+        let part = name.core.map { Array(name.words[$0]) } ?? name.words
+        guard !part.isEmpty, part.count <= stems.count else { return nil }
+        let leading = name.core.map { Array(name.words[..<$0.lowerBound]).filter(qualifiers.contains) } ?? []
+        let trailing = name.core.map { Array(name.words[$0.upperBound...]).filter(qualifiers.contains) } ?? []
+        for start in 0...(stems.count - part.count) where Array(stems[start..<(start + part.count)]) == part {
+            var before: [String] = []
+            var index = start - 1
+            while index >= 0, qualifiers.contains(stems[index]) { before.insert(stems[index], at: 0); index -= 1 }
+            var after: [String] = []
+            index = start + part.count
+            while index < stems.count, qualifiers.contains(stems[index]) { after.append(stems[index]); index += 1 }
+            let leadingFits = before.isEmpty || leading.isEmpty || before.reversed().starts(with: leading.reversed()) || leading.reversed().starts(with: before.reversed())
+            let trailingFits = after.isEmpty || trailing.isEmpty || after.starts(with: trailing) || trailing.starts(with: after)
+            if leadingFits && trailingFits { return start }
+        }
+        return nil
+    }
+
+    /// Whether a question asks for a muscle: "Which muscle …", "which jaw muscle …", "Which is
+    /// the strongest muscle …", "What are the four rotator cuff muscles?".
+    static func asksWhichMuscle(_ text: String) -> Bool {
+        let stems = words(text).map(\.stem)
+        for (index, word) in stems.enumerated() where word == "which" || word == "what" {
+            let rest = stems[(index + 1)...]
+            if rest.prefix(3).contains("muscle") { return true }
+            if rest.count > 2, ["is", "are"].contains(rest[rest.startIndex]), rest[rest.startIndex + 1] == "the",
+               rest.dropFirst(2).prefix(6).contains("muscle") { return true }
+        }
+        return false
+    }
+
+    /// The words of a text, lower case, accents folded, stemmed, each with its character offset.
+    static func words(_ text: String) -> [Word] {
+        var result: [Word] = []
+        var current = ""
+        var start = 0
+        for (offset, character) in text.enumerated() {
+            if character.isLetter || character.isNumber {
+                if current.isEmpty { start = offset }
+                current.append(character)
+            } else if !current.isEmpty {
+                result.append(Word(stem: stem(current), offset: start))
+                current = ""
+            }
+        }
+        if !current.isEmpty { result.append(Word(stem: stem(current), offset: start)) }
+        return result
+    }
+
+    static func stem(_ word: String) -> String {
+        var w = word.lowercased()
+        if !w.allSatisfy(\.isASCII) { w = w.folding(options: .diacriticInsensitive, locale: nil) }
+        if w.count > 4, w.hasSuffix("ae") { return String(w.dropLast()) }
+        if w.count > 4, w.hasSuffix("i"), !w.hasSuffix("ii") { return String(w.dropLast()) + "us" }
+        if w.count > 3, w.hasSuffix("s"), !w.hasSuffix("ss"), !w.hasSuffix("us"), !w.hasSuffix("is") { return String(w.dropLast()) }
+        return w
+    }
+
+    /// "Iliopsoas (psoas major and iliacus)" -> ("Iliopsoas", ["psoas major and iliacus"]).
+    static func split(_ name: String) -> (String, [String]) {
+        var main = "", aside = "", asides: [String] = []
+        var depth = 0
+        for character in name {
+            if character == "(" { depth += 1; if depth == 1 { main.append(" ") }; continue }
+            if character == ")" { depth = max(0, depth - 1); if depth == 0 { asides.append(aside); aside = "" }; continue }
+            if depth == 0 { main.append(character) } else { aside.append(character) }
+        }
+        return (main.split(separator: " ").joined(separator: " "), asides.map(\.trimmed).filter { !$0.isEmpty })
+    }
+
+    /// Words that tell siblings apart ("gluteus medius" from "gluteus minimus"), never a name alone.
+    static let qualifiers: Set<String> = Set(["anterior", "posterior", "superior", "inferior", "lateral", "medial", "lateralis",
+        "medialis", "intermedius", "middle", "upper", "lower", "major", "minor", "longus", "brevis", "magnus", "maximus",
+        "medius", "minimus", "tertius", "deep", "superficial", "internal", "external", "superficialis", "profundus",
+        "long", "short", "dorsal", "palmar", "plantar"].map(stem))
+    static let edgeWords: Set<String> = Set(["the", "of", "and", "muscle", "muscles", "group", "hand", "foot"].map(stem))
+    /// Words a head name holds when it is a part of one muscle, not a muscle of a group.
+    static let partWords: Set<String> = Set(["head", "part", "belly", "fibres", "fibers", "portion", "layer", "division", "slip"].map(stem))
+    /// Nouns of function that many muscles share: "the other adductors" does not name the adductor brevis.
+    static let actionNouns: Set<String> = Set(["rotator", "flexor", "extensor", "adductor", "abductor", "pronator", "supinator",
+        "levator", "depressor", "tensor", "elevator"].map(stem))
+    /// Latin genitives that describe where a muscle is and are shared by many: "capitis" alone does not name the longus capitis.
+    static let descriptors: Set<String> = Set(["capitis", "colli", "cervicis", "digitorum", "pollicis", "hallucis", "femoris", "brachii",
+        "abdominis", "lumborum", "carpi", "radialis", "ulnaris", "digiti", "scapulae", "oris", "oculi", "thoracis", "dorsi", "fasciae", "latae",
+        "spinae"].map(stem))
+    /// Names that mean the same muscle: fibularis = peroneus.
+    static let wordSynonyms: [(String, String)] = [("fibularis", "peroneus"), ("peroneus", "fibularis"), ("sternocleidomastoid", "scm"),
+        ("gastrocnemius", "gastroc")]
+}
