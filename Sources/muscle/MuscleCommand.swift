@@ -77,7 +77,7 @@ struct MuscleCommand: ParsableCommand {
             and --rollover HOUR (env MUSCLE_ROLLOVER).
             """,
         version: "0.1.0",
-        subcommands: [StudyCommand.self, SyncCommand.self, ReportCommand.self, StatsCommand.self, LintCommand.self, CardsCommand.self, BackupCommand.self, CheckCommand.self],
+        subcommands: [StudyCommand.self, SyncCommand.self, ReportCommand.self, StatsCommand.self, LintCommand.self, CardsCommand.self, FactsCommand.self, BackupCommand.self, CheckCommand.self],
         defaultSubcommand: StudyCommand.self
     )
 }

@@ -5,6 +5,8 @@ public struct CompiledDeck: Sendable {
     public var location: DeckLocation
     public var info: DeckInfo
     public var muscles: [Muscle]
+    /// The deck's own vocabulary files (`vocabulary/*.md`), in path order.
+    public var vocabulary: Vocabulary
     /// In deck order: files by path, and within a muscle in the order the generator writes them.
     public var cards: [Card]
     /// Sorted by file, line and column.
@@ -26,10 +28,12 @@ public enum DeckCompiler {
         var info: DeckInfo?
         var muscles: [Muscle] = []
         var cards: [Card] = []
+        var vocabulary = Vocabulary()
         let results = compileFiles(loaded.files)
         for result in results {
             diagnostics += result.diagnostics
             if let parsed = result.info { info = parsed }
+            vocabulary.entries += result.vocabulary
         }
         let order = info?.order ?? []
         for index in introductionOrder(loaded.files, order: order, diagnostics: &diagnostics) {
@@ -39,10 +43,12 @@ public enum DeckCompiler {
             }
         }
         diagnostics += DeckLinter.checkDeck(muscles, cards: cards)
+        diagnostics += VocabularyChecker.check(vocabulary)
         return CompiledDeck(
             location: loaded.location,
             info: info ?? DeckInfo(title: defaultTitle(loaded.location)),
             muscles: muscles,
+            vocabulary: vocabulary,
             cards: cards,
             diagnostics: diagnostics.sortedByPlace(),
             contentHash: loaded.contentHash,
@@ -74,6 +80,7 @@ public enum DeckCompiler {
         var diagnostics: [Diagnostic] = []
         var info: DeckInfo?
         var muscle: Muscle?
+        var vocabulary: [Vocabulary.Entry] = []
         var cards: [Card] = []
     }
 
@@ -94,6 +101,12 @@ public enum DeckCompiler {
         if file.isDeckInfo {
             let (parsed, findings) = DeckInfoParser.parse(file.text, file: file.displayPath)
             result.info = parsed
+            result.diagnostics += findings
+            return result
+        }
+        if file.isVocabulary {
+            let (entries, findings) = VocabularyParser.parse(file.text, file: file.displayPath)
+            result.vocabulary = entries
             result.diagnostics += findings
             return result
         }

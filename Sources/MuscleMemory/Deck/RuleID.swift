@@ -32,6 +32,9 @@ public enum RuleID: String, CaseIterable, Codable, Sendable {
     case duplicateItem = "duplicate-item"
     case sharedReverse = "shared-reverse"
     case controlCharacter = "control-character"
+    case vocabularySyntax = "vocabulary-syntax"
+    case duplicateTerm = "duplicate-term"
+    case unknownParent = "unknown-parent"
 
     public var severity: Severity { rule.severity }
 
@@ -69,6 +72,9 @@ public enum RuleID: String, CaseIterable, Codable, Sendable {
         case .duplicateItem: .duplicateItem
         case .sharedReverse: .sharedReverse
         case .controlCharacter: .controlCharacter
+        case .vocabularySyntax: .vocabularySyntax
+        case .duplicateTerm: .duplicateTerm
+        case .unknownParent: .unknownParent
         }
     }
 }
