@@ -29,6 +29,20 @@ public struct FactResolver: Sendable {
     public func facts(for muscle: Muscle) -> MuscleFacts {
         var facts = MuscleFacts(muscle: muscle.name, key: muscle.key, location: muscle.location)
         for action in muscle.actions {
+            if let means = action.means {
+                // The instructor's override: every item must name a movement or a function.
+                for item in VocabularyParser.split(means.value) {
+                    if let fact = stated(item) {
+                        if !facts.movements.contains(where: { $0.joint == fact.joint && $0.movement == fact.movement }) { facts.movements.append(fact) }
+                    } else if let function = vocabulary.entry(named: item, kind: .function) {
+                        if !facts.functions.contains(function.name) { facts.functions.append(function.name) }
+                    } else {
+                        facts.unresolved.append(.init(what: .action, text: item, location: means.location,
+                                                      suggestions: suggestions(for: item, kinds: [.joint, .function])))
+                    }
+                }
+                continue
+            }
             let (movements, functions) = resolveAction(action.text)
             for fact in movements where !facts.movements.contains(where: { $0.joint == fact.joint && $0.movement == fact.movement }) {
                 facts.movements.append(fact)
@@ -170,6 +184,20 @@ public struct FactResolver: Sendable {
             !found.contains { other in other.stems.count > candidate.stems.count && candidate.stems.allSatisfy(other.stems.contains) }
         }
         return specific.map { (Vocabulary.Movement(name: $0.name, opposite: nil, location: joint.location), $0.position) }
+    }
+
+    /// A `Means:` item: "knee flexion", or "assists knee flexion".
+    func stated(_ item: String) -> MuscleFacts.MovementFact? {
+        let words = TermText.normalize(item)
+        let assists = words.hasPrefix("assists ")
+        let text = assists ? String(words.dropFirst("assists ".count)) : words
+        for term in jointTerms where text.hasPrefix(term.term + " ") {
+            let rest = String(text.dropFirst(term.term.count + 1))
+            if let name = movementNames(term.joint).first(where: { TermText.normalize($0) == rest }) {
+                return .init(joint: term.joint.name, movement: name, role: assists ? .assists : .prime)
+            }
+        }
+        return nil
     }
 
     /// "plantarflexion" (of the default joint) or "knee flexion".

@@ -183,6 +183,23 @@ import Testing
         #expect(resolver.resolveLandmarks("The tuber calcanei") == ["Calcaneus: calcaneal tuberosity"])
     }
 
+    @Test func meansOverridesTheMatcher() throws {
+        let text = "# Example\n## Actions\n- Rises on tiptoe and bends the leg\n  Means: ankle plantarflexion; assists knee flexion\n- Wiggles\n  Means: ankle wiggling\n"
+        let (parsed, findings) = MuscleParser.parse(text, file: "x.md")
+        #expect(findings.isEmpty)
+        let muscle = try #require(parsed)
+        #expect(muscle.actions.first?.text == "Rises on tiptoe and bends the leg")
+        let facts = FactResolver(Self.vocabulary).facts(for: muscle)
+        #expect(facts.movements.map { "\($0.name) \($0.role.rawValue)" } == ["ankle plantarflexion prime", "knee flexion assists"])
+        #expect(facts.unresolved.map(\.text) == ["ankle wiggling"])
+        #expect(facts.unresolved.first?.location.line == 6)
+    }
+
+    @Test func meansOutsideAnActionIsMisplaced() {
+        let (_, findings) = MuscleParser.parse("# Example\n## Exercises\n- Calf raises\n  Means: ankle plantarflexion\n", file: "x.md")
+        #expect(findings.map(\.rule) == [.misplacedAttribute])
+    }
+
     @Test func anUnresolvedLineSuggestsTheClosestTerms() {
         var muscle = Muscle(name: "Example", location: SourceLocation(file: "x.md", line: 1))
         muscle.actions = [ListItem(text: "Plantarflexs the ankel", location: SourceLocation(file: "x.md", line: 3, column: 3))]
