@@ -34,6 +34,7 @@ public enum DeckCompiler {
             diagnostics += result.diagnostics
             if let parsed = result.info { info = parsed }
             vocabulary.entries += result.vocabulary
+            vocabulary.covers += result.covers
         }
         let order = info?.order ?? []
         for index in introductionOrder(loaded.files, order: order, diagnostics: &diagnostics) {
@@ -44,6 +45,7 @@ public enum DeckCompiler {
         }
         diagnostics += DeckLinter.checkDeck(muscles, cards: cards)
         diagnostics += VocabularyChecker.check(vocabulary)
+        diagnostics += unresolvedLines(loaded, muscles: muscles, vocabulary: vocabulary)
         return CompiledDeck(
             location: loaded.location,
             info: info ?? DeckInfo(title: defaultTitle(loaded.location)),
@@ -81,6 +83,7 @@ public enum DeckCompiler {
         var info: DeckInfo?
         var muscle: Muscle?
         var vocabulary: [Vocabulary.Entry] = []
+        var covers: [Located<String>] = []
         var cards: [Card] = []
     }
 
@@ -105,8 +108,9 @@ public enum DeckCompiler {
             return result
         }
         if file.isVocabulary {
-            let (entries, findings) = VocabularyParser.parse(file.text, file: file.displayPath)
+            let (entries, covers, findings) = VocabularyParser.parseFile(file.text, file: file.displayPath)
             result.vocabulary = entries
+            result.covers = covers
             result.diagnostics += findings
             return result
         }
@@ -118,6 +122,25 @@ public enum DeckCompiler {
             result.cards = CardGenerator.cards(for: muscle)
         }
         return result
+    }
+
+    /// `unresolved-action`, `-nerve`, `-landmark` for the muscles of the folders the deck's own
+    /// vocabulary `Covers:`, resolved against it (and, for a school's deck, the bundled one).
+    static func unresolvedLines(_ loaded: LoadedDeck, muscles: [Muscle], vocabulary: Vocabulary) -> [Diagnostic] {
+        guard !vocabulary.covers.isEmpty else { return [] }
+        let files = Dictionary(loaded.files.map { ($0.displayPath, $0.relativePath) }, uniquingKeysWith: { a, _ in a })
+        let covered = muscles.filter { files[$0.location.file].map(vocabulary.covers) ?? false }
+        guard !covered.isEmpty else { return [] }
+        let resolver = FactResolver(loaded.location == .bundled ? vocabulary : FactsReport.bundledVocabulary + vocabulary)
+        return covered.flatMap { muscle in
+            resolver.facts(for: muscle).unresolved.map { line in
+                let rule: RuleID = switch line.what { case .action: .unresolvedAction; case .nerve: .unresolvedNerve; case .landmark: .unresolvedLandmark }
+                let hint = line.suggestions.isEmpty ? "" : "; closest terms: " + line.suggestions.map { "'\($0)'" }.joined(separator: ", ")
+                let shown = line.text.split(whereSeparator: \.isNewline).map { String($0).trimmed }.joined(separator: " ")
+                return Diagnostic(rule: rule, at: line.location,
+                                  message: "no vocabulary term matches the \(line.what.rawValue) '\(shown)'\(hint); add the term or phrase to the vocabulary, or state the facts with an indented 'Means:'")
+            }
+        }
     }
 
     private static func defaultTitle(_ location: DeckLocation) -> String {

@@ -35,6 +35,9 @@ public enum RuleID: String, CaseIterable, Codable, Sendable {
     case vocabularySyntax = "vocabulary-syntax"
     case duplicateTerm = "duplicate-term"
     case unknownParent = "unknown-parent"
+    case unresolvedAction = "unresolved-action"
+    case unresolvedNerve = "unresolved-nerve"
+    case unresolvedLandmark = "unresolved-landmark"
 
     public var severity: Severity { rule.severity }
 
@@ -75,6 +78,9 @@ public enum RuleID: String, CaseIterable, Codable, Sendable {
         case .vocabularySyntax: .vocabularySyntax
         case .duplicateTerm: .duplicateTerm
         case .unknownParent: .unknownParent
+        case .unresolvedAction: .unresolvedAction
+        case .unresolvedNerve: .unresolvedNerve
+        case .unresolvedLandmark: .unresolvedLandmark
         }
     }
 }

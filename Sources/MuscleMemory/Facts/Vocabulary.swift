@@ -61,13 +61,23 @@ public struct Vocabulary: Sendable, Hashable {
     }
 
     public var entries: [Entry]
+    /// Deck folders (or files) whose muscles this vocabulary claims to cover completely, from the
+    /// files' `Covers:` lines: lint reports their unresolved lines (`unresolved-action`, …).
+    public var covers: [Located<String>]
 
-    public init(entries: [Entry] = []) {
+    public init(entries: [Entry] = [], covers: [Located<String>] = []) {
         self.entries = entries
+        self.covers = covers
     }
 
     public static func + (lhs: Vocabulary, rhs: Vocabulary) -> Vocabulary {
-        Vocabulary(entries: lhs.entries + rhs.entries)
+        Vocabulary(entries: lhs.entries + rhs.entries, covers: lhs.covers + rhs.covers)
+    }
+
+    /// Whether a muscle file (path within its deck) is in a covered folder.
+    public func covers(_ relativePath: String) -> Bool {
+        let path = relativePath.hasSuffix(".md") ? String(relativePath.dropLast(3)) : relativePath
+        return covers.contains { path == $0.value || path.hasPrefix($0.value + "/") }
     }
 
     public func entries(_ kind: Kind) -> [Entry] { entries.filter { $0.kind == kind } }

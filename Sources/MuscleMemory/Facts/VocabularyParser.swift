@@ -7,6 +7,13 @@ enum VocabularyParser {
     static let fieldNames = ["kind", "synonyms", "roots", "parent", "plexus", "movements", "phrases", "landmarks"]
 
     static func parse(_ text: String, file: String) -> ([Vocabulary.Entry], [Diagnostic]) {
+        let (entries, _, diagnostics) = parseFile(text, file: file)
+        return (entries, diagnostics)
+    }
+
+    /// The entries, the `Covers:` folders written before the first entry, and the findings.
+    static func parseFile(_ text: String, file: String) -> ([Vocabulary.Entry], [Located<String>], [Diagnostic]) {
+        var covers: [Located<String>] = []
         var entries: [Vocabulary.Entry] = []
         var diagnostics: [Diagnostic] = []
         var list = List.none
@@ -37,8 +44,12 @@ enum VocabularyParser {
                 list = .none
                 kindGiven = false
             case .field(let name, let value):
+                if entries.isEmpty, name.lowercased() == "covers" {
+                    covers += split(value).map { Located($0.hasSuffix("/") ? String($0.dropLast()) : $0, at: place(line, line.textColumn)) }
+                    continue
+                }
                 guard !entries.isEmpty else {
-                    report(line, "'\(name):' before the first '# Term' heading; start the entry with '# ' and its name")
+                    report(line, "'\(name):' before the first '# Term' heading; start the entry with '# ' and its name (only 'Covers:' goes there)")
                     continue
                 }
                 let at = place(line, line.textColumn)
@@ -113,7 +124,7 @@ enum VocabularyParser {
             }
         }
         finishEntry()
-        return (entries, diagnostics)
+        return (entries, covers, diagnostics)
     }
 
     private static var kinds: String { Vocabulary.Kind.allCases.map(\.rawValue).joined(separator: ", ") }

@@ -31,6 +31,37 @@ extension LintRule {
         nonTriggering: [.files([.init("vocabulary/lower-limb.md", exampleVocabulary), .init("soleus.md", exampleMuscle)])])
 }
 
+extension LintRule {
+    static let unresolvedAction = LintRule(
+        id: .unresolvedAction, severity: .warning,
+        summary: "An action line of a covered folder that resolves to no movement or function; suggests the closest terms.",
+        triggering: [
+            .files([.init("vocabulary/v.md", "Covers: leg\n" + exampleVocabulary), .init("leg/soleus.md", exampleMuscle.replacingOccurrences(of: "- Plantarflexes the ankle", with: "- Plantarflexes the ankle\n- ↓Wiggles the ears"))]),
+            .files([.init("vocabulary/v.md", "Covers: leg\n" + exampleVocabulary), .init("leg/soleus.md", exampleMuscle.replacingOccurrences(of: "- Plantarflexes the ankle", with: "- Rises on tiptoe\n  Means: ↓ankle tiptoeing"))]),
+        ],
+        nonTriggering: [
+            .files([.init("vocabulary/v.md", "Covers: leg\n" + exampleVocabulary), .init("leg/soleus.md", exampleMuscle)]),
+            .files([.init("vocabulary/v.md", "Covers: leg\n" + exampleVocabulary), .init("leg/soleus.md", exampleMuscle.replacingOccurrences(of: "- Plantarflexes the ankle", with: "- Rises on tiptoe\n  Means: ankle plantarflexion"))]),
+            .files([.init("vocabulary/v.md", "Covers: arm\n" + exampleVocabulary), .init("leg/soleus.md", exampleMuscle.replacingOccurrences(of: "- Plantarflexes the ankle", with: "- Wiggles the ears"))]),
+        ])
+
+    static let unresolvedNerve = LintRule(
+        id: .unresolvedNerve, severity: .warning,
+        summary: "An innervation of a covered folder that names no nerve of the vocabulary.",
+        triggering: [
+            .files([.init("vocabulary/v.md", "Covers: leg\n" + exampleVocabulary), .init("leg/soleus.md", exampleMuscle.replacingOccurrences(of: "Innervation: Tibial nerve (S1, S2)", with: "Innervation: ↓Tibal nerve (S1, S2)"))]),
+        ],
+        nonTriggering: [.files([.init("vocabulary/v.md", "Covers: leg\n" + exampleVocabulary), .init("leg/soleus.md", exampleMuscle)])])
+
+    static let unresolvedLandmark = LintRule(
+        id: .unresolvedLandmark, severity: .warning,
+        summary: "An origin or insertion of a covered folder that names no bone or landmark of the vocabulary.",
+        triggering: [
+            .files([.init("vocabulary/v.md", "Covers: leg\n" + exampleVocabulary), .init("leg/soleus.md", exampleMuscle.replacingOccurrences(of: "Insertion: Calcaneus", with: "Insertion: ↓The heel"))]),
+        ],
+        nonTriggering: [.files([.init("vocabulary/v.md", "Covers: leg\n" + exampleVocabulary), .init("leg/soleus.md", exampleMuscle)])])
+}
+
 /// A small, clean vocabulary the rule examples start from.
 let exampleVocabulary = """
 # Ankle
