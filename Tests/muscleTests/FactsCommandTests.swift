@@ -26,6 +26,15 @@ import Testing
         #expect(decoded["muscles"]?.contains("Soleus") == false)
     }
 
+    @Test func aLandmarkListsWhatArisesAndInsertsThere() {
+        let result = Sandbox().run(["facts", "--landmark", "greater trochanter"])
+        #expect(result.exitCode == 0)
+        #expect(result.stdout == "greater trochanter: origin of Vastus lateralis; insertion of Deep lateral rotators (gemelli, obturators, quadratus femoris), Gluteus medius, Gluteus minimus, Piriformis\n")
+        let unknown = Sandbox().run(["facts", "--landmark", "greater trochantr"])
+        #expect(unknown.exitCode == 64)
+        #expect(unknown.stderr == "muscle: error: no landmark 'greater trochantr' in the vocabulary; the closest is 'greater trochanter'\n")
+    }
+
     @Test func unresolvedLinesOfASchoolDeckAreListed() {
         let sandbox = Sandbox()
         sandbox.write("deck/soleus.md", "# Soleus\nOrigin: The fibula\nInsertion: The calcaneus\nInnervation: Tibial nerve (S1, S2)\n\n## Actions\n- Plantarflexes the ankle\n- Wiggles the ears\n")
