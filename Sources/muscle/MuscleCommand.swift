@@ -77,7 +77,7 @@ struct MuscleCommand: ParsableCommand {
             and --rollover HOUR (env MUSCLE_ROLLOVER).
             """,
         version: "0.1.0",
-        subcommands: [StudyCommand.self, SyncCommand.self, ReportCommand.self, ShareCommand.self, ClassCommand.self, StatsCommand.self, LintCommand.self, CardsCommand.self, BackupCommand.self, CheckCommand.self, ExportCommand.self, ImportCommand.self],
+        subcommands: [StudyCommand.self, SyncCommand.self, ReportCommand.self, ShareCommand.self, ClassCommand.self, StatsCommand.self, LintCommand.self, CardsCommand.self, FactsCommand.self, BackupCommand.self, CheckCommand.self, ExportCommand.self, ImportCommand.self],
         defaultSubcommand: StudyCommand.self
     )
 }

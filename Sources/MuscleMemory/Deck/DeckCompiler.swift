@@ -5,6 +5,8 @@ public struct CompiledDeck: Sendable {
     public var location: DeckLocation
     public var info: DeckInfo
     public var muscles: [Muscle]
+    /// The deck's own vocabulary files (`vocabulary/*.md`), in path order.
+    public var vocabulary: Vocabulary
     /// In deck order: files by path, and within a muscle in the order the generator writes them.
     public var cards: [Card]
     /// Sorted by file, line and column.
@@ -26,10 +28,13 @@ public enum DeckCompiler {
         var info: DeckInfo?
         var muscles: [Muscle] = []
         var cards: [Card] = []
+        var vocabulary = Vocabulary()
         let results = compileFiles(loaded.files)
         for result in results {
             diagnostics += result.diagnostics
             if let parsed = result.info { info = parsed }
+            vocabulary.entries += result.vocabulary
+            vocabulary.covers += result.covers
         }
         let order = info?.order ?? []
         for index in introductionOrder(loaded.files, order: order, diagnostics: &diagnostics) {
@@ -39,10 +44,13 @@ public enum DeckCompiler {
             }
         }
         diagnostics += DeckLinter.checkDeck(muscles, cards: cards)
+        diagnostics += VocabularyChecker.check(vocabulary)
+        diagnostics += unresolvedLines(loaded, muscles: muscles, vocabulary: vocabulary)
         return CompiledDeck(
             location: loaded.location,
             info: info ?? DeckInfo(title: defaultTitle(loaded.location)),
             muscles: muscles,
+            vocabulary: vocabulary,
             cards: cards,
             diagnostics: diagnostics.sortedByPlace(),
             contentHash: loaded.contentHash,
@@ -74,6 +82,8 @@ public enum DeckCompiler {
         var diagnostics: [Diagnostic] = []
         var info: DeckInfo?
         var muscle: Muscle?
+        var vocabulary: [Vocabulary.Entry] = []
+        var covers: [Located<String>] = []
         var cards: [Card] = []
     }
 
@@ -97,6 +107,13 @@ public enum DeckCompiler {
             result.diagnostics += findings
             return result
         }
+        if file.isVocabulary {
+            let (entries, covers, findings) = VocabularyParser.parseFile(file.text, file: file.displayPath)
+            result.vocabulary = entries
+            result.covers = covers
+            result.diagnostics += findings
+            return result
+        }
         let (muscle, findings) = MuscleParser.parse(file.text, file: file.displayPath)
         result.diagnostics += findings
         if let muscle {
@@ -106,6 +123,25 @@ public enum DeckCompiler {
             result.diagnostics += GivesAwayCheck.check(muscle, cards: result.cards, lines: DeckLexer.lines(of: file.text))
         }
         return result
+    }
+
+    /// `unresolved-action`, `-nerve`, `-landmark` for the muscles of the folders the deck's own
+    /// vocabulary `Covers:`, resolved against it (and, for a school's deck, the bundled one).
+    static func unresolvedLines(_ loaded: LoadedDeck, muscles: [Muscle], vocabulary: Vocabulary) -> [Diagnostic] {
+        guard !vocabulary.covers.isEmpty else { return [] }
+        let files = Dictionary(loaded.files.map { ($0.displayPath, $0.relativePath) }, uniquingKeysWith: { a, _ in a })
+        let covered = muscles.filter { files[$0.location.file].map(vocabulary.covers) ?? false }
+        guard !covered.isEmpty else { return [] }
+        let resolver = FactResolver(loaded.location == .bundled ? vocabulary : FactsReport.bundledVocabulary + vocabulary)
+        return covered.flatMap { muscle in
+            resolver.facts(for: muscle).unresolved.map { line in
+                let rule: RuleID = switch line.what { case .action: .unresolvedAction; case .nerve: .unresolvedNerve; case .landmark: .unresolvedLandmark }
+                let hint = line.suggestions.isEmpty ? "" : "; closest terms: " + line.suggestions.map { "'\($0)'" }.joined(separator: ", ")
+                let shown = line.text.split(whereSeparator: \.isNewline).map { String($0).trimmed }.joined(separator: " ")
+                return Diagnostic(rule: rule, at: line.location,
+                                  message: "no vocabulary term matches the \(line.what.rawValue) '\(shown)'\(hint); add the term or phrase to the vocabulary, or state the facts with an indented 'Means:'")
+            }
+        }
     }
 
     private static func defaultTitle(_ location: DeckLocation) -> String {

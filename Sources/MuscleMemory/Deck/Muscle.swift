@@ -54,6 +54,8 @@ public struct Muscle: Sendable, Hashable {
 public struct ListItem: Sendable, Hashable {
     public var text: String
     public var location: SourceLocation
+    /// An action's `Means:` override: the facts it states, in the vocabulary's words.
+    public var means: Located<String>? = nil
 }
 
 /// `- Lateral head: outer side of the calf`: a name and an optional description.

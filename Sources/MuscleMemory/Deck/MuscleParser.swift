@@ -268,6 +268,18 @@ struct MuscleParser {
     private mutating func attach(_ attribute: ItemAttribute, value: String, line: DeckLine, in kind: MuscleSection) {
         let location = place(line, column: line.textColumn)
         let nameLocation = place(line, column: line.indent + 1)
+        if attribute == .means {
+            if kind == .actions, case .action(let i) = target, line.isIndented {
+                if let earlier = muscle?.actions[i].means {
+                    report(.duplicateField, at: nameLocation, "this action already has a 'Means:'", notes: [Diagnostic.Note("its first 'Means:'", at: earlier.location)])
+                } else {
+                    muscle?.actions[i].means = Located(value.trimmed, at: location)
+                }
+            } else {
+                report(.misplacedAttribute, at: nameLocation, "'Means:' belongs indented under the action line whose facts it states")
+            }
+            return
+        }
         switch (kind, target) {
         case (.triggerPoints, .triggerPoint(let i)):
             switch attribute {
@@ -278,6 +290,7 @@ struct MuscleParser {
                     muscle?.triggerPoints[i].id = Located(value.trimmed, at: location)
                 }
             case .tags: muscle?.triggerPoints[i].tags += Tags.parse(value)
+            case .means: break
             }
         case (.cards, _) where !(muscle?.cards.isEmpty ?? true) && target != .ignored:
             let i = (muscle?.cards.count ?? 1) - 1
@@ -289,6 +302,7 @@ struct MuscleParser {
                     muscle?.cards[i].id = Located(value.trimmed, at: location)
                 }
             case .tags: muscle?.cards[i].tags += Tags.parse(value)
+            case .means: break
             }
             target = .none
         default:
@@ -400,10 +414,14 @@ struct MuscleParser {
 enum ItemAttribute: String {
     case id = "Id"
     case tags = "Tags"
+    /// `Means: ankle plantarflexion; knee flexion` under an action line: the facts it states,
+    /// when the vocabulary's matching reads the line wrongly (Decks/FORMAT.md).
+    case means = "Means"
 
     init?(loose name: String) {
         switch looseKey(name) {
         case "id": self = .id
+        case "means": self = .means
         case "tags", "tag": self = .tags
         default: return nil
         }

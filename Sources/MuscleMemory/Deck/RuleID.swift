@@ -33,6 +33,12 @@ public enum RuleID: String, CaseIterable, Codable, Sendable {
     case sharedReverse = "shared-reverse"
     case controlCharacter = "control-character"
     case givesAway = "gives-away"
+    case vocabularySyntax = "vocabulary-syntax"
+    case duplicateTerm = "duplicate-term"
+    case unknownParent = "unknown-parent"
+    case unresolvedAction = "unresolved-action"
+    case unresolvedNerve = "unresolved-nerve"
+    case unresolvedLandmark = "unresolved-landmark"
 
     public var severity: Severity { rule.severity }
 
@@ -71,6 +77,12 @@ public enum RuleID: String, CaseIterable, Codable, Sendable {
         case .sharedReverse: .sharedReverse
         case .controlCharacter: .controlCharacter
         case .givesAway: .givesAway
+        case .vocabularySyntax: .vocabularySyntax
+        case .duplicateTerm: .duplicateTerm
+        case .unknownParent: .unknownParent
+        case .unresolvedAction: .unresolvedAction
+        case .unresolvedNerve: .unresolvedNerve
+        case .unresolvedLandmark: .unresolvedLandmark
         }
     }
 }

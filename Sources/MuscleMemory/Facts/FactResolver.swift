@@ -1,0 +1,308 @@
+/// Turns a muscle's action, innervation, origin and insertion text into facts by the vocabulary's
+/// terms and phrases. Matching is deliberately plain so an instructor can predict it (FORMAT.md):
+///
+/// - an action line is cut after each joint it names ("Flexes the hip and extends the knee" is
+///   two pieces); a movement word in a piece belongs to the joint that ends it, and words after
+///   the last joint belong to it ("Assists hip flexion");
+/// - a movement is found by the stem of each of its words ("lateral rotation" by "later…" and
+///   "rotat…"), so "Laterally rotates", "lateral rotation" and "evertors" all match; words ending
+///   in "-ed" are states ("the flexed hip"), not actions, and are skipped;
+/// - text in parentheses and clauses starting "when", "once", "if", "as when", "from a", "with
+///   the", "against" describe conditions, not movements, and are ignored, as is a piece that says "not";
+/// - "assists …" at the start of the line, or "help(s)"/"assist…" before the movement word,
+///   makes the muscle an assistant; otherwise it is a prime mover;
+/// - a joint's phrases and a function's phrases are matched as whole words.
+public struct FactResolver: Sendable {
+    public let vocabulary: Vocabulary
+
+    private struct JointTerm { var term: String; var joint: Vocabulary.Entry }
+    private let jointTerms: [JointTerm]
+
+    public init(_ vocabulary: Vocabulary) {
+        self.vocabulary = vocabulary
+        jointTerms = vocabulary.entries(.joint)
+            .flatMap { joint in joint.terms.map { JointTerm(term: TermText.normalize($0), joint: joint) } }
+            .filter { !$0.term.isEmpty }
+            .sorted { $0.term.count > $1.term.count }
+    }
+
+    public func facts(for muscle: Muscle) -> MuscleFacts {
+        var facts = MuscleFacts(muscle: muscle.name, key: muscle.key, location: muscle.location)
+        for action in muscle.actions {
+            if let means = action.means {
+                // The instructor's override: every item must name a movement or a function.
+                for item in VocabularyParser.split(means.value) {
+                    if let fact = stated(item) {
+                        if !facts.movements.contains(where: { $0.joint == fact.joint && $0.movement == fact.movement }) { facts.movements.append(fact) }
+                    } else if let function = vocabulary.entry(named: item, kind: .function) {
+                        if !facts.functions.contains(function.name) { facts.functions.append(function.name) }
+                    } else {
+                        facts.unresolved.append(.init(what: .action, text: item, location: means.location,
+                                                      suggestions: suggestions(for: item, kinds: [.joint, .function])))
+                    }
+                }
+                continue
+            }
+            let (movements, functions) = resolveAction(action.text)
+            for fact in movements where !facts.movements.contains(where: { $0.joint == fact.joint && $0.movement == fact.movement }) {
+                facts.movements.append(fact)
+            }
+            for function in functions where !facts.functions.contains(function) { facts.functions.append(function) }
+            if movements.isEmpty && functions.isEmpty {
+                facts.unresolved.append(.init(what: .action, text: action.text, location: action.location,
+                                              suggestions: suggestions(for: action.text, kinds: [.joint, .function])))
+            }
+        }
+        if let innervation = muscle.fields[.innervation] {
+            let nerves = resolveNerves(innervation.value)
+            facts.nerves = nerves
+            facts.roots = Self.roots(in: innervation.value)
+            if nerves.isEmpty {
+                facts.unresolved.append(.init(what: .nerve, text: innervation.value, location: innervation.location,
+                                              suggestions: suggestions(for: innervation.value, kinds: [.nerve, .plexus])))
+            }
+        }
+        for (field, keyPath) in [(MuscleField.origin, \MuscleFacts.origins), (.insertion, \MuscleFacts.insertions)] {
+            guard let text = muscle.fields[field] else { continue }
+            let landmarks = resolveLandmarks(text.value)
+            facts[keyPath: keyPath] = landmarks
+            if landmarks.isEmpty {
+                facts.unresolved.append(.init(what: .landmark, text: text.value, location: text.location,
+                                              suggestions: suggestions(for: text.value, kinds: [.bone, .structure])))
+            }
+        }
+        return facts
+    }
+
+    // MARK: - Actions
+
+    private static let conditionWords: Set<String> = ["when", "once", "if", "against"]
+    private static let conditionPairs: Set<String> = ["as when", "from a", "with the", "with a"]
+
+    /// The line without parentheses and condition clauses, as words.
+    static func actionWords(_ text: String) -> [String] {
+        var kept: [String] = []
+        for clause in TermText.withoutParentheses(text).split(whereSeparator: { ",;:".contains($0) }) {
+            let words = TermText.normalize(String(clause)).split(separator: " ").map(String.init)
+            var index = 0
+            while index < words.count {
+                if conditionWords.contains(words[index]) { break }
+                if index + 1 < words.count, conditionPairs.contains(words[index] + " " + words[index + 1]) { break }
+                kept.append(words[index])
+                index += 1
+            }
+            kept.append(",")
+        }
+        return kept
+    }
+
+    func resolveAction(_ text: String) -> ([MuscleFacts.MovementFact], [String]) {
+        let words = Self.actionWords(text)
+        let plain = words.filter { $0 != "," }.joined(separator: " ")
+        let lineAssists = words.first.map { $0.hasPrefix("assist") || $0 == "helps" || $0 == "help" } ?? false
+        var facts: [MuscleFacts.MovementFact] = []
+        func add(_ fact: MuscleFacts.MovementFact) {
+            if let index = facts.firstIndex(where: { $0.joint == fact.joint && $0.movement == fact.movement }) {
+                if fact.role == .prime { facts[index].role = .prime }
+            } else {
+                facts.append(fact)
+            }
+        }
+        // Phrases first: they are the instructor's own words for a movement.
+        for joint in vocabulary.entries(.joint) {
+            for phrase in joint.phrases where TermText.contains(plain, TermText.normalize(phrase.text)) {
+                for meaning in phrase.means {
+                    if let fact = movement(meaning, defaultJoint: joint, assists: lineAssists) { add(fact) }
+                }
+            }
+        }
+        // Then pieces, each ending at a joint's name.
+        var pieces: [(words: [String], joint: Vocabulary.Entry?)] = []
+        var current: [String] = []
+        var index = 0
+        while index < words.count {
+            if let match = jointTerms.first(where: { matches(words, at: index, $0.term) }) {
+                let length = match.term.split(separator: " ").count
+                current += words[index..<index + length]
+                pieces.append((current, match.joint))
+                current = []
+                index += length
+            } else {
+                current.append(words[index])
+                index += 1
+            }
+        }
+        if !current.isEmpty {
+            if let last = pieces.indices.last { pieces[last].words += current } else { pieces.append((current, nil)) }
+        }
+        for piece in pieces {
+            guard let joint = piece.joint, !piece.words.contains("not") else { continue }
+            let found = movementsIn(piece.words, joint: joint)
+            for (movement, position) in found {
+                let before = piece.words[..<position]
+                let assists = lineAssists || before.contains { $0.hasPrefix("assist") || $0 == "help" || $0 == "helps" } || piece.words.contains("assisting")
+                add(.init(joint: joint.name, movement: movement.name, role: assists ? .assists : .prime))
+            }
+        }
+        let full = TermText.normalize(text)
+        var functions: [String] = []
+        for function in vocabulary.entries(.function) where function.phrases.contains(where: { TermText.contains(full, TermText.normalize($0.text)) }) {
+            functions.append(function.name)
+        }
+        return (facts, functions)
+    }
+
+    private func matches(_ words: [String], at index: Int, _ term: String) -> Bool {
+        let parts = term.split(separator: " ")
+        guard index + parts.count <= words.count else { return false }
+        return zip(parts, words[index...]).allSatisfy { String($0) == $1 }
+    }
+
+    /// The stem a movement word is found by: "flexion" -> "flex", "extension" -> "exten".
+    static func stem(_ word: String) -> String {
+        var stem = word
+        if stem.hasSuffix("ion") { stem.removeLast(3) }
+        if stem.hasSuffix("s") && stem.count > 4 { stem.removeLast() }
+        return stem
+    }
+
+    /// The joint's movements named in these words, the most specific only ("lateral rotation",
+    /// not also "rotation"), each with the position of its last word.
+    private func movementsIn(_ words: [String], joint: Vocabulary.Entry) -> [(Vocabulary.Movement, Int)] {
+        let names = joint.movements.flatMap { movement in [movement.name] + (movement.opposite.map { [$0] } ?? []) }
+        var found: [(name: String, stems: [String], position: Int)] = []
+        for name in names where !found.contains(where: { $0.name == name }) {
+            let stems = TermText.normalize(name).split(separator: " ").map { Self.stem(String($0)) }
+            var positions: [Int] = []
+            for stem in stems {
+                guard let position = words.firstIndex(where: { $0.hasPrefix(stem) && !$0.hasSuffix("ed") }) else { positions = []; break }
+                positions.append(position)
+            }
+            if let last = positions.max() { found.append((name, stems, last)) }
+        }
+        let specific = found.filter { candidate in
+            !found.contains { other in other.stems.count > candidate.stems.count && candidate.stems.allSatisfy(other.stems.contains) }
+        }
+        return specific.map { (Vocabulary.Movement(name: $0.name, opposite: nil, location: joint.location), $0.position) }
+    }
+
+    /// A `Means:` item: "knee flexion", or "assists knee flexion".
+    func stated(_ item: String) -> MuscleFacts.MovementFact? {
+        let words = TermText.normalize(item)
+        let assists = words.hasPrefix("assists ")
+        let text = assists ? String(words.dropFirst("assists ".count)) : words
+        for term in jointTerms where text.hasPrefix(term.term + " ") {
+            let rest = String(text.dropFirst(term.term.count + 1))
+            if let name = movementNames(term.joint).first(where: { TermText.normalize($0) == rest }) {
+                return .init(joint: term.joint.name, movement: name, role: assists ? .assists : .prime)
+            }
+        }
+        return nil
+    }
+
+    /// "plantarflexion" (of the default joint) or "knee flexion".
+    private func movement(_ text: String, defaultJoint: Vocabulary.Entry, assists: Bool) -> MuscleFacts.MovementFact? {
+        let normalized = TermText.normalize(text)
+        for term in jointTerms where normalized.hasPrefix(term.term + " ") {
+            let rest = String(normalized.dropFirst(term.term.count + 1))
+            if let name = movementNames(term.joint).first(where: { TermText.normalize($0) == rest }) {
+                return .init(joint: term.joint.name, movement: name, role: assists ? .assists : .prime)
+            }
+        }
+        if let name = movementNames(defaultJoint).first(where: { TermText.normalize($0) == normalized }) {
+            return .init(joint: defaultJoint.name, movement: name, role: assists ? .assists : .prime)
+        }
+        return nil
+    }
+
+    func movementNames(_ joint: Vocabulary.Entry) -> [String] {
+        joint.movements.flatMap { [$0.name] + ($0.opposite.map { [$0] } ?? []) }
+    }
+
+    // MARK: - Nerves and landmarks
+
+    func resolveNerves(_ text: String) -> [String] {
+        let texts = [TermText.normalize(text), TermText.normalize(TermText.withoutParentheses(text))]
+        var terms = vocabulary.entries.filter { $0.kind == .nerve || $0.kind == .plexus }
+            .flatMap { entry in entry.terms.map { (TermText.normalize($0), entry.name) } }
+        terms.sort { $0.0.count > $1.0.count }
+        var found: [(Int, String)] = []
+        for text in texts {
+            var remaining = " " + text + " "
+            for (term, name) in terms where !term.isEmpty {
+                while let range = remaining.range(of: " " + term + " ") {
+                    let offset = remaining.distance(from: remaining.startIndex, to: range.lowerBound)
+                    if !found.contains(where: { $0.1 == name }) { found.append((offset, name)) }
+                    remaining.replaceSubrange(range, with: " " + String(repeating: "#", count: term.count) + " ")
+                }
+            }
+        }
+        return found.sorted { $0.0 < $1.0 }.map(\.1)
+    }
+
+    static func roots(in text: String) -> [String] {
+        var roots: [String] = []
+        for word in TermText.normalize(text).split(separator: " ") {
+            let upper = word.uppercased()
+            guard let first = upper.first, "CTLS".contains(first), upper.count >= 2, upper.count <= 3,
+                  upper.dropFirst().allSatisfy(\.isNumber) else { continue }
+            if !roots.contains(upper) { roots.append(upper) }
+        }
+        let order: [Character] = ["C", "T", "L", "S"]
+        func rank(_ root: String) -> (Int, Int) { (order.firstIndex(of: root.first ?? "S") ?? 4, Int(root.dropFirst()) ?? 0) }
+        return roots.sorted { rank($0) < rank($1) }
+    }
+
+    func resolveLandmarks(_ text: String) -> [String] {
+        let normalized = " " + TermText.normalize(text) + " "
+        var found: [(Int, String)] = []
+        var remaining = normalized
+        var terms: [(String, String)] = []
+        let bones = vocabulary.entries.filter { $0.kind == .bone || $0.kind == .structure }
+        let allLandmarks = bones.flatMap { bone in bone.landmarks.map { (bone.name, TermText.normalize($0.name)) } }
+        for bone in bones {
+            let boneNamed = bone.terms.contains { TermText.contains(normalized, TermText.normalize($0)) || normalized.contains(" " + TermText.normalize($0).prefix(5)) }
+            for landmark in bone.landmarks {
+                // "lateral condyle" alone is the femur's only where the text names the femur: the
+                // tibia has a "lateral condyle of the tibia" too.
+                let bare = TermText.normalize(landmark.name)
+                let ambiguous = allLandmarks.contains { $0.0 != bone.name && $0.1.hasPrefix(bare + " of ") }
+                for term in [landmark.name] + landmark.synonyms where !(ambiguous && TermText.normalize(term) == bare && !boneNamed) {
+                    terms.append((TermText.normalize(term), "\(bone.name): \(landmark.name)"))
+                }
+                for boneTerm in bone.terms { terms.append((TermText.normalize(landmark.name + " of the " + boneTerm), "\(bone.name): \(landmark.name)")) }
+            }
+            for term in bone.terms { terms.append((TermText.normalize(term), bone.name)) }
+        }
+        terms.sort { $0.0.count > $1.0.count }
+        for (term, name) in terms where !term.isEmpty {
+            while let range = remaining.range(of: " " + term + " ") {
+                let offset = remaining.distance(from: remaining.startIndex, to: range.lowerBound)
+                if !found.contains(where: { $0.1 == name }) { found.append((offset, name)) }
+                remaining.replaceSubrange(range, with: " " + String(repeating: "#", count: term.count) + " ")
+            }
+        }
+        // A bone named only because one of its landmarks is: keep the landmark.
+        let named = found.sorted { $0.0 < $1.0 }.map(\.1)
+        return named.filter { name in name.contains(":") || !named.contains { $0.hasPrefix(name + ": ") } }
+    }
+
+    // MARK: - Suggestions
+
+    /// The vocabulary terms closest to the line's words, for an unresolved line's note.
+    func suggestions(for text: String, kinds: Set<Vocabulary.Kind>) -> [String] {
+        let words = Set(TermText.normalize(text).split(separator: " ").map(String.init).filter { $0.count > 3 })
+        let candidates = vocabulary.entries.filter { kinds.contains($0.kind) }.flatMap { entry -> [String] in
+            var terms = entry.terms
+            if entry.kind == .joint { terms += movementNames(entry).map { "\(entry.name.lowercased()) \($0)" } }
+            if entry.kind == .bone { terms += entry.landmarks.map(\.name) }
+            return terms
+        }
+        let scored = candidates.map { candidate -> (String, Int) in
+            let candidateWords = TermText.normalize(candidate).split(separator: " ").map(String.init)
+            let best = candidateWords.map { cw in words.map { editDistance($0, cw) }.min() ?? 99 }.min() ?? 99
+            return (candidate, best)
+        }
+        return scored.filter { $0.1 <= 2 }.sorted { $0.1 < $1.1 }.prefix(3).map(\.0)
+    }
+}

@@ -1,0 +1,210 @@
+import Testing
+@testable import MuscleMemory
+
+/// The bundled curriculum's indexes against a hand-written table of facts, each checked in the
+/// muscle files and a reference: what the program understood must be what the decks teach.
+@Suite struct FactIndexTests {
+    static let index: FactIndex = {
+        let deck = DeckCompiler.compile(.bundled)
+        return FactIndex(muscles: deck.muscles, vocabulary: deck.vocabulary)
+    }()
+
+    enum Expected: Sendable, CustomStringConvertible {
+        /// The movement's prime movers and assistants, exactly (deck order).
+        case movement(String, prime: [String], assisting: [String])
+        /// This muscle is among the nerve's muscles (directly or through a branch).
+        case nerve(String, includes: String)
+        /// This muscle is not among the nerve's muscles.
+        case notNerve(String, excludes: String)
+        case origin(String, includes: String)
+        case insertion(String, includes: String)
+        case opposite(String, String)
+
+        var description: String {
+            switch self {
+            case .movement(let m, _, _): "movement \(m)"
+            case .nerve(let n, let m): "\(m) is supplied by the \(n)"
+            case .notNerve(let n, let m): "\(m) is not supplied by the \(n)"
+            case .origin(let l, let m): "\(m) arises from \(l)"
+            case .insertion(let l, let m): "\(m) inserts on \(l)"
+            case .opposite(let a, let b): "\(a) opposes \(b)"
+            }
+        }
+    }
+
+    static let table: [Expected] = [
+        .movement("ankle plantarflexion", prime: ["Gastrocnemius", "Plantaris", "Soleus"],
+                  assisting: ["Fibularis (peroneus) brevis", "Fibularis (peroneus) longus", "Flexor digitorum longus", "Flexor hallucis longus", "Tibialis posterior"]),
+        .movement("ankle dorsiflexion", prime: ["Extensor digitorum longus", "Extensor hallucis longus", "Tibialis anterior"], assisting: ["Fibularis (peroneus) tertius"]),
+        .movement("ankle inversion", prime: ["Tibialis anterior", "Tibialis posterior"],
+                  assisting: ["Extensor hallucis longus", "Flexor digitorum longus", "Flexor hallucis longus"]),
+        .movement("ankle eversion", prime: ["Extensor digitorum longus", "Fibularis (peroneus) brevis", "Fibularis (peroneus) longus"], assisting: ["Fibularis (peroneus) tertius"]),
+        .movement("knee extension", prime: ["Rectus femoris", "Vastus intermedius", "Vastus lateralis", "Vastus medialis"], assisting: []),
+        .movement("knee lateral rotation", prime: ["Biceps femoris"], assisting: []),
+        .movement("big toe extension", prime: ["Extensor hallucis longus"], assisting: []),
+        .movement("hip medial rotation", prime: ["Adductor magnus", "Pectineus", "Gluteus medius", "Gluteus minimus", "Piriformis", "Tensor fasciae latae"],
+                  assisting: ["Adductor longus"]),
+        .movement("hip adduction", prime: ["Adductor brevis", "Adductor longus", "Adductor magnus", "Gracilis", "Pectineus", "Gluteus maximus"],
+                  assisting: ["Deep lateral rotators (gemelli, obturators, quadratus femoris)"]),
+        .nerve("tibial nerve", includes: "Gastrocnemius"),
+        .nerve("tibial nerve", includes: "Soleus"),
+        .nerve("tibial nerve", includes: "Plantaris"),
+        .nerve("tibial nerve", includes: "Popliteus"),
+        .nerve("tibial nerve", includes: "Tibialis posterior"),
+        .nerve("tibial nerve", includes: "Flexor hallucis longus"),
+        .nerve("tibial nerve", includes: "Intrinsic muscles of the sole"),
+        .notNerve("tibial nerve", excludes: "Tibialis anterior"),
+        .nerve("deep fibular nerve", includes: "Tibialis anterior"),
+        .nerve("deep peroneal nerve", includes: "Fibularis (peroneus) tertius"),
+        .nerve("common fibular nerve", includes: "Extensor hallucis longus"),
+        .nerve("common fibular nerve", includes: "Fibularis (peroneus) longus"),
+        .notNerve("common fibular nerve", excludes: "Soleus"),
+        .nerve("sciatic nerve", includes: "Tibialis anterior"),
+        .nerve("sciatic nerve", includes: "Semitendinosus"),
+        .nerve("sciatic nerve", includes: "Biceps femoris"),
+        .nerve("sacral plexus", includes: "Gluteus maximus"),
+        .nerve("sacral plexus", includes: "Piriformis"),
+        .notNerve("sciatic nerve", excludes: "Gluteus medius"),
+        .nerve("femoral nerve", includes: "Sartorius"),
+        .nerve("femoral nerve", includes: "Vastus medialis"),
+        .nerve("obturator nerve", includes: "Gracilis"),
+        .nerve("obturator nerve", includes: "Adductor magnus"),
+        .nerve("lumbar plexus", includes: "Rectus femoris"),
+        .notNerve("femoral nerve", excludes: "Gracilis"),
+        .nerve("superior gluteal nerve", includes: "Tensor fasciae latae"),
+        .insertion("greater trochanter", includes: "Gluteus medius"),
+        .insertion("greater trochanter", includes: "Gluteus minimus"),
+        .insertion("greater trochanter", includes: "Piriformis"),
+        .insertion("lesser trochanter", includes: "Iliopsoas (psoas major and iliacus)"),
+        .insertion("calcaneus", includes: "Soleus"),
+        .insertion("tibial tuberosity", includes: "Vastus lateralis"),
+        .insertion("pes anserinus", includes: "Sartorius"),
+        .insertion("head of the fibula", includes: "Biceps femoris"),
+        .origin("ischial tuberosity", includes: "Semimembranosus"),
+        .origin("anterior superior iliac spine", includes: "Sartorius"),
+        .origin("anterior inferior iliac spine", includes: "Rectus femoris"),
+        .origin("medial condyle", includes: "Gastrocnemius"),
+        .opposite("ankle plantarflexion", "ankle dorsiflexion"),
+        .opposite("hip medial rotation", "hip lateral rotation"),
+        .opposite("ankle eversion", "ankle inversion"),
+    ]
+
+    @Test(arguments: table) func theIndexHoldsTheFact(_ fact: Expected) {
+        let index = Self.index
+        switch fact {
+        case .movement(let movement, let prime, let assisting):
+            let found = index.performers(of: movement)
+            #expect(found.prime.sorted() == prime.sorted())
+            #expect(found.assisting.sorted() == assisting.sorted())
+        case .nerve(let nerve, let muscle):
+            #expect(index.muscles(ofNerve: nerve).contains(muscle))
+        case .notNerve(let nerve, let muscle):
+            #expect(!index.muscles(ofNerve: nerve).isEmpty)
+            #expect(!index.muscles(ofNerve: nerve).contains(muscle))
+        case .origin(let landmark, let muscle):
+            #expect(index.muscles(atLandmark: landmark).origin.contains(muscle))
+        case .insertion(let landmark, let muscle):
+            #expect(index.muscles(atLandmark: landmark).insertion.contains(muscle))
+        case .opposite(let a, let b):
+            #expect(index.opposite(of: a) == b)
+            #expect(index.opposite(of: b) == a)
+        }
+    }
+
+    @Test func theTableHoldsAtLeastFortyFacts() {
+        #expect(Self.table.count >= 40)
+    }
+
+    @Test func theLowerLimbDecksResolveCompletely() {
+        let prefixes = ["Decks/leg-foot/", "Decks/thigh/", "Decks/hip/"]
+        let lowerLimb = Self.index.muscles.filter { facts in prefixes.contains { facts.location.file.hasPrefix($0) } }
+        #expect(lowerLimb.count == 34)
+        // The one line left belongs to the trunk vocabulary (lateral flexion of the lumbar spine).
+        let unresolved = lowerLimb.flatMap(\.unresolved).map { "\($0.location.file):\($0.location.line)" }
+        #expect(unresolved == ["Decks/hip/iliopsoas.md:21"])
+    }
+}
+
+@Suite struct FactResolverTests {
+    static let vocabulary: Vocabulary = {
+        let (entries, findings) = VocabularyParser.parse(exampleVocabulary + """
+            # Knee
+            Kind: joint
+            Movements:
+            - flexion <-> extension
+            - medial rotation <-> lateral rotation
+
+            # Hip
+            Kind: joint
+            Movements:
+            - flexion <-> extension
+            - medial rotation <-> lateral rotation
+
+            # Toes
+            Kind: joint
+            Movements:
+            - flexion <-> extension
+
+            """, file: "vocabulary/test.md")
+        precondition(findings.isEmpty, "\(findings)")
+        return Vocabulary(entries: entries)
+    }()
+
+    @Test(arguments: [
+        ("Plantarflexes the ankle", ["ankle plantarflexion prime"]),
+        ("Points the foot", ["ankle plantarflexion prime"]),
+        ("Flexes the hip and extends the knee", ["hip flexion prime", "knee extension prime"]),
+        ("Assists hip flexion in the lower part of the range", ["hip flexion assists"]),
+        ("Assists plantarflexion of the ankle", ["ankle plantarflexion assists"]),
+        ("Laterally rotates the hip when it is extended", ["hip lateral rotation prime"]),
+        ("Medially rotates the flexed hip", ["hip medial rotation prime"]),
+        ("Anterior fibres medially rotate the hip and help flex it", ["hip medial rotation prime", "hip flexion assists"]),
+        ("Assists lateral rotation of the hip (some texts list medial rotation instead)", ["hip lateral rotation assists"]),
+        ("Assists dorsiflexion of the ankle (it does not reach the toes)", ["ankle dorsiflexion assists"]),
+        ("Lifts the outer foot; it does not flex the toes", []),
+        ("Weakly plantarflexes the ankle, helping the gastrocnemius", ["ankle plantarflexion prime"]),
+    ])
+    func anActionLineResolves(_ line: String, _ expected: [String]) {
+        let (facts, _) = FactResolver(Self.vocabulary).resolveAction(line)
+        #expect(facts.map { "\($0.name) \($0.role.rawValue)" }.sorted() == expected.sorted())
+    }
+
+    @Test func innervationResolvesToTheNerveTreeAndRoots() {
+        let resolver = FactResolver(Self.vocabulary)
+        #expect(resolver.resolveNerves("Tibial nerve (S1, S2).") == ["Tibial nerve"])
+        #expect(FactResolver.roots(in: "Tibial nerve (S2, S1; some texts add L5)") == ["L5", "S1", "S2"])
+        #expect(Self.vocabulary.nerveChain("tibial nerve") == ["Tibial nerve", "Sciatic nerve", "Sacral plexus"])
+    }
+
+    @Test func landmarksResolveByNameSynonymAndBone() {
+        let resolver = FactResolver(Self.vocabulary)
+        #expect(resolver.resolveLandmarks("The back of the heel bone") == ["Calcaneus"])
+        #expect(resolver.resolveLandmarks("The medial femoral condyle") == ["Femur: medial condyle"])
+        #expect(resolver.resolveLandmarks("The tuber calcanei") == ["Calcaneus: calcaneal tuberosity"])
+    }
+
+    @Test func meansOverridesTheMatcher() throws {
+        let text = "# Example\n## Actions\n- Rises on tiptoe and bends the leg\n  Means: ankle plantarflexion; assists knee flexion\n- Wiggles\n  Means: ankle wiggling\n"
+        let (parsed, findings) = MuscleParser.parse(text, file: "x.md")
+        #expect(findings.isEmpty)
+        let muscle = try #require(parsed)
+        #expect(muscle.actions.first?.text == "Rises on tiptoe and bends the leg")
+        let facts = FactResolver(Self.vocabulary).facts(for: muscle)
+        #expect(facts.movements.map { "\($0.name) \($0.role.rawValue)" } == ["ankle plantarflexion prime", "knee flexion assists"])
+        #expect(facts.unresolved.map(\.text) == ["ankle wiggling"])
+        #expect(facts.unresolved.first?.location.line == 6)
+    }
+
+    @Test func meansOutsideAnActionIsMisplaced() {
+        let (_, findings) = MuscleParser.parse("# Example\n## Exercises\n- Calf raises\n  Means: ankle plantarflexion\n", file: "x.md")
+        #expect(findings.map(\.rule) == [.misplacedAttribute])
+    }
+
+    @Test func anUnresolvedLineSuggestsTheClosestTerms() {
+        var muscle = Muscle(name: "Example", location: SourceLocation(file: "x.md", line: 1))
+        muscle.actions = [ListItem(text: "Plantarflexs the ankel", location: SourceLocation(file: "x.md", line: 3, column: 3))]
+        let facts = FactResolver(Self.vocabulary).facts(for: muscle)
+        #expect(facts.unresolved.count == 1)
+        #expect(facts.unresolved.first?.suggestions.contains("Ankle") == true)
+    }
+}
