@@ -60,6 +60,7 @@ struct StudyCommand: ParsableCommand {
             try DeckSyncing.syncQuietly(database, locations, now: start)
             let decks = try database.deckIDs(for: locations)
             let filter = CardFilter(muscles: muscle, aspects: aspect.compactMap(Aspect.init(loose:)), regions: region, tags: tag)
+            try FilterCheck.require(filter, in: database, decks: decks)
             let options = StudyOptions(newPerDay: try Self.newOption.parse(new), reviewsPerDay: try reviews.map(Self.reviewsOption.parse), filter: filter, mode: cram ? .cram : .study)
             let clockStart = Date()
             let session = try StudySession(database: database, decks: decks, calendar: try global.calendar(), options: options) {
