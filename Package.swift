@@ -10,6 +10,7 @@ let package = Package(
     products: [
         .executable(name: "muscle", targets: ["muscle"]),
         .executable(name: "muscle-bench", targets: ["muscle-bench"]),
+        .executable(name: "muscle-manual", targets: ["muscle-manual"]),
         .library(name: "MuscleMemory", targets: ["MuscleMemory"]),
         .library(name: "SM2", targets: ["SM2"]),
     ],
@@ -37,6 +38,9 @@ let package = Package(
         // The benchmark (`swift run -c release muscle-bench`).
         .executableTarget(name: "muscle-bench", dependencies: ["MuscleMemory", "SM2", "SeededRandom", argumentParser]),
 
+        // The man page (Docs/muscle.1) from `muscle --experimental-dump-help` (`make man`).
+        .executableTarget(name: "muscle-manual", dependencies: ["MuscleMemory"]),
+
         // The seeded generator the benchmark's collections and the random tests are replayed from.
         .target(name: "SeededRandom"),
 
@@ -51,6 +55,6 @@ let package = Package(
         // Golden files are read by path (#filePath), not bundled as resources.
         .testTarget(name: "MuscleMemoryTests", dependencies: ["MuscleMemory", "SM2", "TestSupport", grdb, .product(name: "ZIPFoundation", package: "ZIPFoundation")], exclude: ["Report/Golden"]),
         // End-to-end tests: they run the built `muscle` binary.
-        .testTarget(name: "muscleTests", dependencies: ["muscle", "muscle-bench", "MuscleMemory", "TestSupport", grdb], exclude: ["Support/Shim", "Golden"]),
+        .testTarget(name: "muscleTests", dependencies: ["muscle", "muscle-bench", "muscle-manual", "MuscleMemory", "TestSupport", grdb], exclude: ["Support/Shim", "Golden"]),
     ]
 )

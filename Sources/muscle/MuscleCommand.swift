@@ -74,9 +74,16 @@ struct MuscleCommand: ParsableCommand {
         discussion: """
             Every command takes the same global options: --db PATH (env MUSCLE_DB), --decks DIR \
             (repeatable; env MUSCLE_DECKS, colon-separated; 'bundled' names the built-in decks) \
-            and --rollover HOUR (env MUSCLE_ROLLOVER).
+            and --rollover HOUR (env MUSCLE_ROLLOVER), before or after the command's name.
+
+            Exit status: 0 success; 1 lint errors, a refused sync or a failed check; 64 a bad \
+            option, an unknown command or a filter that matches no card; 65 a file that is not a \
+            MuscleMemory database, a damaged one or one from a newer version; 66 no database at the \
+            path, or one that cannot be opened; 73 a read-only database, an existing backup file or an --output \
+            path that cannot be a file; 74 a full disk or an I/O error; 75 a database locked by \
+            another program past the busy timeout.
             """,
-        version: "0.1.0",
+        version: MuscleVersion.number,
         subcommands: [StudyCommand.self, SyncCommand.self, ReportCommand.self, ShareCommand.self, ClassCommand.self, StatsCommand.self, LintCommand.self, CardsCommand.self, FactsCommand.self, BackupCommand.self, CheckCommand.self, ExportCommand.self, ImportCommand.self],
         defaultSubcommand: StudyCommand.self
     )

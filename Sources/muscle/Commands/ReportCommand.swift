@@ -46,6 +46,7 @@ struct ReportCommand: ParsableCommand {
             try DeckSyncing.syncQuietly(database, global.deckLocations, now: now)
             let decks = try database.deckIDs(for: global.deckLocations)
             let filter = CardFilter(muscles: muscle, aspects: aspect.compactMap(Aspect.init(loose:)), regions: region, tags: tag)
+            try FilterCheck.require(filter, in: database, decks: decks)
             let options = ReportOptions(today: today, windowDays: try out.windowDays(), filter: filter, exam: examDay,
                                         maxPerDay: try Self.maxPerDayOption.parse(maxPerDay), includeTrends: out.format == .html)
             let report = WeakTopics.report(try database.weakTopicFigures(decks: decks, options.query), options: options)

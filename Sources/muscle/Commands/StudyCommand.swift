@@ -81,6 +81,7 @@ struct StudyCommand: ParsableCommand {
             try DeckSyncing.syncQuietly(database, locations, now: start)
             let decks = try database.deckIDs(for: locations)
             let filter = CardFilter(muscles: muscle, aspects: aspect.compactMap(Aspect.init(loose:)), regions: region, tags: tag)
+            try FilterCheck.require(filter, in: database, decks: decks)
             let options = StudyOptions(newPerDay: try Self.newOption.parse(new), reviewsPerDay: try reviews.map(Self.reviewsOption.parse), filter: filter,
                                        mode: cram ? .cram : .study, minutes: try minutes.map(Self.minutesOption.parse), cards: try cards.map(Self.cardsOption.parse))
             let rate = Double(frozen ? try global.environment["MUSCLE_CLOCK_RATE"].map(Self.clockRateVariable.parse) ?? 0 : 1)
