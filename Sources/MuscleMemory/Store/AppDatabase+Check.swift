@@ -62,6 +62,15 @@ extension AppDatabase {
                             WHERE k.reviews IS NOT a.n OR k.correct IS NOT a.ok)
                          + (SELECT count(*) FROM kept k LEFT JOIN actual a USING (deck_id, day, muscle_id, aspect) WHERE a.n IS NULL)
                     """),
+                ("answer-day counts that differ from the reviews", """
+                    WITH actual AS (
+                        SELECT s.deck_id, r.day, r.prior_interval, count(*) AS n, sum(\(sql: ScoringRules.correct(grade: "r.grade"))) AS ok, sum(r.answer_ms) AS ms
+                        FROM review_prior r JOIN card_state s ON s.card_id = r.card_id GROUP BY 1, 2, 3),
+                    kept AS (SELECT * FROM answer_day WHERE answers <> 0 OR correct <> 0 OR answer_ms <> 0)
+                    SELECT (SELECT count(*) FROM actual a LEFT JOIN kept k USING (deck_id, day, prior_interval)
+                            WHERE k.answers IS NOT a.n OR k.correct IS NOT a.ok OR k.answer_ms IS NOT a.ms)
+                         + (SELECT count(*) FROM kept k LEFT JOIN actual a USING (deck_id, day, prior_interval) WHERE a.n IS NULL)
+                    """),
             ]
             for (what, sql) in invariants {
                 let n = try count(sql)
