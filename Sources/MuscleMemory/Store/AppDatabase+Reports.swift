@@ -55,18 +55,19 @@ extension AppDatabase {
                 }
             }
             var states: Row?
+            var new = 0
             if !decks.isEmpty {
+                // From `deck_state` (migration 0011), kept by the writes; new cards from the queue index.
                 states = try Row.fetchOne(db, literal: """
-                    SELECT sum(due_day IS NULL) AS new, sum(due_day IS NOT NULL AND repetitions <= 1) AS learning,
-                           sum(repetitions >= 2 AND interval_days < 21) AS young, sum(repetitions >= 2 AND interval_days >= 21) AS mature,
-                           sum(study_ms) AS study_ms
-                    FROM card_state WHERE deck_id IN \(decks) AND active = 1
+                    SELECT sum(learning) AS learning, sum(young) AS young, sum(mature) AS mature, sum(study_ms) AS study_ms
+                    FROM deck_state WHERE deck_id IN \(decks)
                     """)
+                new = try Int.fetchOne(db, literal: "SELECT count(*) FROM card_state WHERE deck_id IN \(decks) AND active = 1 AND due_day IS NULL") ?? 0
             }
             return StatsFigures(
                 answerDays: answerDays, byInterval: byInterval, windowMilliseconds: windowMilliseconds,
                 totalMilliseconds: states?["study_ms"] ?? 0,
-                new: states?["new"] ?? 0, learning: states?["learning"] ?? 0, young: states?["young"] ?? 0, mature: states?["mature"] ?? 0,
+                new: new, learning: states?["learning"] ?? 0, young: states?["young"] ?? 0, mature: states?["mature"] ?? 0,
                 forecast: try Self.dueForecast(decks: decks, from: today, days: query.forecastDays, db),
                 studyDays: try Self.studyDays(through: today, limit: 100_000, db))
         }

@@ -5,8 +5,8 @@ import Testing
 @testable import MuscleMemory
 import TestSupport
 
-/// `answer_day` (migration 0011) is kept by triggers; `muscle stats` reads it instead of every
-/// review of the window and each one's previous review. The figures it gives must be the ones the
+/// `answer_day` and `deck_state` (migration 0011) are kept by triggers; `muscle stats` reads them
+/// instead of every review of the window (and each one's previous review) and every card. The figures it gives must be the ones the
 /// review log gives, through reviews, re-drills, cram, undo and retirement.
 @Suite struct AnswerDayTests {
     /// The stats figures computed straight from the review log, as `stats` read them before 0011.
@@ -77,6 +77,17 @@ import TestSupport
             #expect(figures.windowMilliseconds == expected.ms, "seed \(seed)")
         }
         #expect(try store.count("SELECT count(*) FROM review WHERE kind = 0") > 10)
+        // The cards by state, from `deck_state`, as a scan of `card_state` counts them.
+        let figures = try store.database.statsFigures(decks: decks, StatsQuery(window: testDay...today, intervalBuckets: buckets, forecastDays: 0))
+        let scanned = try store.database.read { db in
+            try #require(try Row.fetchOne(db, literal: """
+                SELECT sum(due_day IS NULL) AS new, sum(due_day IS NOT NULL AND repetitions <= 1) AS learning, sum(repetitions >= 2 AND interval_days < 21) AS young,
+                       sum(repetitions >= 2 AND interval_days >= 21) AS mature, sum(study_ms) AS ms
+                FROM card_state WHERE deck_id IN \(decks) AND active = 1
+                """))
+        }
+        #expect([figures.new, figures.learning, figures.young, figures.mature, figures.totalMilliseconds]
+                == [scanned["new"], scanned["learning"], scanned["young"], scanned["mature"], scanned["ms"]] as [Int], "seed \(seed)")
     }
 
     @Test func checkFindsCountsThatDrifted() throws {
@@ -91,5 +102,8 @@ import TestSupport
                 """)
         }
         #expect(try store.database.check().problems == ["1 answer-day counts that differ from the reviews"])
+        try store.database.write { db in try db.execute(sql: "UPDATE answer_day SET answer_ms = answer_ms - 1 WHERE (deck_id, day, prior_interval) = (SELECT deck_id, day, prior_interval FROM answer_day LIMIT 1)") }
+        try store.database.write { db in try db.execute(sql: "UPDATE deck_state SET mature = mature + 1") }
+        #expect(try store.database.check().problems == ["1 deck-state counts that differ from the cards"])
     }
 }
