@@ -62,6 +62,26 @@ extension AppDatabase {
                             WHERE k.reviews IS NOT a.n OR k.correct IS NOT a.ok)
                          + (SELECT count(*) FROM kept k LEFT JOIN actual a USING (deck_id, day, muscle_id, aspect) WHERE a.n IS NULL)
                     """),
+                ("answer-day counts that differ from the reviews", """
+                    WITH actual AS (
+                        SELECT s.deck_id, r.day, r.prior_interval, count(*) AS n, sum(\(sql: ScoringRules.correct(grade: "r.grade"))) AS ok, sum(r.answer_ms) AS ms
+                        FROM review_prior r JOIN card_state s ON s.card_id = r.card_id GROUP BY 1, 2, 3),
+                    kept AS (SELECT * FROM answer_day WHERE answers <> 0 OR correct <> 0 OR answer_ms <> 0)
+                    SELECT (SELECT count(*) FROM actual a LEFT JOIN kept k USING (deck_id, day, prior_interval)
+                            WHERE k.answers IS NOT a.n OR k.correct IS NOT a.ok OR k.answer_ms IS NOT a.ms)
+                         + (SELECT count(*) FROM kept k LEFT JOIN actual a USING (deck_id, day, prior_interval) WHERE a.n IS NULL)
+                    """),
+                ("deck-state counts that differ from the cards", """
+                    WITH actual AS (
+                        SELECT deck_id, sum(due_day IS NOT NULL AND repetitions <= 1) AS learning, sum(repetitions >= 2 AND interval_days < 21) AS young,
+                               sum(repetitions >= 2 AND interval_days >= 21) AS mature, sum(study_ms) AS study_ms
+                        FROM card_state WHERE active = 1 GROUP BY deck_id),
+                    kept AS (SELECT * FROM deck_state WHERE learning <> 0 OR young <> 0 OR mature <> 0 OR study_ms <> 0)
+                    SELECT (SELECT count(*) FROM actual a LEFT JOIN kept k USING (deck_id)
+                            WHERE coalesce(k.learning, 0) <> a.learning OR coalesce(k.young, 0) <> a.young
+                               OR coalesce(k.mature, 0) <> a.mature OR coalesce(k.study_ms, 0) <> a.study_ms)
+                         + (SELECT count(*) FROM kept k LEFT JOIN actual a USING (deck_id) WHERE a.deck_id IS NULL)
+                    """),
             ]
             for (what, sql) in invariants {
                 let n = try count(sql)

@@ -29,46 +29,45 @@ extension AppDatabase {
             var answerDays: [StatsFigures.AnswerDay] = []
             var byInterval = query.intervalBuckets.map { _ in ReviewCount(reviews: 0, correct: 0) }
             var windowMilliseconds = 0
-            if !decks.isEmpty, let first = try Self.firstReviewID(onOrAfter: start, db) {
+            if !decks.isEmpty {
+                // From `answer_day` (migration 0011): already grouped by deck, day and the interval
+                // the card had, so the window is a range read whatever the history's size.
                 let days = try Row.fetchCursor(db, literal: """
-                    SELECT r.day AS day, count(*) AS answers, sum(\(sql: ScoringRules.kind("r.kind", is: .review))) AS reviews, sum(r.answer_ms) AS ms
-                    FROM review r CROSS JOIN card_state s ON s.card_id = r.card_id
-                    WHERE r.id >= \(first) AND r.day >= \(start.number) AND r.day <= \(today.number) AND s.deck_id IN \(decks) GROUP BY r.day
+                    SELECT day, sum(answers) AS answers, sum(CASE WHEN prior_interval >= 0 THEN answers ELSE 0 END) AS reviews, sum(answer_ms) AS ms
+                    FROM answer_day WHERE deck_id IN \(decks) AND day >= \(start.number) AND day <= \(today.number)
+                    GROUP BY day HAVING sum(answers) > 0
                     """)
                 while let row = try days.next() {
                     answerDays.append(.init(day: Day(row["day"]), answers: row["answers"], reviews: row["reviews"]))
                     windowMilliseconds += row["ms"] as Int
                 }
-                // The interval a card had when it was reviewed: the one its previous review produced.
-                let reviews = try Row.fetchCursor(db, literal: """
-                    SELECT coalesce((SELECT p.interval_days FROM review p WHERE p.card_id = r.card_id AND \(sql: ScoringRules.kind("p.kind", is: .review))
-                                     AND p.id < r.id ORDER BY p.id DESC LIMIT 1), 0) AS interval,
-                           \(sql: ScoringRules.correct(grade: "r.grade")) AS correct
-                    FROM review r CROSS JOIN card_state s ON s.card_id = r.card_id
-                    WHERE r.id >= \(first) AND r.day >= \(start.number) AND r.day <= \(today.number) AND \(sql: ScoringRules.kind("r.kind", is: .review))
-                      AND s.deck_id IN \(decks)
+                let intervals = try Row.fetchCursor(db, literal: """
+                    SELECT prior_interval AS interval, sum(answers) AS reviews, sum(correct) AS correct
+                    FROM answer_day WHERE deck_id IN \(decks) AND day >= \(start.number) AND day <= \(today.number) AND prior_interval >= 0
+                    GROUP BY prior_interval
                     """)
-                while let row = try reviews.next() {
+                while let row = try intervals.next() {
                     let interval: Int = row["interval"]
                     if let bucket = query.intervalBuckets.firstIndex(where: { $0.contains(interval) }) {
-                        byInterval[bucket].reviews += 1
-                        if row["correct"] as Bool { byInterval[bucket].correct += 1 }
+                        byInterval[bucket].reviews += row["reviews"] as Int
+                        byInterval[bucket].correct += row["correct"] as Int
                     }
                 }
             }
             var states: Row?
+            var new = 0
             if !decks.isEmpty {
+                // From `deck_state` (migration 0011), kept by the writes; new cards from the queue index.
                 states = try Row.fetchOne(db, literal: """
-                    SELECT sum(due_day IS NULL) AS new, sum(due_day IS NOT NULL AND repetitions <= 1) AS learning,
-                           sum(repetitions >= 2 AND interval_days < 21) AS young, sum(repetitions >= 2 AND interval_days >= 21) AS mature,
-                           sum(study_ms) AS study_ms
-                    FROM card_state WHERE deck_id IN \(decks) AND active = 1
+                    SELECT sum(learning) AS learning, sum(young) AS young, sum(mature) AS mature, sum(study_ms) AS study_ms
+                    FROM deck_state WHERE deck_id IN \(decks)
                     """)
+                new = try Int.fetchOne(db, literal: "SELECT count(*) FROM card_state WHERE deck_id IN \(decks) AND active = 1 AND due_day IS NULL") ?? 0
             }
             return StatsFigures(
                 answerDays: answerDays, byInterval: byInterval, windowMilliseconds: windowMilliseconds,
                 totalMilliseconds: states?["study_ms"] ?? 0,
-                new: states?["new"] ?? 0, learning: states?["learning"] ?? 0, young: states?["young"] ?? 0, mature: states?["mature"] ?? 0,
+                new: new, learning: states?["learning"] ?? 0, young: states?["young"] ?? 0, mature: states?["mature"] ?? 0,
                 forecast: try Self.dueForecast(decks: decks, from: today, days: query.forecastDays, db),
                 studyDays: try Self.studyDays(through: today, limit: 100_000, db))
         }
