@@ -65,7 +65,7 @@ import Testing
         try holder.close()
         #expect(bytes(path) == before)
         let retry = sandbox.run(["sync", "--db", path, "--decks", "deck"])
-        #expect(retry.stdout == "deck: 1 updated.\n")
+        #expect(retry.stdout == "  updated   soleus/exercises  its answer changed\n            A: • Seated calf raises → • Seated calf raises, slowly\ndeck: 1 updated.\n")
     }
 
     @Test func aReadOnlyDatabaseIsReported() throws {

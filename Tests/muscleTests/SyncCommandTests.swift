@@ -75,11 +75,45 @@ import TestSupport
             """)
         #expect(try Data(contentsOf: URL(fileURLWithPath: sandbox.db)) == before, "a dry run wrote to the database")
         let real = sandbox.run(["sync", "--db", sandbox.db, "deck"])
-        #expect(real.stdout.hasPrefix("deck: 1 added, 1 updated, 1 retired.\n"))
+        // The real sync lists the same changes card by card, the `Id:` line that would keep the
+        // retired card's history, and the counts at the end.
+        expectSameText(real.stdout, """
+              added     piriformis/custom/how-is-the-piriformis-stretched  new in deck/piriformis.md:19
+              updated   soleus/exercises  its answer changed
+                        A: • Seated calf raises → • Seated calf raises, slowly
+              retired   piriformis/custom/which-nerve-may-the-piriformis-compress  no longer in the deck (it was in deck/piriformis.md)
+              hint: piriformis/custom/which-nerve-may-the-piriformis-compress lost its history to piriformis/custom/how-is-the-piriformis-stretched; to keep it, write this line after the answer of the card at deck/piriformis.md:19 and sync again:
+                    Id: which-nerve-may-the-piriformis-compress
+            deck: 1 added, 1 updated, 1 retired.
+
+            """)
         let cards = sandbox.run(["cards", "--decks", "deck"]).stdout
         #expect(cards.contains("piriformis/custom/how-is-the-piriformis-stretched\t") && !cards.contains("which-nerve-may"))
         #expect(sandbox.run(["sync", "--dry-run", "--db", sandbox.db, "deck"]).stdout
             == "deck: no changes.\nDry run: nothing was written. Run the same command without --dry-run to apply these changes.\n")
+    }
+
+    /// The `Id:` line a sync prints for a rewording that lost its history brings the history back.
+    @Test func theHintedIdLineRestoresTheHistory() {
+        let sandbox = Sandbox()
+        Fixtures.deck(in: sandbox)
+        let now = "2026-12-01T10:00:00Z"
+        #expect(sandbox.run(["sync", "--db", sandbox.db, "--now", now, "deck"]).exitCode == 0)
+        // Answer every card once, so the retired one has history.
+        _ = sandbox.run(["study", "--db", sandbox.db, "--decks", "deck", "--now", now, "--new", "100"], stdin: String(repeating: "\n4\n", count: 30))
+        sandbox.write("deck/soleus.md", Fixtures.soleus.replacingOccurrences(
+            of: "- Distal belly, above the heel -> the heel", with: "- Deep fibres near the calcaneus -> the heel"))
+        let sync = sandbox.run(["sync", "--db", sandbox.db, "--now", now, "deck"])
+        let hint = "  hint: soleus/trigger-points/distal-belly-above-the-heel lost its history to soleus/trigger-points/deep-fibres-near-the-calcaneus; "
+            + "to keep it, write this line under the trigger point at deck/soleus.md:13 and sync again:\n          Id: distal-belly-above-the-heel\n"
+        #expect(sync.stdout.contains(hint), "\(sync.stdout)")
+        sandbox.write("deck/soleus.md", Fixtures.soleus.replacingOccurrences(
+            of: "- Distal belly, above the heel -> the heel and the back of the heel",
+            with: "- Deep fibres near the calcaneus -> the heel and the back of the heel\n  Id: distal-belly-above-the-heel"))
+        let again = sandbox.run(["sync", "--db", sandbox.db, "--now", now, "deck"])
+        #expect(again.stdout.contains("  restored  soleus/trigger-points/distal-belly-above-the-heel  back in deck/soleus.md:13\n"), "\(again.stdout)")
+        #expect(again.stdout.contains("  retired   soleus/trigger-points/deep-fibres-near-the-calcaneus"))
+        #expect(!again.stdout.contains("hint:"))
     }
 
     @Test func aDryRunWithLintErrorsIsRefusedLikeTheSync() {

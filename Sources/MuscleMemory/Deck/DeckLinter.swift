@@ -136,13 +136,29 @@ enum DeckLinter {
         seenIDs.reserveCapacity(cards.count)
         for card in cards {
             if let first = seenIDs[card.id] {
-                report(.duplicateID, card.idLocation, "card ID '\(card.id)' is already used by the card at \(first.source.file):\(first.source.line); give one of them an 'Id:' line",
-                       notes: [Diagnostic.Note("the first card with ID '\(card.id)'", at: first.idLocation)])
+                let (message, note) = duplicateIDAdvice(card, first)
+                report(.duplicateID, card.idLocation, message, notes: [Diagnostic.Note(note, at: first.idLocation)])
             } else {
                 seenIDs[card.id] = card
             }
         }
         return findings
+    }
+
+    /// The advice for a second card with the first one's ID: which line to change depends on
+    /// which of the two IDs an `Id:` line pins (a pinned ID points at its `Id:` line, not its `Q:`).
+    static func duplicateIDAdvice(_ card: Card, _ first: Card) -> (message: String, note: String) {
+        let place = "\(first.idLocation.file):\(first.idLocation.line)"
+        switch (card.idLocation != card.source, first.idLocation != first.source) {
+        case (true, true):
+            return ("card ID '\(card.id)' is pinned by this 'Id:' line and by the 'Id:' line at \(place); change one of them", "the other 'Id:' line pinning '\(card.id)'")
+        case (true, false):
+            return ("this 'Id:' line gives its card the ID '\(card.id)' of the card at \(place); choose another Id", "the card with ID '\(card.id)'")
+        case (false, true):
+            return ("card ID '\(card.id)' is already pinned by the 'Id:' line at \(place); give this card an 'Id:' line of its own", "the 'Id:' line pinning '\(card.id)'")
+        case (false, false):
+            return ("card ID '\(card.id)' is already used by the card at \(place); give one of them an 'Id:' line", "the first card with ID '\(card.id)'")
+        }
     }
 
     private static func hex(_ value: UInt32) -> String {

@@ -7,6 +7,8 @@ struct MuscleParser {
     private var section: SectionState = .header
     private var target: Target = .none
     private var previousWasBlank = true
+    /// The line before was a trigger point's or a card's `Id:` or `Tags:` line.
+    private var afterAttribute = false
     private var reportedMissingName = false
 
     private enum SectionState: Equatable {
@@ -42,6 +44,8 @@ struct MuscleParser {
 
     private mutating func consume(_ line: DeckLine) {
         defer { previousWasBlank = line.kind == .blank }
+        let followsAttribute = afterAttribute
+        afterAttribute = false
         if case .blank = line.kind {
             target = .none
             return
@@ -65,7 +69,11 @@ struct MuscleParser {
             answer(text, line: line)
         case .text(let text):
             requireName(line)
-            if !previousWasBlank, target != .none {
+            if followsAttribute, !previousWasBlank, target != .none {
+                // After a trigger point's or a card's `Id:`/`Tags:` line, a lazy continuation
+                // would be glued onto the answer far from where it was written.
+                stray(line, "an unindented line after an 'Id:' or 'Tags:' line continues nothing; move it above that line (indented), or leave a blank line before it")
+            } else if !previousWasBlank, target != .none {
                 append(text, to: target, asListLine: false)  // Markdown's lazy continuation
             } else if target == .ignored || section == .skipped {
                 break
@@ -266,6 +274,7 @@ struct MuscleParser {
     }
 
     private mutating func attach(_ attribute: ItemAttribute, value: String, line: DeckLine, in kind: MuscleSection) {
+        afterAttribute = true
         let location = place(line, column: line.textColumn)
         let nameLocation = place(line, column: line.indent + 1)
         if attribute == .means {

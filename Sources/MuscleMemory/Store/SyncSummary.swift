@@ -12,19 +12,24 @@ public enum SyncSummary {
                 out += "\(name): no changes.\n"
                 continue
             }
-            var parts: [String] = []
-            if deck.added > 0 { parts.append("\(deck.added) added") }
-            if deck.updated > 0 { parts.append("\(deck.updated) updated") }
-            if deck.renamed > 0 { parts.append("\(deck.renamed) reworded (history kept)") }
-            if deck.retired > 0 { parts.append("\(deck.retired) retired") }
-            if deck.restored > 0 { parts.append("\(deck.restored) restored") }
-            out += "\(name): " + parts.joined(separator: ", ") + ".\n"
+            out += counts(deck, name: name)
             for file in deck.filesWithRetiredAndAdded {
                 out += style.dim("  hint: \(TerminalText.escape(file)): cards were retired and others added. If they are the same cards reworded, pin their identity with 'Id:' lines (see Decks/FORMAT.md) and sync again to keep their history.") + "\n"
             }
         }
         out += warnings(report.warnings)
         return out
+    }
+
+    /// "deck: 3 added, 1 retired."
+    static func counts(_ deck: SyncReport.DeckChange, name: String) -> String {
+        var parts: [String] = []
+        if deck.added > 0 { parts.append("\(deck.added) added") }
+        if deck.updated > 0 { parts.append("\(deck.updated) updated") }
+        if deck.renamed > 0 { parts.append("\(deck.renamed) reworded (history kept)") }
+        if deck.retired > 0 { parts.append("\(deck.retired) retired") }
+        if deck.restored > 0 { parts.append("\(deck.restored) restored") }
+        return "\(name): " + parts.joined(separator: ", ") + ".\n"
     }
 
     /// The lint errors that refused a sync, then the line that says nothing was changed.

@@ -17,9 +17,14 @@ public enum DeckSync {
     /// retired (hidden, history kept) and come back with their history when they return. A deck
     /// with lint errors refuses the whole sync and nothing changes.
     public static func run(_ locations: [DeckLocation], in database: AppDatabase, now: Date) throws(StoreError) -> SyncReport {
+        try apply(locations, in: database, now: now).report
+    }
+
+    /// `run`, returning the plan it applied, so `muscle sync` can list what changed card by card.
+    public static func apply(_ locations: [DeckLocation], in database: AppDatabase, now: Date) throws(StoreError) -> SyncPlan {
         var (plan, sources) = try prepare(locations, database)
         if !plan.wasRefused { plan.decks += try database.sync(sources, now: now) }
-        return plan.report
+        return plan
     }
 
     /// The decks recognised as unchanged without being read, the others compiled, and their

@@ -33,6 +33,70 @@ public enum SyncPlanText {
         return out
     }
 
+    /// More changes of one kind than this in one deck are one line of counts, not a card each.
+    public static let listLimit = 50
+
+    /// `muscle sync`'s words once a plan is applied: for each deck, what changed card by card (the
+    /// ID, why, the old and new text of an update or a rewording), the exact `Id:` line that would
+    /// bring back the history of a card that lost it, then the counts. A deck's first sync, and
+    /// any kind of change with more than `listLimit` cards, is counted per muscle rather than
+    /// listed (the bundled curriculum's first sync adds 1347 cards: `muscle cards` lists them).
+    public static func applied(_ plan: SyncPlan, style: TextStyle = .plain, relativeTo folder: String? = nil) -> String {
+        if plan.wasRefused { return SyncSummary.refusal(plan.refusedBecause, style: style, relativeTo: folder) }
+        var out = ""
+        for deck in plan.decks {
+            let report = deck.report
+            let name = SyncSummary.name(deck.deck, title: deck.title)
+            if deck.unchanged || report.changed == 0 {
+                out += "\(name): no changes.\n"
+                continue
+            }
+            let isFirstSync = deck.deckRowID == nil
+            let changes = deck.changes.filter { $0.kind != .moved }
+            for kind in CardChange.Kind.allCases where kind != .moved {
+                let ofKind = changes.filter { $0.kind == kind }
+                if ofKind.isEmpty { continue }
+                if isFirstSync || (ofKind.count > listLimit && kind != .reworded) {
+                    if isFirstSync { continue }
+                    let muscles = Set(ofKind.map { $0.id.rawValue.split(separator: "/").first.map(String.init) ?? "" }).count
+                    out += "  " + style.bold(pad(pastTense(kind), 10)) + "\(ofKind.count) cards of \(muscles) muscle\(muscles == 1 ? "" : "s") (`muscle cards` lists them)\n"
+                    continue
+                }
+                for change in ofKind {
+                    let id = change.previousID.map { "\($0) → \(change.id)" } ?? change.id.rawValue
+                    out += "  " + style.bold(pad(pastTense(change.kind), 10)) + clean(id) + "  " + style.dim(clean(relative(change.why, folder))) + "\n"
+                    for (part, old, new) in differences(change) {
+                        out += "            \(part): \(clean(old)) → \(clean(new))\n"
+                    }
+                }
+            }
+            let hints = deck.historyHints
+            for hint in hints {
+                let place = "\(clean(SyncSummary.relative(hint.file, to: folder))):\(hint.line)"
+                out += style.dim("  hint: \(clean(hint.retired.rawValue)) lost its history to \(clean(hint.added.rawValue)); to keep it, write this line \(hint.placement) at \(place) and sync again:") + "\n"
+                out += "        \(clean(hint.idLine))\n"
+            }
+            let hinted = Set(hints.map(\.file))
+            for file in deck.filesWithRetiredAndAdded where !hinted.contains(file) {
+                out += style.dim("  hint: \(clean(SyncSummary.relative(file, to: folder))): cards were retired and others added. If they are the same cards reworded, pin their identity with 'Id:' lines (see Decks/FORMAT.md) and sync again to keep their history.") + "\n"
+            }
+            out += SyncSummary.counts(report, name: name)
+        }
+        out += SyncSummary.warnings(plan.warnings)
+        return out
+    }
+
+    static func pastTense(_ kind: CardChange.Kind) -> String {
+        switch kind {
+        case .added: "added"
+        case .updated: "updated"
+        case .reworded: "reworded"
+        case .retired: "retired"
+        case .restored: "restored"
+        case .moved: "moved"
+        }
+    }
+
     static func verb(_ kind: CardChange.Kind) -> String {
         switch kind {
         case .added: "add"

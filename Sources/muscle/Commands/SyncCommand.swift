@@ -34,9 +34,9 @@ struct SyncCommand: ParsableCommand {
                 return
             }
             let database = try global.openDatabase(now: now, create: true)
-            let report = try DeckSync.run(locations, in: database, now: now)
-            Output.out(SyncSummary.text(report, style: TerminalInfo.style(), relativeTo: folder))
-            if report.wasRefused { throw ExitCode(1) }
+            let plan = try DeckSync.apply(locations, in: database, now: now)
+            Output.out(SyncPlanText.applied(plan, style: TerminalInfo.style(), relativeTo: folder))
+            if plan.wasRefused { throw ExitCode(1) }
         }
     }
 }

@@ -50,6 +50,27 @@ import Testing
         #expect(finding.position == .init(line: 5, column: 4))
     }
 
+    /// Both cards pin the ID: the finding is at the second 'Id:' line, its note at the first, and
+    /// it does not ask for an 'Id:' line the cards already have.
+    @Test func aDuplicatePinnedIDPointsAtBothIdLines() throws {
+        let text = "# Soleus\n## Cards\nQ: Why?\nA: A.\nId: same\nQ: How?\nA: B.\nId: same\n"
+        let finding = try #require(compile(text).diagnostics.first { $0.rule == .duplicateID })
+        #expect(finding.message == "card ID 'soleus/custom/same' is pinned by this 'Id:' line and by the 'Id:' line at deck/example.md:5; change one of them")
+        #expect(finding.position?.line == 8)
+        #expect(finding.notes.map(\.file) == ["deck/example.md"])
+        #expect(finding.notes.first?.position?.line == 5)
+        #expect(finding.notes.first?.message == "the other 'Id:' line pinning 'soleus/custom/same'")
+        #expect(!finding.message.contains("give one of them"))
+    }
+
+    @Test func aCardTakingAPinnedIDIsToldToPinItsOwn() throws {
+        let text = "# Soleus\n## Cards\nQ: Why?\nA: A.\nId: how\nQ: How?\nA: B.\n"
+        let finding = try #require(compile(text).diagnostics.first { $0.rule == .duplicateID })
+        #expect(finding.message == "card ID 'soleus/custom/how' is already pinned by the 'Id:' line at deck/example.md:5; give this card an 'Id:' line of its own")
+        #expect(finding.position?.line == 6)
+        #expect(finding.notes.first?.position?.line == 5)
+    }
+
     /// The duplicate points at both definitions: the finding at the second, a note at the first
     /// (in the JSON; the text line is as it always was, its message naming the first place).
     @Test func aDuplicateIDPointsAtBothDefinitions() throws {

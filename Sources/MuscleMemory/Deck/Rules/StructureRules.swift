@@ -83,10 +83,13 @@ extension LintRule {
             .text("# Soleus\n## Actions\n↓Q: Why?\nA: Because.\n"),
             .text("# Soleus\n## Palpation\n↓- Press behind the knee\n"),
             .text("# Soleus\n## Palpation\n↓Grip: firm\n"),
+            .text("# Soleus\n## Trigger points\n- Distal belly -> the heel\n  Id: distal\n↓and the back of the heel\n"),
+            .text("# Soleus\n## Cards\nQ: Why?\nA: Because.\nId: why\n↓It holds us upright.\n"),
         ],
         nonTriggering: [
             .text(exampleMuscle),
             .text("# Soleus\n## Cards\nQ: Why is it\nso strong?\nA: It holds us\n   upright.\n"),
+            .text("# Soleus\n## Trigger points\n- Distal belly -> the heel\nand the back of the heel\n  Id: distal\n"),
         ])
 
     static let emptyField = LintRule(
