@@ -63,6 +63,11 @@ public enum TerminalReportRenderer {
             let value = table.bar?[index] ?? nil
             out += line(row, bar: hasBar ? Self.bar(value, style: style) : nil)
         }
+        if shown < table.columns.count {
+            // Columns are dropped from the end, the least important last in every table; never silently.
+            let left = table.columns[shown...].map(\.title).joined(separator: ", ")
+            out += DisplayWidth.wrap("(left out at \(width) columns: \(left); a wider terminal, a file or a pipe shows them)", width: width).map { style.dim($0) }.joined(separator: "\n") + "\n"
+        }
         if let limit, table.rows.count > limit {
             out += style.dim(DisplayWidth.truncate("… \(table.rows.count - limit) more (--format markdown, csv, json or html show all)", to: width)) + "\n"
         }
