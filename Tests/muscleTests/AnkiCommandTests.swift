@@ -5,6 +5,7 @@ import TestSupport
 @Suite struct AnkiCommandTests {
     @Test func exportWritesAPackageAndAnUnwritablePathIsExit73() throws {
         let sandbox = Sandbox()
+        _ = sandbox.run(["sync", "--db", sandbox.db, "--now", "2026-12-01T10:00:00Z"])  // export never creates a database
         let done = sandbox.run(["export", "--db", sandbox.db, "--anki", sandbox.file("out.apkg"), "--muscle", "gastrocnemius", "--now", "2026-12-01T10:00:00Z"])
         #expect(done.exitCode == 0)
         #expect(done.stdout.hasPrefix("Wrote 30 notes in 1 deck to "), "\(done.stdout)")

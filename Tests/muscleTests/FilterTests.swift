@@ -26,6 +26,7 @@ import TestSupport
     func filterMatchingNoCardIsAnError(command: String, index: Int) {
         let (filter, message) = Self.mismatches[index]
         let sandbox = Sandbox()
+        _ = sandbox.run(["sync", "--db", sandbox.db, "--now", Self.now])  // report never creates a database
         let result = sandbox.run([command, "--db", sandbox.db, "--now", Self.now] + filter, stdin: "q\n")
         #expect(result.exitCode == 64, "\(command) \(filter): \(result.stdout)")
         expectSameText(result.stderr, "muscle: error: \(message)\n")
@@ -36,6 +37,7 @@ import TestSupport
     @Test(arguments: ["study", "report"])
     func matchingFiltersStillWork(command: String) {
         let sandbox = Sandbox()
+        _ = sandbox.run(["sync", "--db", sandbox.db, "--now", Self.now])
         for filter in [["--muscle", "Deltoid"], ["--muscle", "gluteus-medius"], ["--region", "lower leg"], ["--tag", "Neck"], ["--aspect", "origin", "--region", "arm"]] {
             let result = sandbox.run([command, "--db", sandbox.db, "--now", Self.now] + filter, stdin: "q\n")
             #expect(result.exitCode == 0, "\(command) \(filter): \(result.stderr)")
@@ -47,6 +49,7 @@ import TestSupport
     @Test func aDeckWithoutTagsSaysSo() {
         let sandbox = Sandbox()
         Fixtures.deck(in: sandbox)
+        _ = sandbox.run(["sync", "--db", sandbox.db, "--decks", "deck", "--now", Self.now])
         let result = sandbox.run(["report", "--db", sandbox.db, "--decks", "deck", "--now", Self.now, "--tag", "exam"])
         #expect(result.exitCode == 64)
         #expect(result.stderr == "muscle: error: --tag 'exam' matches no card of these decks; the cards of these decks have no tags\n")
