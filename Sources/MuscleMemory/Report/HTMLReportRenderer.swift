@@ -83,7 +83,7 @@ public enum HTMLReportRenderer {
     }
 
     static func render(_ table: ReportDocument.Table) -> String {
-        guard !table.rows.isEmpty else { return "<p>(none)</p>\n" }
+        guard !table.rows.isEmpty else { return "<p\(table.folded == nil ? "" : " class=\"folded\"")>\(escape(table.folded ?? "(none)"))</p>\n" }
         var html = "<table>\n<thead><tr>"
         for (i, column) in table.columns.enumerated() {
             html += "<th\(column.numeric ? " class=\"num\"" : "")>\(escape(column.title))</th>"
@@ -101,6 +101,9 @@ public enum HTMLReportRenderer {
                 }
             }
             html += "</tr>\n"
+        }
+        if let folded = table.folded {
+            html += "<tr class=\"folded\"><td colspan=\"\(table.columns.count + (table.bar == nil ? 0 : 1))\">\(escape(folded))</td></tr>\n"
         }
         return html + "</tbody>\n</table>\n"
     }

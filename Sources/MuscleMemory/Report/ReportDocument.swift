@@ -28,6 +28,9 @@ public struct ReportDocument: Sendable, Equatable {
         /// A 0…1 value per row drawn as a bar after the column `barAfter` (nil for no bar).
         public var bar: [Double?]?
         public var barAfter: Int
+        /// One line after the rows standing for rows folded away (the muscles not started yet), so
+        /// a long tail of empty rows reads as one fact. Every renderer prints it.
+        public var folded: String? = nil
     }
 
     public struct Column: Sendable, Equatable {

@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// Issue 16, "The report": a report that leads a newcomer, through the built binary.
+@Suite struct ReportLeadsTests {
+    static let now = ["--db", "muscle.sqlite", "--decks", "deck", "--now", "2026-12-03T18:00:00Z"]
+
+    /// The two-muscle deck with `Order:` putting soleus before piriformis (alphabetically second),
+    /// synced, never studied.
+    static func fresh() -> Sandbox {
+        let sandbox = Sandbox()
+        Fixtures.deck(in: sandbox)
+        sandbox.write("deck/deck.md", "# Term\nOrder: soleus\n")
+        #expect(sandbox.run(["sync"] + now).exitCode == 0)
+        return sandbox
+    }
+
+    /// No reviews: one line that says so and what to run, no wall of "not started" rows; "Study
+    /// next" starts with the muscle `muscle study` shows first (deck order), not the alphabetical one.
+    @Test func anEmptyDatabaseSaysRunStudyAndSuggestsWhatStudyShowsFirst() {
+        let sandbox = Self.fresh()
+        let result = sandbox.run(["report"] + Self.now)
+        #expect(result.exitCode == 0 && result.stderr.isEmpty, "\(result.stderr)")
+        expectSameText(result.stdout, Self.emptyReport)
+        #expect(!result.stdout.contains("not started"))
+        let markdown = sandbox.run(["report", "--format", "markdown"] + Self.now)
+        #expect(markdown.stdout.contains("No reviews yet: run \\`muscle study\\`"), "\(markdown.stdout)")
+        let study = sandbox.run(["study", "--new", "1"] + Self.now, stdin: "\n5\n")
+        #expect(study.stdout.contains("“soleus”"), "\(study.stdout)")
+        #expect(!study.stdout.lowercased().contains("piriformis"), "\(study.stdout)")
+    }
+
+    /// `--exam`: the studied muscles first, the unstarted folded into one line after them.
+    @Test func examReadinessListsStudiedMusclesFirstAndFoldsTheUnstarted() {
+        let sandbox = Self.fresh()
+        #expect(sandbox.run(["study", "--new", "1"] + Self.now, stdin: "\n5\n").exitCode == 0)
+        for format in ["table", "markdown", "html"] {
+            let result = sandbox.run(["report", "--exam", "2026-12-20", "--format", format] + Self.now)
+            #expect(result.exitCode == 0, "\(result.stderr)")
+            let readiness = (result.stdout.components(separatedBy: "Readiness on 2026-12-20").last ?? "")
+                .split(separator: "Plan to the exam", maxSplits: 1).first.map(String.init) ?? ""
+            #expect(readiness.contains("Soleus"), "\(format): \(readiness)")
+            #expect(!readiness.contains("Piriformis"), "\(format): \(readiness)")
+            #expect(readiness.contains("… and 1 muscle not started"), "\(format): \(readiness)")
+        }
+        let json = sandbox.run(["report", "--exam", "2026-12-20", "--format", "json"] + Self.now).stdout
+        // The data formats keep every muscle, studied first ("exam" is the first key of the object).
+        let soleus = json.range(of: "\"topic\" : \"Soleus\""), piriformis = json.range(of: "\"topic\" : \"Piriformis\"")
+        #expect(soleus != nil && piriformis != nil && soleus!.lowerBound < piriformis!.lowerBound, "\(json)")
+    }
+
+    static let emptyReport = """
+        Weak topics
+        2026-12-03, window: the last 30 days
+        weakness = 100 × (0.6 × failed + 0.25 × easiness lost + 0.15 × not learned), each a share from 0 to 1: failed = reviews graded below 3 in the window (all time
+        if it holds fewer than 5), easiness lost = the fall of mean easiness from 2.50 toward 1.30, not learned = cards at repetition 0 (new, or failed at their last
+        review); 0 is strong, 100 weak; fewer than 5 reviews: too few to judge
+
+        No reviews yet
+        No reviews yet: run `muscle study`. 18 cards in 2 muscles are waiting; weak topics show here after a few days of study.
+
+        Study next
+        the muscles of the first new cards `muscle study` shows, in deck order
+        1. muscle study --muscle soleus
+        2. muscle study --muscle piriformis
+
+        """
+}
