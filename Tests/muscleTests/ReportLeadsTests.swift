@@ -50,6 +50,29 @@ import TestSupport
         #expect(soleus != nil && piriformis != nil && soleus!.lowerBound < piriformis!.lowerBound, "\(json)")
     }
 
+    /// The HTML page: the Muscles table holds the studied muscles and one folded line; readiness
+    /// bars are green (good), weakness bars red; the weekly retention chart labels its points;
+    /// the due chart has y-axis ticks.
+    @Test func theHTMLPageFoldsUnstartedMusclesAndLabelsItsCharts() {
+        let sandbox = ReportCommandTests.studied()
+        let html = sandbox.run(["report", "--format", "html", "--exam", "2026-12-20"] + ReportCommandTests.now).stdout
+        func section(_ id: String) -> String {
+            (html.components(separatedBy: "<section id=\"\(id)\">").dropFirst().first ?? "").components(separatedBy: "</section>").first ?? ""
+        }
+        let muscles = section("muscles")
+        #expect(muscles.contains("<tr class=\"folded\"><td colspan=\"11\">… and 1 muscle not started</td></tr>"), "\(muscles)")
+        #expect(!muscles.contains("not started</td><td"), "\(muscles)")
+        let readiness = section("readiness-on-2026-12-20-17-days-left")
+        #expect(readiness.contains("<span class=\"bar good\""), "\(readiness)")
+        #expect(!section("weakest-topics").contains("bar good"))
+        #expect(html.contains(".bar.good { background: #2da44e; }"))
+        let retention = section("retention-by-week")
+        #expect(retention.components(separatedBy: "class=\"value\">").count - 1 == retention.components(separatedBy: "<circle").count - 1 && retention.contains("<circle"), "\(retention)")
+        let due = section("due-in-the-next-30-days")
+        #expect(due.contains("text-anchor=\"end\">0</text>"), "\(due)")
+        #expect(due.components(separatedBy: "<line ").count - 1 >= 2, "\(due)")
+    }
+
     static let emptyReport = """
         Weak topics
         2026-12-03, window: the last 30 days

@@ -31,6 +31,8 @@ public struct ReportDocument: Sendable, Equatable {
         /// One line after the rows standing for rows folded away (the muscles not started yet), so
         /// a long tail of empty rows reads as one fact. Every renderer prints it.
         public var folded: String? = nil
+        /// A full bar is good (readiness, retention): drawn green in HTML; otherwise it is weakness, red.
+        public var barIsGood: Bool = false
     }
 
     public struct Column: Sendable, Equatable {

@@ -29,8 +29,12 @@ public enum ReportDocuments {
         } else {
             sections.append(.init(title: "Weakest topics", note: "muscle × aspect, weakest first; reviews are last \(r.windowDays) days / all time",
                                   content: .table(topicTable(Array(r.muscleAspects.prefix(judged.isEmpty ? 10 : max(10, min(judged.count, 20)))))), terminalRowLimit: 10))
-            for (title, topics, limit) in [("Muscles", r.muscles, 15), ("Aspects", r.aspects, nil), ("Regions", r.regions, nil)] as [(String, [TopicStats], Int?)] {
-                sections.append(.init(title: title, note: nil, content: .table(topicTable(topics)), terminalRowLimit: limit))
+            // Muscles: the studied ones, the rest folded into one line (a curriculum has dozens).
+            var muscles = topicTable(r.muscles.filter(\.started))
+            muscles.folded = notStarted(r.muscles.count - muscles.rows.count, of: r.muscles.count)
+            sections.append(.init(title: "Muscles", note: nil, content: .table(muscles), terminalRowLimit: 15))
+            for (title, topics) in [("Aspects", r.aspects), ("Regions", r.regions)] {
+                sections.append(.init(title: title, note: nil, content: .table(topicTable(topics)), terminalRowLimit: nil))
             }
         }
         if r.muscles.contains(where: \.started) {
@@ -52,7 +56,7 @@ public enum ReportDocuments {
                                     columns: [.init("muscle"), .init("ready", numeric: true), .init("cards", numeric: true), .init("at risk", numeric: true)],
                                     rows: studied.map { [$0.name, Format.percent($0.readyShare), String($0.cards), String($0.atRisk)] },
                                     bar: studied.map { $0.readyShare }, barAfter: 1,
-                                    folded: notStarted(exam.topics.count - studied.count, of: exam.topics.count))),
+                                    folded: notStarted(exam.topics.count - studied.count, of: exam.topics.count), barIsGood: true)),
                                   terminalRowLimit: 15))
             sections.append(.init(title: "Plan to the exam (at most \(exam.maxPerDay) a day)",
                                   note: "every card is seen at least once in the last week before the exam",
@@ -113,7 +117,7 @@ public enum ReportDocuments {
             .init(title: "Retention by interval, last \(s.windowDays) days", note: "share of reviews graded \(Grade.lowestCorrect.rawValue) or more, by the interval the card had",
                   content: .table(.init(columns: [.init("interval"), .init("reviews", numeric: true), .init("retention", numeric: true)],
                                         rows: s.retentionByInterval.map { [$0.name, String($0.reviews), Format.percent($0.retention)] },
-                                        bar: s.retentionByInterval.map(\.retention), barAfter: 2))),
+                                        bar: s.retentionByInterval.map(\.retention), barAfter: 2, barIsGood: true))),
             .init(title: "Streak and time", note: nil, content: .lines([
                 "Study streak: \(s.streak) day\(s.streak == 1 ? "" : "s").",
                 "Time answering: \(Format.duration(milliseconds: s.windowMilliseconds)) in the last \(s.windowDays) days, \(Format.duration(milliseconds: s.totalMilliseconds)) in all.",
