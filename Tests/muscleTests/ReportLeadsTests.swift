@@ -73,6 +73,30 @@ import TestSupport
         #expect(due.components(separatedBy: "<line ").count - 1 >= 2, "\(due)")
     }
 
+    /// One format per quantity: weakness is a whole number in the table, Markdown, CSV, JSON and
+    /// the HTML chart alike (never "65" beside "52.9", or "65.0").
+    @Test func weaknessIsAWholeNumberInEveryFormat() throws {
+        let sandbox = ReportCommandTests.studied()
+        func run(_ format: String) -> String { sandbox.run(["report", "--format", format] + ReportCommandTests.now).stdout }
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(run("json").utf8)) as? [String: Any])
+        let topics = ["muscle_aspects", "muscles", "aspects", "regions"].flatMap { json[$0] as? [[String: Any]] ?? [] }
+        let scored = topics.compactMap { t in (t["weakness"] as? NSNumber).map { (t["topic"] as? String ?? "", $0) } }
+        #expect(!scored.isEmpty)
+        for (_, number) in scored { #expect(number.doubleValue == number.doubleValue.rounded(), "\(number)") }
+        let csv = run("csv").split(separator: "\r\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        for row in csv where row.count == 16 && !row[14].isEmpty { #expect(Int(row[14]) != nil, "\(row)") }
+        let table = run("table"), markdown = run("markdown"), html = run("html")
+        for (topic, number) in scored.prefix(5) {
+            let value = "\(number.intValue)"
+            #expect(csv.contains { $0.count == 16 && $0[1] == Substring(topic) && $0[14] == Substring(value) }, "\(topic) \(value)")
+            #expect(markdown.contains("| \(topic) | \(value) |"), "\(topic) \(value)")
+            #expect(table.split(separator: "\n").contains { $0.hasPrefix(topic) && $0.split(separator: " ").contains(Substring(value)) }, "\(topic) \(value)")
+            #expect(html.contains("<td>\(topic)</td><td class=\"num\">\(value)</td>"), "\(topic) \(value)")
+        }
+        let chart = html.components(separatedBy: "<section id=\"weakness-chart\">").last?.components(separatedBy: "</section>").first ?? ""
+        #expect(chart.range(of: #">[0-9]+\.[0-9]</text>"#, options: .regularExpression) == nil, "\(chart)")
+    }
+
     static let emptyReport = """
         Weak topics
         2026-12-03, window: the last 30 days

@@ -121,7 +121,7 @@ public enum HTMLReportRenderer {
             for value in row.values {
                 if let value {
                     let hue = Int((120 * (1 - min(100, max(0, value)) / 100)).rounded())
-                    html += "<td class=\"num\" style=\"background: hsl(\(hue), 65%, 78%); print-color-adjust: exact; -webkit-print-color-adjust: exact\">\(Format.format1(value))</td>"
+                    html += "<td class=\"num\" style=\"background: hsl(\(hue), 65%, 78%); print-color-adjust: exact; -webkit-print-color-adjust: exact\">\(Format.weakness(value))</td>"
                 } else {
                     html += "<td class=\"num\" style=\"color: #8c959f\">—</td>"
                 }
@@ -145,7 +145,7 @@ public enum HTMLReportRenderer {
             let label = item.0.count > 48 ? String(item.0.prefix(47)) + "…" : item.0
             svg += "<text x=\"\(labelWidth - 8)\" y=\"\(y + 14)\" text-anchor=\"end\"><title>\(escape(item.0))</title>\(escape(label))</text>"
             svg += "<rect x=\"\(labelWidth)\" y=\"\(y + 3)\" width=\"\(max(w, 1))\" height=\"14\" rx=\"2\" fill=\"#d1495b\"/>"
-            svg += "<text x=\"\(labelWidth + w + 6)\" y=\"\(y + 14)\">\(Format.format1(item.1 * 100))</text>\n"
+            svg += "<text x=\"\(labelWidth + w + 6)\" y=\"\(y + 14)\">\(Format.weakness(item.1 * 100))</text>\n"
         }
         return svg + "</svg>\n</section>\n"
     }
