@@ -34,7 +34,7 @@ public enum ClassDocuments {
 
     static func weakness(_ value: Double?) -> String {
         guard let value else { return "too few" }
-        return value.truncatingRemainder(dividingBy: 1) == 0 ? String(Int(value)) : Format.format1(value)
+        return Format.weakness(value)
     }
 
     public static func report(_ r: ClassReport) -> ReportDocument {

@@ -9,7 +9,7 @@ public enum ClassCSV {
         func row(_ kind: String, _ key: String, _ name: String = "", students: Int? = nil, judged: Int? = nil, weakness: Double? = nil,
                  spread: Int? = nil, retention: Double? = nil, reviews: Int? = nil, misses: Int? = nil, missRate: Double? = nil,
                  ready: Double? = nil, source: String? = nil) {
-            rows.append([kind, key, name, students.map(String.init) ?? "", judged.map(String.init) ?? "", weakness.map(Format.format1) ?? "",
+            rows.append([kind, key, name, students.map(String.init) ?? "", judged.map(String.init) ?? "", weakness.map(Format.weakness) ?? "",
                          spread.map(String.init) ?? "", retention.map(ReportCSV.decimal) ?? "", reviews.map(String.init) ?? "",
                          misses.map(String.init) ?? "", missRate.map(ReportCSV.decimal) ?? "", ready.map(ReportCSV.decimal) ?? "", source ?? ""])
         }
@@ -48,7 +48,7 @@ public enum ClassJSON {
 
     struct Topic: Encodable {
         var level: String, key: String, topic: String, students: Int, started: Int, judged: Int
-        var medianWeakness: Double?, medianRetention: Double?, spread: Int, reviews: Int
+        var medianWeakness: Int?, medianRetention: Double?, spread: Int, reviews: Int
     }
 
     struct Card: Encodable {
@@ -65,7 +65,7 @@ public enum ClassJSON {
             enum CodingKeys: String, CodingKey { case examDay, students, otherDays, medianReadyShare, students_ = "labelled" }
         }
         struct Heat: Encodable {
-            struct Row: Encodable { var label: String, weakness: [Double?] }
+            struct Row: Encodable { var label: String, weakness: [Int?] }
             var regions: [String], rows: [Row]
         }
         var kind = "class"
@@ -84,7 +84,7 @@ public enum ClassJSON {
             scoreDefinition = WeaknessScore.definition; weakThreshold = ClassMerge.weakThreshold
             func topics(_ list: [ClassTopic]) -> [Topic] {
                 list.map { Topic(level: $0.level.rawValue, key: $0.key, topic: $0.name, students: $0.students, started: $0.started, judged: $0.judged,
-                                 medianWeakness: $0.medianWeakness, medianRetention: $0.medianRetention, spread: $0.weak, reviews: $0.reviews) }
+                                 medianWeakness: $0.medianWeakness.map(Format.weaknessValue), medianRetention: $0.medianRetention, spread: $0.weak, reviews: $0.reviews) }
             }
             muscles = topics(r.muscles); aspects = topics(r.aspects); regions = topics(r.regions); muscleAspects = topics(r.muscleAspects)
             topicsHidden = r.topicsHidden
@@ -95,7 +95,7 @@ public enum ClassJSON {
                 Readiness(examDay: ready.examDay, students: ready.students, otherDays: ready.otherDays, medianReadyShare: ready.medianReady,
                           students_: ready.rows.map { .init(label: $0.label, cards: $0.cards, ready: $0.ready, readyShare: $0.share) })
             }
-            heatMap = r.heatMap.map { map in Heat(regions: map.columns, rows: map.rows.map { .init(label: $0.label, weakness: $0.values) }) }
+            heatMap = r.heatMap.map { map in Heat(regions: map.columns, rows: map.rows.map { .init(label: $0.label, weakness: $0.values.map { $0.map(Format.weaknessValue) }) }) }
         }
     }
 }

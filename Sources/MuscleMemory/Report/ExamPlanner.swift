@@ -11,6 +11,9 @@ public struct ExamReadiness: Sendable, Equatable, Codable {
         public var ready: Int
         /// The rest: new, failing, or due on or before exam day.
         public var atRisk: Int
+        /// Cards answered at least once: a muscle with none is not started.
+        public var seen: Int = 0
+        public var started: Bool { seen > 0 }
         public var readyShare: Double { cards > 0 ? Double(ready) / Double(cards) : 0 }
     }
 
@@ -41,8 +44,12 @@ enum ExamPlanner {
         let topics = WeakTopics.group(rows, by: { $0.muscleKey }).map { key, members in
             let ready = members.reduce(0) { $0 + $1.ready }
             let cards = members.reduce(0) { $0 + $1.cards }
-            return ExamReadiness.Topic(name: members[0].muscleName, command: WeakTopics.studyCommand(muscle: key), cards: cards, ready: ready, atRisk: cards - ready)
-        }.sorted { ($0.readyShare, $0.name) < ($1.readyShare, $1.name) }
+            return ExamReadiness.Topic(name: members[0].muscleName, command: WeakTopics.studyCommand(muscle: key), cards: cards, ready: ready, atRisk: cards - ready,
+                                       seen: members.reduce(0) { $0 + $1.seen })
+        }
+        // Studied muscles first, least ready first: they are what the student can act on; the
+        // muscles not started (all 0 %) come after, alphabetically.
+        .sorted { ($0.started ? 0 : 1, $0.readyShare, $0.name) < ($1.started ? 0 : 1, $1.readyShare, $1.name) }
         let plan = plan(today: options.today, exam: exam, due: spread.due, unseen: spread.unseen, total: spread.total, maxPerDay: options.maxPerDay)
         return ExamReadiness(exam: exam, daysLeft: options.today.distance(to: exam), maxPerDay: options.maxPerDay, topics: topics, days: plan.days, problems: plan.problems)
     }

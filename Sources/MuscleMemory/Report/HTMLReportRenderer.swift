@@ -59,6 +59,8 @@ public enum HTMLReportRenderer {
             th { color: #57606a; font-weight: 600; }
             td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
             .bar { display: inline-block; height: .7rem; background: #d1495b; border-radius: 2px; vertical-align: middle; }
+            .bar.good { background: #2da44e; }
+            tr.folded td { color: #57606a; font-style: italic; }
             .barcell { width: 8rem; }
             nav { margin: .8rem 0 0; font-size: .9rem; line-height: 1.8; }
             nav a { color: #0969da; text-decoration: none; white-space: nowrap; }
@@ -83,7 +85,7 @@ public enum HTMLReportRenderer {
     }
 
     static func render(_ table: ReportDocument.Table) -> String {
-        guard !table.rows.isEmpty else { return "<p>(none)</p>\n" }
+        guard !table.rows.isEmpty else { return "<p\(table.folded == nil ? "" : " class=\"folded\"")>\(escape(table.folded ?? "(none)"))</p>\n" }
         var html = "<table>\n<thead><tr>"
         for (i, column) in table.columns.enumerated() {
             html += "<th\(column.numeric ? " class=\"num\"" : "")>\(escape(column.title))</th>"
@@ -97,10 +99,13 @@ public enum HTMLReportRenderer {
                 html += "<td\(numeric ? " class=\"num\"" : "")>\(escape(cell))</td>"
                 if let bars = table.bar, i == table.barAfter {
                     let value = bars[r].map { min(1, max(0, $0)) }
-                    html += "<td class=\"barcell\">" + (value.map { "<span class=\"bar\" style=\"width: \(Int(($0 * 100).rounded()))%\"></span>" } ?? "") + "</td>"
+                    html += "<td class=\"barcell\">" + (value.map { "<span class=\"bar\(table.barIsGood ? " good" : "")\" style=\"width: \(Int(($0 * 100).rounded()))%\"></span>" } ?? "") + "</td>"
                 }
             }
             html += "</tr>\n"
+        }
+        if let folded = table.folded {
+            html += "<tr class=\"folded\"><td colspan=\"\(table.columns.count + (table.bar == nil ? 0 : 1))\">\(escape(folded))</td></tr>\n"
         }
         return html + "</tbody>\n</table>\n"
     }
@@ -116,7 +121,7 @@ public enum HTMLReportRenderer {
             for value in row.values {
                 if let value {
                     let hue = Int((120 * (1 - min(100, max(0, value)) / 100)).rounded())
-                    html += "<td class=\"num\" style=\"background: hsl(\(hue), 65%, 78%); print-color-adjust: exact; -webkit-print-color-adjust: exact\">\(Format.format1(value))</td>"
+                    html += "<td class=\"num\" style=\"background: hsl(\(hue), 65%, 78%); print-color-adjust: exact; -webkit-print-color-adjust: exact\">\(Format.weakness(value))</td>"
                 } else {
                     html += "<td class=\"num\" style=\"color: #8c959f\">—</td>"
                 }
@@ -140,7 +145,7 @@ public enum HTMLReportRenderer {
             let label = item.0.count > 48 ? String(item.0.prefix(47)) + "…" : item.0
             svg += "<text x=\"\(labelWidth - 8)\" y=\"\(y + 14)\" text-anchor=\"end\"><title>\(escape(item.0))</title>\(escape(label))</text>"
             svg += "<rect x=\"\(labelWidth)\" y=\"\(y + 3)\" width=\"\(max(w, 1))\" height=\"14\" rx=\"2\" fill=\"#d1495b\"/>"
-            svg += "<text x=\"\(labelWidth + w + 6)\" y=\"\(y + 14)\">\(Format.format1(item.1 * 100))</text>\n"
+            svg += "<text x=\"\(labelWidth + w + 6)\" y=\"\(y + 14)\">\(Format.weakness(item.1 * 100))</text>\n"
         }
         return svg + "</svg>\n</section>\n"
     }
@@ -149,6 +154,15 @@ public enum HTMLReportRenderer {
         let n = max(bars.values.count, 1), width = 900, height = 180, gap = 2
         let barWidth = max(2, (width - 40) / n - gap)
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(height + 30)\" role=\"img\">\n"
+        // Y-axis ticks: 0, the middle and the maximum (whole numbers), each with a faint grid
+        // line under the bars.
+        let top = max(1, Int(bars.maximum.rounded(.up)))
+        var ticks = [0, top]
+        if top >= 2 { ticks.insert(top / 2, at: 1) }
+        for tick in ticks {
+            let y = height - Int((Double(tick) / max(bars.maximum, 0.0001) * Double(height - 20)).rounded())
+            svg += "<line x1=\"26\" y1=\"\(y)\" x2=\"\(width)\" y2=\"\(y)\" stroke=\"#eaeef2\"/><text x=\"22\" y=\"\(y + 4)\" text-anchor=\"end\">\(tick)</text>\n"
+        }
         for (i, value) in bars.values.enumerated() {
             let h = Int((value / max(bars.maximum, 0.0001) * Double(height - 20)).rounded())
             let x = 30 + i * (barWidth + gap)
@@ -158,7 +172,6 @@ public enum HTMLReportRenderer {
             }
             svg += "\n"
         }
-        svg += "<text x=\"0\" y=\"12\">\(escape(Format.format1(bars.maximum).replacingOccurrences(of: ".0", with: "")))</text>\n"
         return svg + "</svg>\n"
     }
 
@@ -183,6 +196,8 @@ public enum HTMLReportRenderer {
             let xy = point.split(separator: ",")
             if !bars.missing.contains(i) {
                 svg += "<circle cx=\"\(xy[0])\" cy=\"\(xy[1])\" r=\"3\" fill=\"#2f6db5\"><title>\(escape(bars.labels[i])): \(escape(bars.valueLabels[i]))</title></circle>"
+                // The value over its point, so the chart reads without hovering (and on paper).
+                svg += "<text x=\"\(xy[0])\" y=\"\((Int(xy[1]) ?? 0) - 7)\" text-anchor=\"middle\" class=\"value\">\(escape(bars.valueLabels[i]))</text>"
             }
             svg += "<text x=\"\(xy[0])\" y=\"\(height + 16)\" text-anchor=\"middle\">\(escape(bars.labels[i]))</text>\n"
         }

@@ -12,11 +12,12 @@ public enum MarkdownReportRenderer {
             switch content {
             case .heatMap: break
             case .table(let table):
-                guard !table.rows.isEmpty else { out += "(none)\n\n"; continue }
+                let folded = table.folded.map { "_\(escape($0))_\n\n" } ?? ""
+                guard !table.rows.isEmpty else { out += table.folded == nil ? "(none)\n\n" : folded; continue }
                 out += "| " + table.columns.map { escape($0.title) }.joined(separator: " | ") + " |\n"
                 out += "|" + table.columns.map { $0.numeric ? "---:|" : "---|" }.joined() + "\n"
                 for row in table.rows { out += "| " + row.map(escape).joined(separator: " | ") + " |\n" }
-                out += "\n"
+                out += "\n" + folded
             case .bars(let bars):
                 out += "| day | value |\n|---|---:|\n"
                 for (label, value) in zip(bars.labels, bars.valueLabels) { out += "| \(escape(label)) | \(escape(value)) |\n" }

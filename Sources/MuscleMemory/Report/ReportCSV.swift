@@ -11,7 +11,7 @@ public enum ReportCSV {
                 rows.append([t.level.rawValue, t.name, t.command, String(t.cards), String(t.seen), String(t.notLearned),
                              String(t.reviews), String(t.correct), t.retention.map(decimal) ?? "",
                              String(t.windowReviews), String(t.windowCorrect), t.windowRetention.map(decimal) ?? "",
-                             String(t.lapses), t.meanEasiness.map { Format.easiness($0) } ?? "", t.weakness.map { Format.format1($0) } ?? "",
+                             String(t.lapses), t.meanEasiness.map { Format.easiness($0) } ?? "", t.weakness.map { Format.weakness($0) } ?? "",
                              t.judged ? "true" : "false"])
             }
         }

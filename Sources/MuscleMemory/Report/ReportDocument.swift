@@ -28,6 +28,11 @@ public struct ReportDocument: Sendable, Equatable {
         /// A 0…1 value per row drawn as a bar after the column `barAfter` (nil for no bar).
         public var bar: [Double?]?
         public var barAfter: Int
+        /// One line after the rows standing for rows folded away (the muscles not started yet), so
+        /// a long tail of empty rows reads as one fact. Every renderer prints it.
+        public var folded: String? = nil
+        /// A full bar is good (readiness, retention): drawn green in HTML; otherwise it is weakness, red.
+        public var barIsGood: Bool = false
     }
 
     public struct Column: Sendable, Equatable {
@@ -57,7 +62,7 @@ extension HeatMap {
     /// The heat map as a plain table, for the formats that cannot colour it.
     var table: ReportDocument.Table {
         ReportDocument.Table(columns: [.init("student")] + columns.map { .init($0, numeric: true) },
-                             rows: rows.map { [$0.label] + $0.values.map { $0.map(Format.format1) ?? "—" } }, bar: nil, barAfter: 0)
+                             rows: rows.map { [$0.label] + $0.values.map { $0.map(Format.weakness) ?? "—" } }, bar: nil, barAfter: 0)
     }
 }
 
@@ -73,8 +78,18 @@ enum Format {
     }
 
     static func weakness(_ topic: TopicStats) -> String {
-        if let score = topic.weakness { return score.truncatingRemainder(dividingBy: 1) == 0 ? "\(Int(score))" : String(format1(score)) }
+        if let score = topic.weakness { return weakness(score) }
         return topic.started ? "too few" : "not started"
+    }
+
+    /// The weakness score as printed in every format (table, Markdown, CSV, JSON, HTML, and the
+    /// class report's): a whole number from 0 to 100, rounded half away from zero. Ranking uses
+    /// the unrounded score. Docs/REPORTS.md, "Numbers".
+    static func weakness(_ score: Double) -> String { String(weaknessValue(score)) }
+
+    static func weaknessValue(_ score: Double) -> Int {
+        guard score.isFinite else { return 0 }
+        return Int(min(100, max(0, score)).rounded())
     }
 
     static func format1(_ value: Double) -> String {

@@ -20,27 +20,43 @@ public enum ReportDocuments {
     public static func report(_ r: WeakTopicReport) -> ReportDocument {
         var sections: [ReportDocument.Section] = []
         let judged = r.muscleAspects.filter(\.judged)
-        sections.append(.init(title: "Weakest topics", note: "muscle × aspect, weakest first; reviews are last \(r.windowDays) days / all time",
-                              content: .table(topicTable(Array(r.muscleAspects.prefix(judged.isEmpty ? 10 : max(10, min(judged.count, 20)))))), terminalRowLimit: 10))
-        for (title, topics, limit) in [("Muscles", r.muscles, 15), ("Aspects", r.aspects, nil), ("Regions", r.regions, nil)] as [(String, [TopicStats], Int?)] {
-            sections.append(.init(title: title, note: nil, content: .table(topicTable(topics)), terminalRowLimit: limit))
-        }
-        if r.leeches.isEmpty {
-            sections.append(.init(title: "Leeches", note: nil, content: .lines(["No leeches: no card has \(ScoringRules.leechLapses) lapses or easiness at the \(ScoringRules.leechEasiness) floor."])))
+        let cards = r.muscles.reduce(0) { $0 + $1.cards }
+        if !r.muscles.contains(where: \.started) {
+            // Nothing answered yet: every row would say "not started", so say it once.
+            sections.append(.init(title: "No reviews yet", note: nil, content: .lines([
+                "No reviews yet: run `muscle study`. \(cards) card\(cards == 1 ? "" : "s") in \(r.muscles.count) muscle\(r.muscles.count == 1 ? "" : "s") are waiting; weak topics show here after a few days of study.",
+            ])))
         } else {
-            sections.append(.init(title: "Leeches", note: "cards with \(ScoringRules.leechRule)",
-                                  content: .table(ReportDocument.Table(
-                                    columns: [.init("card"), .init("question"), .init("lapses", numeric: true), .init("easiness", numeric: true), .init("reviews", numeric: true)],
-                                    rows: r.leeches.map { [$0.id.rawValue, $0.front, String($0.lapses), Format.easiness($0.easiness), String($0.reviews)] },
-                                    bar: nil, barAfter: 0))))
+            sections.append(.init(title: "Weakest topics", note: "muscle × aspect, weakest first; reviews are last \(r.windowDays) days / all time",
+                                  content: .table(topicTable(Array(r.muscleAspects.prefix(judged.isEmpty ? 10 : max(10, min(judged.count, 20)))))), terminalRowLimit: 10))
+            // Muscles: the studied ones, the rest folded into one line (a curriculum has dozens).
+            var muscles = topicTable(r.muscles.filter(\.started))
+            muscles.folded = notStarted(r.muscles.count - muscles.rows.count, of: r.muscles.count)
+            sections.append(.init(title: "Muscles", note: nil, content: .table(muscles), terminalRowLimit: 15))
+            for (title, topics) in [("Aspects", r.aspects), ("Regions", r.regions)] {
+                sections.append(.init(title: title, note: nil, content: .table(topicTable(topics)), terminalRowLimit: nil))
+            }
+        }
+        if r.muscles.contains(where: \.started) {
+            if r.leeches.isEmpty {
+                sections.append(.init(title: "Leeches", note: nil, content: .lines(["No leeches: no card has \(ScoringRules.leechLapses) lapses or easiness at the \(ScoringRules.leechEasiness) floor."])))
+            } else {
+                sections.append(.init(title: "Leeches", note: "cards with \(ScoringRules.leechRule)",
+                                      content: .table(ReportDocument.Table(
+                                        columns: [.init("card"), .init("question"), .init("lapses", numeric: true), .init("easiness", numeric: true), .init("reviews", numeric: true)],
+                                        rows: r.leeches.map { [$0.id.rawValue, $0.front, String($0.lapses), Format.easiness($0.easiness), String($0.reviews)] },
+                                        bar: nil, barAfter: 0))))
+            }
         }
         if let exam = r.exam {
+            let studied = exam.topics.filter(\.started)
             sections.append(.init(title: "Readiness on \(exam.exam) (\(exam.daysLeft) day\(exam.daysLeft == 1 ? "" : "s") left)",
                                   note: "ready: learned and not due again before the exam; at risk: new, failing, or due by exam day",
                                   content: .table(ReportDocument.Table(
                                     columns: [.init("muscle"), .init("ready", numeric: true), .init("cards", numeric: true), .init("at risk", numeric: true)],
-                                    rows: exam.topics.map { [$0.name, Format.percent($0.readyShare), String($0.cards), String($0.atRisk)] },
-                                    bar: exam.topics.map { $0.readyShare }, barAfter: 1)),
+                                    rows: studied.map { [$0.name, Format.percent($0.readyShare), String($0.cards), String($0.atRisk)] },
+                                    bar: studied.map { $0.readyShare }, barAfter: 1,
+                                    folded: notStarted(exam.topics.count - studied.count, of: exam.topics.count), barIsGood: true)),
                                   terminalRowLimit: 15))
             sections.append(.init(title: "Plan to the exam (at most \(exam.maxPerDay) a day)",
                                   note: "every card is seen at least once in the last week before the exam",
@@ -65,9 +81,17 @@ public enum ReportDocuments {
         if !r.forecast.isEmpty {
             sections.append(.init(title: "Due in the next 30 days", note: nil, content: .bars(forecastBars(r.forecast, from: r.today))))
         }
-        sections.append(.init(title: "Study next", note: nil,
+        sections.append(.init(title: "Study next", note: r.muscles.contains(where: \.started) ? nil : "the muscles of the first new cards `muscle study` shows, in deck order",
                               content: r.plan.isEmpty ? .lines(["Nothing to suggest yet: study a few days, then ask again."]) : .commands(r.plan)))
         return ReportDocument(title: "Weak topics", subtitle: ["\(r.today), window: the last \(r.windowDays) days", r.scoreDefinition], sections: sections)
+    }
+
+    /// "… and 70 muscles not started" after the studied rows (nil when every muscle is started;
+    /// "none of the 72 muscles started" when no row is left above it).
+    static func notStarted(_ count: Int, of total: Int) -> String? {
+        if count == 0 { return nil }
+        if count == total { return "None of the \(total) muscle\(total == 1 ? "" : "s") started yet" }
+        return "… and \(count) muscle\(count == 1 ? "" : "s") not started"
     }
 
     static func forecastBars(_ forecast: [Int], from today: Day) -> ReportDocument.Bars {
@@ -93,7 +117,7 @@ public enum ReportDocuments {
             .init(title: "Retention by interval, last \(s.windowDays) days", note: "share of reviews graded \(Grade.lowestCorrect.rawValue) or more, by the interval the card had",
                   content: .table(.init(columns: [.init("interval"), .init("reviews", numeric: true), .init("retention", numeric: true)],
                                         rows: s.retentionByInterval.map { [$0.name, String($0.reviews), Format.percent($0.retention)] },
-                                        bar: s.retentionByInterval.map(\.retention), barAfter: 2))),
+                                        bar: s.retentionByInterval.map(\.retention), barAfter: 2, barIsGood: true))),
             .init(title: "Streak and time", note: nil, content: .lines([
                 "Study streak: \(s.streak) day\(s.streak == 1 ? "" : "s").",
                 "Time answering: \(Format.duration(milliseconds: s.windowMilliseconds)) in the last \(s.windowDays) days, \(Format.duration(milliseconds: s.totalMilliseconds)) in all.",

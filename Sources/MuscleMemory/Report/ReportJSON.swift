@@ -15,13 +15,13 @@ public enum ReportJSON {
         var level: String, topic: String, command: String
         var cards: Int, seen: Int, notLearned: Int, reviews: Int, correct: Int, retention: Double?
         var windowReviews: Int, windowCorrect: Int, windowRetention: Double?, lapses: Int, meanEasiness: Double?
-        var weakness: Double?, judged: Bool
+        var weakness: Int?, judged: Bool
 
         init(_ t: TopicStats) {
             level = t.level.rawValue; topic = t.name; command = t.command
             cards = t.cards; seen = t.seen; notLearned = t.notLearned; reviews = t.reviews; correct = t.correct; retention = t.retention
             windowReviews = t.windowReviews; windowCorrect = t.windowCorrect; windowRetention = t.windowRetention; lapses = t.lapses
-            meanEasiness = t.meanEasiness.map { Double($0) / 100 }; weakness = t.weakness; judged = t.judged
+            meanEasiness = t.meanEasiness.map { Double($0) / 100 }; weakness = t.weakness.map(Format.weaknessValue); judged = t.judged
         }
     }
 

@@ -29,7 +29,8 @@ public enum TerminalReportRenderer {
 
     static func render(_ table: ReportDocument.Table, width: Int, style: TextStyle, limit: Int?) -> String {
         let rows = limit.map { Array(table.rows.prefix($0)) } ?? table.rows
-        guard !rows.isEmpty else { return style.dim("(none)") + "\n" }
+        let folded = table.folded.map { DisplayWidth.wrap(clean($0), width: width).map { style.dim($0) }.joined(separator: "\n") + "\n" } ?? ""
+        guard !rows.isEmpty else { return table.folded == nil ? style.dim("(none)") + "\n" : folded }
         let hasBar = table.bar != nil
         var widths = table.columns.map { DisplayWidth.of($0.title) }
         for row in rows {
@@ -71,7 +72,7 @@ public enum TerminalReportRenderer {
         if let limit, table.rows.count > limit {
             out += style.dim(DisplayWidth.truncate("… \(table.rows.count - limit) more (--format markdown, csv, json or html show all)", to: width)) + "\n"
         }
-        return out
+        return out + folded
     }
 
     /// A bar of `barWidth` cells in eighths: "█████▍    ".

@@ -110,8 +110,13 @@ public enum WeakTopics {
         let rankedFine = rank(fine)
         var plan = rankedFine.filter { $0.judged && ($0.weakness ?? 0) > 0 }.prefix(options.planSize).map(\.command)
         if plan.count < options.planSize {
-            // Not started yet: an exam needs these too.
-            plan += rank(muscles).filter { !$0.started }.prefix(options.planSize - plan.count).map(\.command)
+            // Not started yet: an exam needs these too. In the order `muscle study` shows new
+            // cards (deck order), so the suggestion is what studying would bring first; muscles
+            // the queue did not reach follow alphabetically.
+            let unstarted = rank(muscles).filter { !$0.started }
+            let queued = figures.firstNewMuscles.compactMap { key in unstarted.first { $0.muscleKey == key } }
+            let rest = unstarted.filter { t in !queued.contains { $0.muscleKey == t.muscleKey } }
+            plan += (queued + rest).prefix(options.planSize - plan.count).map(\.command)
         }
         var report = WeakTopicReport(
             today: options.today, windowDays: options.windowDays, scoreDefinition: WeaknessScore.definition,

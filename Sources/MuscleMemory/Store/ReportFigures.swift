@@ -75,6 +75,9 @@ public struct WeakTopicFigures: Sendable, Equatable {
     public var forecast: [Int]
     /// With an exam day only.
     public var due: DueSpread?
+    /// Muscle keys of the first new cards `muscle study` would show, in queue (deck) order, each
+    /// once: what "Study next" suggests when there are no weak topics to point at yet.
+    public var firstNewMuscles: [String] = []
 }
 
 /// What `muscle stats` asks the store for.

@@ -49,7 +49,9 @@ struct ReportCommand: ParsableCommand {
             try FilterCheck.require(filter, in: database, decks: decks)
             let options = ReportOptions(today: today, windowDays: try out.windowDays(), filter: filter, exam: examDay,
                                         maxPerDay: try Self.maxPerDayOption.parse(maxPerDay), includeTrends: out.format == .html)
-            let report = WeakTopics.report(try database.weakTopicFigures(decks: decks, options.query), options: options)
+            var figures = try database.weakTopicFigures(decks: decks, options.query)
+            figures.firstNewMuscles = Self.distinct(try database.newCards(decks: decks, on: today, filter: filter, limit: 60).map(\.muscleKey))
+            let report = WeakTopics.report(figures, options: options)
             switch out.format {
             case .table: try out.emit(TerminalReportRenderer.render(ReportDocuments.report(report), width: out.width, style: out.style))
             case .markdown: try out.emit(MarkdownReportRenderer.render(ReportDocuments.report(report)))
@@ -58,6 +60,11 @@ struct ReportCommand: ParsableCommand {
             case .html: try out.emit(HTMLReportRenderer.render(ReportDocuments.report(report)))
             }
         }
+    }
+
+    static func distinct(_ keys: [String]) -> [String] {
+        var seen = Set<String>()
+        return keys.filter { seen.insert($0).inserted }
     }
 
     /// An exam day must be after today (the plan is of the days before it) and at most two years

@@ -106,9 +106,11 @@ import Testing
         #expect(readiness.days.prefix(3).map(\.new) == [1, 1, 0])
         // The failing trigger points are due every day: at risk.
         #expect(readiness.days.map(\.due).prefix(2) == [0, 2])  // answered today, due tomorrow
-        #expect(readiness.topics.map(\.name) == ["Soleus", "Piriformis", "Gluteus medius"])
-        #expect(readiness.topics.map(\.ready) == [0, 2, 2])
-        #expect(readiness.topics.map(\.atRisk) == [2, 2, 0])
+        // Studied muscles first, least ready first; soleus (never answered) after them (issue 16).
+        #expect(readiness.topics.map(\.name) == ["Piriformis", "Gluteus medius", "Soleus"])
+        #expect(readiness.topics.map(\.ready) == [2, 2, 0])
+        #expect(readiness.topics.map(\.atRisk) == [2, 0, 2])
+        #expect(readiness.topics.map(\.started) == [true, true, false])
     }
 
     @Test func aPlanThatCannotFitSaysWhy() throws {
