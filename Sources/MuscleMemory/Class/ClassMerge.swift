@@ -25,6 +25,10 @@ public enum ClassMerge {
 
     private struct CardAccumulator {
         var students = 0, reviews = 0, misses = 0
+
+        mutating func add(reviews: Int, misses: Int) {
+            students += 1; self.reviews += reviews; self.misses += misses
+        }
     }
 
     /// - Parameter known: the instructor's cards by ID; nil when no decks are loaded (then no
@@ -90,9 +94,8 @@ public enum ClassMerge {
         var practice: [String: (students: Int, answered: Int, correct: Int)] = [:]
         for input in inputs {
             for c in input.share.cards {
-                var acc = cards[c.id.rawValue] ?? CardAccumulator()
-                acc.students += 1; acc.reviews += c.reviews; acc.misses += c.misses
-                cards[c.id.rawValue] = acc
+                // In place: one hash of the ID per card, not a read and a write.
+                cards[c.id.rawValue, default: CardAccumulator()].add(reviews: c.reviews, misses: c.misses)
             }
             let exam = input.share.exam ?? .empty
             for item in exam.items {

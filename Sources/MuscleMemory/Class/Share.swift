@@ -145,7 +145,15 @@ public enum ShareReader {
     /// The share in these bytes, checked: the schema first (so a future version is named as one,
     /// not as a broken file), then every field, then the counts' sense.
     public static func read(_ bytes: [UInt8]) -> Result<Share, ShareProblem> {
-        let data = Data(bytes)
+        if let share = ShareFile.share(bytes) {
+            if let problem = check(share) { return .failure(.invalid(problem)) }
+            return .success(share)
+        }
+        return checkedRead(Data(bytes))
+    }
+
+    /// The slow path, for a file the fast one (`ShareFile`) does not take: finds and names what is wrong.
+    static func checkedRead(_ data: Data) -> Result<Share, ShareProblem> {
         let object: Any
         do {
             object = try JSONSerialization.jsonObject(with: data)
