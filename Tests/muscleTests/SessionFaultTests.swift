@@ -1,0 +1,52 @@
+import Foundation
+import GRDB
+import Testing
+
+/// Issue 15, the rest: faults that strike a study session while it runs, end to end through the
+/// binary, answering step by step.
+@Suite(.serialized) struct SessionFaultTests {
+    func synced(_ sandbox: Sandbox) -> String {
+        Fixtures.deck(in: sandbox)
+        #expect(sandbox.run(["sync", "--db", sandbox.db, "--decks", "deck"]).exitCode == 0)
+        return sandbox.db
+    }
+
+    func session(_ sandbox: Sandbox, environment: [String: String] = [:]) throws -> LiveProcess {
+        try LiveProcess(MuscleBinary.muscle, ["study", "--db", sandbox.db, "--decks", "deck", "--now", "2026-12-01T10:00:00Z"],
+                        environment: sandbox.environment.merging(environment) { $1 }, directory: sandbox.path)
+    }
+
+    func reviews(_ path: String) throws -> Int {
+        let queue = try DatabaseQueue(path: path)
+        defer { try? queue.close() }
+        return try queue.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM review") ?? -1 }
+    }
+
+    /// Another program takes the write lock after the first answer: the second answer waits the
+    /// busy timeout once (not again for the session's closing write), then exit 75 and one line;
+    /// the first answer is kept.
+    @Test func aLockTakenMidSessionWaitsTheBusyTimeoutOnce() throws {
+        let sandbox = Sandbox()
+        let path = synced(sandbox)
+        let study = try session(sandbox, environment: ["MUSCLE_BUSY_TIMEOUT_MS": "1500"])
+        study.send("")
+        study.send("4")
+        #expect(study.waitFor("→ 4 good"))
+        let holder = try DatabaseQueue(path: path)
+        let (code, waited) = try holder.writeWithoutTransaction { db in
+            try db.execute(sql: "BEGIN IMMEDIATE")
+            defer { try? db.execute(sql: "ROLLBACK") }
+            let started = ContinuousClock.now
+            study.send("")
+            study.send("4")
+            let code = study.waitForExit()
+            return (code, ContinuousClock.now - started)
+        }
+        try holder.close()
+        #expect(code == 75, "\(study.errorText)")
+        #expect(study.errorText == "muscle: error: the database '\(path)' is locked by another program and stayed locked past the busy timeout; the change in progress was not saved, and everything saved before it is safe. Try again when the other program has finished.\n")
+        // Once is 1.5 s; twice would be 3 s or more.
+        #expect(waited >= .milliseconds(1500) && waited < .milliseconds(2800), "waited \(waited)")
+        #expect(try reviews(path) == 1)
+    }
+}
