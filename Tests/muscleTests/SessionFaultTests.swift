@@ -49,4 +49,42 @@ import Testing
         #expect(waited >= .milliseconds(1500) && waited < .milliseconds(2800), "waited \(waited)")
         #expect(try reviews(path) == 1)
     }
+
+    /// The -wal and -shm deleted by hand while a session runs: the next answer is refused with
+    /// exit 74 and one line, and the answer already acknowledged is kept in the database file.
+    @Test func aDeletedLogStopsTheSessionAndKeepsTheAcknowledgedAnswers() throws {
+        let sandbox = Sandbox()
+        let path = synced(sandbox)
+        let study = try session(sandbox)
+        study.send("")
+        study.send("4")
+        #expect(study.waitFor("→ 4 good"))
+        try FileManager.default.removeItem(atPath: path + "-wal")
+        try FileManager.default.removeItem(atPath: path + "-shm")
+        study.send("")
+        study.send("4")
+        #expect(study.waitForExit() == 74, "\(study.errorText)")
+        #expect(study.errorText == "muscle: error: the write-ahead log '\(path)-wal' was deleted while muscle was using it; the answers already given were copied into the database and nothing more was saved. Never delete a database's -wal or -shm file by hand; start muscle again to go on.\n")
+        #expect(try reviews(path) == 1)
+        #expect(sandbox.run(["check", "--db", path]).exitCode == 0)
+    }
+
+    /// The database file replaced under a running session (moved aside, a copy put in its place):
+    /// the next answer is refused with exit 74 and one line, and nothing is written to the copy.
+    @Test func aReplacedDatabaseStopsTheSession() throws {
+        let sandbox = Sandbox()
+        let path = synced(sandbox)
+        let study = try session(sandbox)
+        study.send("")
+        study.send("4")
+        #expect(study.waitFor("→ 4 good"))
+        try FileManager.default.moveItem(atPath: path, toPath: path + ".old")
+        try FileManager.default.copyItem(atPath: path + ".old", toPath: path)
+        let copy = try Data(contentsOf: URL(fileURLWithPath: path))
+        study.send("")
+        study.send("4")
+        #expect(study.waitForExit() == 74, "\(study.errorText)")
+        #expect(study.errorText == "muscle: error: the database '\(path)' was deleted or replaced by another program while muscle was using it; nothing more was saved, and the answers given before it went are in the file muscle had open, not in the one there now. Run `muscle check --db '\(path)'`.\n")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == copy)
+    }
 }
