@@ -87,4 +87,20 @@ import Testing
         #expect(study.errorText == "muscle: error: the database '\(path)' was deleted or replaced by another program while muscle was using it; nothing more was saved, and the answers given before it went are in the file muscle had open, not in the one there now. Run `muscle check --db '\(path)'`.\n")
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == copy)
     }
+
+    /// `check` compares the review log with the sessions it records: a review whose study
+    /// session is gone (as when a log is lost under a running session) is a problem, exit 1.
+    @Test func checkFindsReviewsOfASessionThatIsNotRecorded() throws {
+        let sandbox = Sandbox()
+        let path = synced(sandbox)
+        #expect(sandbox.run(["study", "--db", path, "--decks", "deck", "--now", "2026-12-01T10:00:00Z"], stdin: "\n4\n").exitCode == 0)
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = false
+        let queue = try DatabaseQueue(path: path, configuration: configuration)
+        try queue.write { db in try db.execute(sql: "DELETE FROM study_session") }
+        try queue.close()
+        let check = sandbox.run(["check", "--db", path])
+        #expect(check.exitCode == 1, "\(check.stdout)\(check.stderr)")
+        #expect((check.stdout + check.stderr).contains("of review points at a missing study_session"), "\(check.stdout)\(check.stderr)")
+    }
 }
