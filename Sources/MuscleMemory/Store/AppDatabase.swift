@@ -13,6 +13,8 @@ public final class AppDatabase: Sendable {
     /// Any GRDB writer: the file's `DatabaseQueue`, or an in-memory one (tests, dry runs, and
     /// later imports and merges). Every read and write goes through `read` and `write` below.
     let writer: any DatabaseWriter
+    /// The files this connection has open (none for an in-memory database).
+    let identity = DatabaseIdentity()
 
     public struct Options: Sendable {
         /// How long a write waits for another process's transaction before giving up.
@@ -73,6 +75,7 @@ public final class AppDatabase: Sendable {
         }
         try database.useWriteAheadLog()
         try database.migrate(migrations) { _, _ in }
+        database.identity.remember(path)
         return database
     }
 
@@ -246,11 +249,26 @@ public final class AppDatabase: Sendable {
     /// One write transaction (IMMEDIATE, so two processes never interleave a read-modify-write),
     /// with errors mapped to `StoreError`. Nothing of it is kept if it throws.
     func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        try holdIdentity()
         do {
-            return try writer.write(body)
+            let result = try writer.write(body)
+            identity.remember(path)
+            return result
         } catch {
             throw StoreError.wrap(error, path: path)
         }
+    }
+
+    /// Refuses to write when the database file or its -wal is no longer the one this connection
+    /// has open (deleted or replaced by hand, or by another program). When only the log was
+    /// deleted, the answers already acknowledged are still in it, through this connection's open
+    /// file: they are copied into the database file first, so nothing acknowledged is lost.
+    private func holdIdentity() throws(StoreError) {
+        guard let change = identity.change(at: path) else { return }
+        if change == .logDeleted {
+            _ = try? writer.writeWithoutTransaction { db in try db.checkpoint(.full) }
+        }
+        throw .replaced(path: path, what: change)
     }
 }
 

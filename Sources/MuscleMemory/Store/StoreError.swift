@@ -19,6 +19,12 @@ public enum StoreError: Error, Equatable, CustomStringConvertible, Sendable {
     case noSuchCard(rowID: Int64)
     case cannotUndo(reason: String)
     case other(path: String, detail: String)
+    case replaced(path: String, what: Replaced)
+
+    /// What changed under a running session.
+    public enum Replaced: Sendable, Equatable {
+        case database, log, logDeleted
+    }
 
     public var description: String {
         switch self {
@@ -54,6 +60,12 @@ public enum StoreError: Error, Equatable, CustomStringConvertible, Sendable {
             "nothing to undo: \(reason)."
         case .other(let path, let detail):
             "a database error occurred on '\(path)': \(detail)."
+        case .replaced(let path, .database):
+            "the database '\(path)' was deleted or replaced by another program while muscle was using it; nothing more was saved, and the answers given before it went are in the file muscle had open, not in the one there now. Run `muscle check --db '\(path)'`."
+        case .replaced(let path, .log):
+            "the write-ahead log '\(path)-wal' was deleted or replaced while muscle was using it; nothing more was saved. Never delete a database's -wal or -shm file by hand; run `muscle check --db '\(path)'`."
+        case .replaced(let path, .logDeleted):
+            "the write-ahead log '\(path)-wal' was deleted while muscle was using it; the answers already given were copied into the database and nothing more was saved. Never delete a database's -wal or -shm file by hand; start muscle again to go on."
         }
     }
 
@@ -63,7 +75,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible, Sendable {
         case .notADatabase, .foreignDatabase, .corrupt, .newerSchema: 65  // EX_DATAERR
         case .isADirectory, .cannotOpen, .noDatabase, .noSuchCard: 66  // EX_NOINPUT
         case .readOnly, .backupExists: 73  // EX_CANTCREAT
-        case .diskFull, .ioError, .backupFailed: 74  // EX_IOERR
+        case .diskFull, .ioError, .backupFailed, .replaced: 74  // EX_IOERR
         case .locked: 75  // EX_TEMPFAIL
         case .cannotUndo: 1
         case .other: 70  // EX_SOFTWARE

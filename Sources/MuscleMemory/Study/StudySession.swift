@@ -71,8 +71,22 @@ public final class StudySession {
     /// which has also been shown. Answers already given are in the database whatever happens.
     @discardableResult
     public func run(on terminal: StudyTerminal) throws(StoreError) -> SessionSummary {
-        sessionID = try database.startSession(at: started, day: day, mode: options.mode)
-        defer { if let sessionID { try? database.endSession(sessionID, at: now()) } }
+        let id = try database.startSession(at: started, day: day, mode: options.mode)
+        sessionID = id
+        do {
+            let result = try runStarted(on: terminal)
+            try? database.endSession(id, at: now())
+            return result
+        } catch {
+            // A lock that outlasted the busy timeout would make the session's closing write wait
+            // the whole timeout again before the error is shown: the session stays open-ended
+            // (its answers are saved; `ended_at` is only bookkeeping) and the error goes out now.
+            if case .locked = error {} else { try? database.endSession(id, at: now()) }
+            throw error
+        }
+    }
+
+    private func runStarted(on terminal: StudyTerminal) throws(StoreError) -> SessionSummary {
         if queue.isEmpty {
             terminal.show(.message(options.mode == .cram ? "No cards match these filters." : "Nothing is due today. Well done!"))
         }

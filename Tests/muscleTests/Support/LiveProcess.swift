@@ -8,6 +8,8 @@ final class LiveProcess: @unchecked Sendable {
     private let output = Pipe()
     private let lock = NSLock()
     private var received = Data()
+    private let errors = Pipe()
+    private var receivedErrors = Data()
 
     init(_ executable: String, _ arguments: [String], environment: [String: String], directory: String) throws {
         process.executableURL = URL(fileURLWithPath: executable)
@@ -16,7 +18,12 @@ final class LiveProcess: @unchecked Sendable {
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         process.standardInput = input
         process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
+        process.standardError = errors
+        errors.fileHandleForReading.readabilityHandler = { [weak self] handle in
+            let data = handle.availableData
+            guard let self else { return }
+            self.lock.lock(); self.receivedErrors.append(data); self.lock.unlock()
+        }
         output.fileHandleForReading.readabilityHandler = { [weak self] handle in
             let data = handle.availableData
             guard let self else { return }
@@ -27,10 +34,21 @@ final class LiveProcess: @unchecked Sendable {
 
     deinit {
         output.fileHandleForReading.readabilityHandler = nil
+        errors.fileHandleForReading.readabilityHandler = nil
         if process.isRunning { Foundation.kill(process.processIdentifier, SIGKILL) }
     }
 
     var text: String { lock.lock(); defer { lock.unlock() }; return String(decoding: received, as: UTF8.self) }
+    var errorText: String { lock.lock(); defer { lock.unlock() }; return String(decoding: receivedErrors, as: UTF8.self) }
+
+    /// Waits for the program to end (bounded) and gives its exit code, nil if it is still running.
+    func waitForExit(timeout: TimeInterval = 20) -> Int32? {
+        let deadline = Date().addingTimeInterval(timeout)
+        while process.isRunning && Date() < deadline { usleep(2_000) }
+        guard !process.isRunning else { return nil }
+        usleep(20_000)  // the reader threads' last bytes
+        return process.terminationStatus
+    }
 
     /// Types a line; ignored if the program has already gone (no SIGPIPE for the test run).
     func send(_ line: String) {
