@@ -57,29 +57,8 @@ struct ExportCommand: ParsableCommand {
             case .failure(.build(let reason)):
                 throw CommandFailure("could not build the Anki package: \(reason)", exitCode: 74)
             case .failure(.write(let failure)):
-                throw Self.failure(failure, path: anki, folder: folder.isEmpty ? "." : folder)
-            }
-        }
-    }
-
-    /// The `--output` rules: a path that cannot be a file is exit 73, a full disk or an I/O error 74.
-    static func failure(_ failure: FileSystem.WriteFailure, path: String, folder: String) -> CommandFailure {
-        switch failure {
-        case .isAFolder:
-            return CommandFailure("'\(path)' is a folder; give --anki the path of a file to write, such as '\(path.hasSuffix("/") ? path : path + "/")musclememory.apkg'", exitCode: 73)
-        case .notARegularFile(let kind):
-            return CommandFailure("'\(path)' is \(kind), not a regular file, and --anki writes a whole file", exitCode: 73)
-        case .failed(let failure):
-            let unchanged = FileSystem.exists(path) ? "; the earlier '\(path)' is unchanged" : ""
-            switch failure.code {
-            case ENOSPC, EDQUOT:
-                return CommandFailure("the disk holding '\(path)' is full; the package was not written\(unchanged). Free some space and try again.", exitCode: 74)
-            case EIO:
-                return CommandFailure("a disk error occurred writing '\(path)' (\(failure.reason)); the package was not written\(unchanged).", exitCode: 74)
-            case ENOENT:
-                return CommandFailure("cannot write '\(path)': the folder '\(folder)' does not exist", exitCode: 73)
-            default:
-                return CommandFailure("cannot write '\(path)': \(failure.reason)\(unchanged)", exitCode: 73)
+                throw CommandFailure.writing(failure, to: anki, option: "--anki", what: "package", exampleName: "musclememory.apkg",
+                                             folder: folder.isEmpty ? "." : folder)
             }
         }
     }

@@ -70,7 +70,7 @@ struct ImportAnkiCommand: ParsableCommand {
                 let path = folder + "/" + file.path
                 try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
                 if case .failure(let failure) = FileSystem.replace(path, with: Array(file.text.utf8)) {
-                    throw ExportCommand.failure(failure, path: path, folder: folder)
+                    throw CommandFailure.writing(failure, to: path, option: "--anki", what: "package", exampleName: "musclememory.apkg", folder: folder)
                 }
             }
             var report = "Imported \(plan.notes) note\(plan.notes == 1 ? "" : "s") as \(plan.cards) card\(plan.cards == 1 ? "" : "s") in \(plan.files.count) file\(plan.files.count == 1 ? "" : "s") under \(folder)\n"

@@ -49,22 +49,10 @@ struct ReportOutputOptions: ParsableArguments {
         switch FileSystem.replace(output, with: Array(text.utf8)) {
         case .success:
             return
-        case .failure(.isAFolder):
-            throw CommandFailure("'\(output)' is a folder; give --output the path of a file to write, such as '\(output.hasSuffix("/") ? output : output + "/")\(what).\(fileExtension)'", exitCode: 73)
-        case .failure(.notARegularFile(let kind)):
-            throw CommandFailure("'\(output)' is \(kind), not a regular file, and --output writes a whole file; leave --output out to write to standard output", exitCode: 73)
-        case .failure(.failed(let failure)):
-            let unchanged = FileSystem.exists(output) ? "; the earlier '\(output)' is unchanged" : ""
-            switch failure.code {
-            case ENOSPC, EDQUOT:
-                throw CommandFailure("the disk holding '\(output)' is full; the \(what) was not written\(unchanged). Free some space and try again.", exitCode: 74)
-            case EIO:
-                throw CommandFailure("a disk error occurred writing '\(output)' (\(failure.reason)); the \(what) was not written\(unchanged).", exitCode: 74)
-            case ENOENT:
-                throw CommandFailure("cannot write '\(output)': the folder '\((output as NSString).deletingLastPathComponent)' does not exist", exitCode: 73)
-            default:
-                throw CommandFailure("cannot write '\(output)': \(failure.reason)\(unchanged)", exitCode: 73)
-            }
+        case .failure(let failure):
+            throw CommandFailure.writing(failure, to: output, option: "--output", what: what, exampleName: "\(what).\(fileExtension)",
+                                         folder: (output as NSString).deletingLastPathComponent,
+                                         notAFileAdvice: "; leave --output out to write to standard output")
         }
     }
 
