@@ -281,8 +281,39 @@ public struct FactResolver: Sendable {
         return roots.sorted { rank($0) < rank($1) }
     }
 
+    /// The text without the clauses that follow a tendon's course ("its tendon turns around the
+    /// dorsal tubercle of the radius", up to the next "." or ";"): the landmarks it passes are no
+    /// attachments.
+    static func withoutTendonCourse(_ text: String) -> String {
+        let characters = Array(text)
+        let opening = Array("its tendon")
+        func startsCourse(at index: Int) -> Bool {
+            guard index + opening.count <= characters.count, index == 0 || !characters[index - 1].isLetter else { return false }
+            guard zip(characters[index..<index + opening.count], opening).allSatisfy({ $0.lowercased() == String($1) }) else { return false }
+            var end = index + opening.count
+            if end < characters.count, characters[end] == "s" || characters[end] == "S" { end += 1 }
+            return end == characters.count || !characters[end].isLetter
+        }
+        var result = ""
+        var skipping = false
+        var index = 0
+        while index < characters.count {
+            let character = characters[index]
+            if skipping {
+                if character == "." || character == ";" { skipping = false; result.append(character) }
+            } else if startsCourse(at: index) {
+                skipping = true
+                continue
+            } else {
+                result.append(character)
+            }
+            index += 1
+        }
+        return result
+    }
+
     func resolveLandmarks(_ text: String) -> [String] {
-        let normalized = " " + TermText.normalize(text) + " "
+        let normalized = " " + TermText.normalize(Self.withoutTendonCourse(text)) + " "
         var found: [(Int, String)] = []
         var remaining = normalized
         var terms: [(String, String)] = []

@@ -170,6 +170,10 @@ import Testing
         // The long head's tendon runs down the bicipital groove; the muscles that insert there are
         // the pectoralis major, latissimus dorsi and teres major.
         #expect(!Self.index.muscles(atLandmark: "intertubercular groove").origin.contains("Biceps brachii"))
+        #expect(Self.index.muscles(atLandmark: "radius").insertion.contains("Extensor pollicis longus") == false)
+        #expect(FactResolver.withoutTendonCourse("The base of the distal phalanx; its tendon turns around the dorsal tubercle. Brevis: Its tendons")
+                == "The base of the distal phalanx; . Brevis: ")
+        #expect(FactResolver.withoutTendonCourse("Bits tendonous; its tendonitis") == "Bits tendonous; its tendonitis")
         #expect(Self.index.muscles(atLandmark: "flexor retinaculum of the ankle").origin == ["Intrinsic muscles of the sole"])
     }
 
