@@ -15,8 +15,23 @@
 public struct FactResolver: Sendable {
     public let vocabulary: Vocabulary
 
-    private struct JointTerm { var term: String; var joint: Vocabulary.Entry }
+    private struct JointTerm {
+        var term: String
+        var joint: Vocabulary.Entry
+        var parts: [String]
+        init(term: String, joint: Vocabulary.Entry) {
+            self.term = term
+            self.joint = joint
+            parts = term.split(separator: " ").map(String.init)
+        }
+    }
     private let jointTerms: [JointTerm]
+    private let landmarkTable: LandmarkTable
+    /// Phrases normalized once: every action line is matched against all of them.
+    private let jointPhrases: [(phrase: String, joint: Vocabulary.Entry, means: [String])]
+    private let functionPhrases: [(name: String, phrases: [String])]
+    /// Nerve and plexus terms, longest first, with their first word.
+    private let nerveTerms: [(term: String, name: String, first: String)]
 
     public init(_ vocabulary: Vocabulary) {
         self.vocabulary = vocabulary
@@ -24,6 +39,14 @@ public struct FactResolver: Sendable {
             .flatMap { joint in joint.terms.map { JointTerm(term: TermText.normalize($0), joint: joint) } }
             .filter { !$0.term.isEmpty }
             .sorted { $0.term.count > $1.term.count }
+        landmarkTable = LandmarkTable(vocabulary)
+        jointPhrases = vocabulary.entries(.joint).flatMap { joint in joint.phrases.map { (TermText.normalize($0.text), joint, $0.means) } }
+        nerveTerms = vocabulary.entries.filter { $0.kind == .nerve || $0.kind == .plexus }
+            .flatMap { entry in entry.terms.map { (TermText.normalize($0), entry.name) } }
+            .filter { !$0.0.isEmpty }
+            .sorted { $0.0.count > $1.0.count }
+            .map { ($0.0, $0.1, String($0.0.prefix { $0 != " " })) }
+        functionPhrases = vocabulary.entries(.function).map { function in (function.name, function.phrases.map { TermText.normalize($0.text) }) }
     }
 
     public func facts(for muscle: Muscle) -> MuscleFacts {
@@ -109,11 +132,9 @@ public struct FactResolver: Sendable {
             }
         }
         // Phrases first: they are the instructor's own words for a movement.
-        for joint in vocabulary.entries(.joint) {
-            for phrase in joint.phrases where TermText.contains(plain, TermText.normalize(phrase.text)) {
-                for meaning in phrase.means {
-                    if let fact = movement(meaning, defaultJoint: joint, assists: lineAssists) { add(fact) }
-                }
+        for (phrase, joint, means) in jointPhrases where TermText.contains(plain, phrase) {
+            for meaning in means {
+                if let fact = movement(meaning, defaultJoint: joint, assists: lineAssists) { add(fact) }
             }
         }
         // Then pieces, each ending at a joint's name.
@@ -121,7 +142,7 @@ public struct FactResolver: Sendable {
         var current: [String] = []
         var index = 0
         while index < words.count {
-            if let match = jointTerms.first(where: { matches(words, at: index, $0.term) }) {
+            if let match = jointTerms.first(where: { matches(words, at: index, $0.parts) }) {
                 let length = match.term.split(separator: " ").count
                 current += words[index..<index + length]
                 pieces.append((current, match.joint))
@@ -146,16 +167,15 @@ public struct FactResolver: Sendable {
         }
         let full = TermText.normalize(text)
         var functions: [String] = []
-        for function in vocabulary.entries(.function) where function.phrases.contains(where: { TermText.contains(full, TermText.normalize($0.text)) }) {
-            functions.append(function.name)
+        for (name, phrases) in functionPhrases where phrases.contains(where: { TermText.contains(full, $0) }) {
+            functions.append(name)
         }
         return (facts, functions)
     }
 
-    private func matches(_ words: [String], at index: Int, _ term: String) -> Bool {
-        let parts = term.split(separator: " ")
-        guard index + parts.count <= words.count else { return false }
-        return zip(parts, words[index...]).allSatisfy { String($0) == $1 }
+    private func matches(_ words: [String], at index: Int, _ parts: [String]) -> Bool {
+        guard let first = parts.first, words[index] == first, index + parts.count <= words.count else { return false }
+        return zip(parts, words[index...]).allSatisfy { $0 == $1 }
     }
 
     /// The stem a movement word is found by: "flexion" -> "flex", "extension" -> "exten".
@@ -237,13 +257,11 @@ public struct FactResolver: Sendable {
         let text = Self.motorClauses(text)
         let texts = [TermText.normalize(text), TermText.normalize(TermText.withoutParentheses(text))]
             + [Self.coordinatedNerves(in: TermText.normalize(TermText.withoutParentheses(text)))].compactMap { $0 }
-        var terms = vocabulary.entries.filter { $0.kind == .nerve || $0.kind == .plexus }
-            .flatMap { entry in entry.terms.map { (TermText.normalize($0), entry.name) } }
-        terms.sort { $0.0.count > $1.0.count }
         var found: [(Int, String)] = []
         for text in texts {
             var remaining = " " + text + " "
-            for (term, name) in terms where !term.isEmpty {
+            let textWords = Set(text.split(separator: " ").map(String.init))
+            for (term, name, first) in nerveTerms where textWords.contains(first) {
                 while let range = remaining.range(of: " " + term + " ") {
                     let offset = remaining.distance(from: remaining.startIndex, to: range.lowerBound)
                     if !found.contains(where: { $0.1 == name }) { found.append((offset, name)) }
@@ -316,43 +334,87 @@ public struct FactResolver: Sendable {
         let normalized = " " + TermText.normalize(Self.withoutTendonCourse(text)) + " "
         var found: [(Int, String)] = []
         var remaining = normalized
-        var terms: [(String, String)] = []
-        let bones = vocabulary.entries.filter { $0.kind == .bone || $0.kind == .structure }
-        let allLandmarks = bones.flatMap { bone in bone.landmarks.map { (bone.name, TermText.normalize($0.name)) } }
-        for bone in bones {
-            let boneNamed = bone.terms.contains { TermText.contains(normalized, TermText.normalize($0)) || normalized.contains(" " + TermText.normalize($0).prefix(5)) }
-            for landmark in bone.landmarks {
-                // "lateral condyle" alone is the femur's only where the text names the femur: the
-                // tibia has a "lateral condyle of the tibia" too. Likewise a name two bones both
-                // have bare ("coronoid process": the ulna's and the mandible's).
-                let bare = TermText.normalize(landmark.name)
-                let ambiguous = allLandmarks.contains { $0.0 != bone.name && ($0.1 == bare || $0.1.hasPrefix(bare + " of ")) }
-                for term in [landmark.name] + landmark.synonyms where !(ambiguous && TermText.normalize(term) == bare && !boneNamed) {
-                    terms.append((TermText.normalize(term), "\(bone.name): \(landmark.name)"))
-                }
-                for boneTerm in bone.terms { terms.append((TermText.normalize(landmark.name + " of the " + boneTerm), "\(bone.name): \(landmark.name)")) }
+        var boneNamed: [Int: Bool] = [:]
+        var fileNamed: [String: Bool] = [:]
+        func holds(_ condition: LandmarkTerm.Condition) -> Bool {
+            switch condition {
+            case .always: return true
+            case .boneNamed(let index):
+                if let known = boneNamed[index] { return known }
+                let named = landmarkTable.boneProbes[index].contains { TermText.contains(normalized, $0) || normalized.contains(" " + $0.prefix(5)) }
+                boneNamed[index] = named
+                return named
+            case .fileNamed(let file):
+                if let known = fileNamed[file] { return known }
+                let named = (landmarkTable.fileProbes[file] ?? []).contains { TermText.contains(normalized, $0) }
+                fileNamed[file] = named
+                return named
             }
-            for term in bone.terms { terms.append((TermText.normalize(term), bone.name)) }
         }
-        // Local synonyms count beside another term of their own vocabulary file: the scaphoid
-        // makes "flexor retinaculum" the wrist's, the calcaneus the ankle's.
-        let namedFiles = Set(bones.filter { bone in
-            (bone.terms + bone.landmarks.flatMap { [$0.name] + $0.synonyms }).contains { TermText.contains(normalized, TermText.normalize($0)) }
-        }.map(\.location.file))
-        for bone in bones where namedFiles.contains(bone.location.file) {
-            for term in bone.localSynonyms { terms.append((TermText.normalize(term), bone.name)) }
-        }
-        terms.sort { $0.0.count > $1.0.count }
-        for (term, name) in terms where !term.isEmpty {
-            while let range = remaining.range(of: " " + term + " ") {
+        let textWords = Set(normalized.split(separator: " ").map(String.init))
+        for entry in landmarkTable.terms where textWords.contains(entry.firstWord) && holds(entry.condition) {
+            while let range = remaining.range(of: " " + entry.term + " ") {
                 let offset = remaining.distance(from: remaining.startIndex, to: range.lowerBound)
-                if !found.contains(where: { $0.1 == name }) { found.append((offset, name)) }
-                remaining.replaceSubrange(range, with: " " + String(repeating: "#", count: term.count) + " ")
+                if !found.contains(where: { $0.1 == entry.name }) { found.append((offset, entry.name)) }
+                remaining.replaceSubrange(range, with: " " + String(repeating: "#", count: entry.term.count) + " ")
             }
         }
         // A bone named only because one of its landmarks is: keep the landmark.
         let named = found.sorted { $0.0 < $1.0 }.map(\.1)
         return named.filter { name in name.contains(":") || !named.contains { $0.hasPrefix(name + ": ") } }
+    }
+
+    /// A term an origin or insertion may use for a bone, structure or landmark, and when it counts.
+    struct LandmarkTerm: Sendable {
+        enum Condition: Sendable, Hashable {
+            case always
+            /// Only where the text names this bone (index into `boneProbes`).
+            case boneNamed(Int)
+            /// A local synonym: only where the text names another term of this vocabulary file.
+            case fileNamed(String)
+        }
+        var term: String
+        var name: String
+        var condition: Condition
+        /// A term can only occur where its first word does: a cheap test before the search.
+        var firstWord: String { String(term.prefix { $0 != " " }) }
+    }
+
+    /// Every landmark term, longest first, built once per vocabulary: resolving a line only checks
+    /// the conditions, so a large vocabulary stays fast.
+    struct LandmarkTable: Sendable {
+        var terms: [LandmarkTerm] = []
+        var boneProbes: [[String]] = []
+        var fileProbes: [String: [String]] = [:]
+
+        init(_ vocabulary: Vocabulary) {
+            let bones = vocabulary.entries.filter { $0.kind == .bone || $0.kind == .structure }
+            let allLandmarks = bones.flatMap { bone in bone.landmarks.map { (bone.name, TermText.normalize($0.name)) } }
+            for (index, bone) in bones.enumerated() {
+                boneProbes.append(bone.terms.map(TermText.normalize))
+                fileProbes[bone.location.file, default: []] += (bone.terms + bone.landmarks.flatMap { [$0.name] + $0.synonyms }).map(TermText.normalize).filter { !$0.isEmpty }
+                for landmark in bone.landmarks {
+                    // "lateral condyle" alone is the femur's only where the text names the femur: the
+                    // tibia has a "lateral condyle of the tibia" too. Likewise a name two bones both
+                    // have bare ("coronoid process": the ulna's and the mandible's).
+                    let bare = TermText.normalize(landmark.name)
+                    let ambiguous = allLandmarks.contains { $0.0 != bone.name && ($0.1 == bare || $0.1.hasPrefix(bare + " of ")) }
+                    let name = "\(bone.name): \(landmark.name)"
+                    for term in [landmark.name] + landmark.synonyms {
+                        let normalized = TermText.normalize(term)
+                        terms.append(.init(term: normalized, name: name, condition: ambiguous && normalized == bare ? .boneNamed(index) : .always))
+                    }
+                    for boneTerm in bone.terms { terms.append(.init(term: TermText.normalize(landmark.name + " of the " + boneTerm), name: name, condition: .always)) }
+                }
+                for term in bone.terms { terms.append(.init(term: TermText.normalize(term), name: bone.name, condition: .always)) }
+                // Local synonyms count beside another term of their own vocabulary file: the
+                // scaphoid makes "flexor retinaculum" the wrist's, the calcaneus the ankle's.
+                for term in bone.localSynonyms { terms.append(.init(term: TermText.normalize(term), name: bone.name, condition: .fileNamed(bone.location.file))) }
+            }
+            terms = terms.enumerated().filter { !$0.element.term.isEmpty }
+                .sorted { $0.element.term.count != $1.element.term.count ? $0.element.term.count > $1.element.term.count : $0.offset < $1.offset }
+                .map(\.element)
+        }
     }
 
     // MARK: - Suggestions
