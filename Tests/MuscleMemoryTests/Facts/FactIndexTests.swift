@@ -130,6 +130,42 @@ import Testing
         .opposite("forearm pronation", "forearm supination"),
         .opposite("shoulder girdle elevation", "shoulder girdle depression"),
         .opposite("thumb opposition", "thumb reposition"),
+        // The trunk, head and neck.
+        .movement("trunk flexion", prime: ["External oblique", "Internal oblique", "Rectus abdominis"], assisting: ["Psoas minor"]),
+        .movement("trunk rotation to the opposite side", prime: ["External oblique", "Multifidus"], assisting: []),
+        .movement("trunk rotation to the same side", prime: ["Internal oblique"], assisting: []),
+        .movement("rib cage depression", prime: ["Internal intercostals", "Serratus posterior inferior"], assisting: []),
+        .movement("jaw elevation", prime: ["Masseter", "Medial pterygoid", "Temporalis"], assisting: []),
+        .movement("jaw depression", prime: ["Digastric", "Lateral pterygoid", "Suprahyoid muscles"], assisting: ["Platysma"]),
+        .movement("jaw lateral deviation to the opposite side", prime: ["Lateral pterygoid", "Medial pterygoid"], assisting: []),
+        .movement("hyoid elevation", prime: ["Digastric", "Suprahyoid muscles"], assisting: []),
+        .movement("head rotation to the opposite side", prime: ["Semispinalis capitis", "Sternocleidomastoid", "Upper trapezius"], assisting: []),
+        .nerve("phrenic nerve", includes: "Diaphragm"),
+        .notNerve("intercostal nerves", excludes: "Diaphragm"),
+        .nerve("intercostal nerves", includes: "External intercostals"),
+        .nerve("thoracoabdominal nerves", includes: "Rectus abdominis"),
+        .nerve("lumbar plexus", includes: "Internal oblique"),
+        .nerve("accessory nerve", includes: "Sternocleidomastoid"),
+        .nerve("accessory nerve", includes: "Upper trapezius"),
+        .notNerve("cervical plexus", excludes: "Sternocleidomastoid"),
+        .nerve("mandibular division of the trigeminal nerve", includes: "Masseter"),
+        .nerve("trigeminal nerve", includes: "Temporalis"),
+        .nerve("facial nerve", includes: "Buccinator"),
+        .notNerve("facial nerve", excludes: "Masseter"),
+        .nerve("dorsal rami of the spinal nerves", includes: "Multifidus"),
+        .nerve("dorsal rami of the spinal nerves", includes: "Suboccipitals (rectus capitis posterior major and minor, obliquus capitis superior and inferior)"),
+        .origin("xiphoid process", includes: "Diaphragm"),
+        .insertion("xiphoid process", includes: "Rectus abdominis"),
+        .insertion("central tendon of the diaphragm", includes: "Diaphragm"),
+        .insertion("linea alba", includes: "External oblique"),
+        .insertion("first rib", includes: "Scalenes (anterior, middle, posterior)"),
+        .origin("ligamentum nuchae", includes: "Splenius capitis"),
+        .insertion("mastoid process", includes: "Sternocleidomastoid"),
+        .insertion("coronoid process", includes: "Temporalis"),
+        .insertion("hyoid bone", includes: "Infrahyoid muscles"),
+        .opposite("trunk flexion", "trunk extension"),
+        .opposite("trunk rotation to the same side", "trunk rotation to the opposite side"),
+        .opposite("jaw elevation", "jaw depression"),
     ]
 
     @Test(arguments: table) func theIndexHoldsTheFact(_ fact: Expected) {
@@ -182,6 +218,14 @@ import Testing
         let lowerLimb = Self.index.muscles.filter { facts in prefixes.contains { facts.location.file.hasPrefix($0) } }
         #expect(lowerLimb.count == 34)
         let unresolved = lowerLimb.flatMap(\.unresolved).map { "\($0.location.file):\($0.location.line)" }
+        #expect(unresolved == [])
+    }
+
+    @Test func theTrunkAndHeadNeckDecksResolveCompletely() {
+        let prefixes = ["Decks/trunk/", "Decks/head-neck/"]
+        let axial = Self.index.muscles.filter { facts in prefixes.contains { facts.location.file.hasPrefix($0) } }
+        #expect(axial.count == 34)
+        let unresolved = axial.flatMap(\.unresolved).map { "\($0.location.file):\($0.location.line)" }
         #expect(unresolved == [])
     }
 }
