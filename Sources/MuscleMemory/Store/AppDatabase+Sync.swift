@@ -44,10 +44,38 @@ extension AppDatabase {
             if wanted < cache { try db.execute(sql: "PRAGMA cache_size = \(wanted)") }  // ok: an integer, not input
             defer { if wanted < cache { try? db.execute(sql: "PRAGMA cache_size = \(cache)") } }  // ok: an integer, not input
             return try sources.map { source in
+                try Self.adoptOverridden(by: source, now: now.milliseconds, db)
                 let plan = DeckPlan.make(for: source, stored: try Self.storedDeck(for: source, db))
                 try Self.apply(plan, now: now.milliseconds, db)
                 return plan
             }
+        }
+    }
+
+    /// A school deck's muscle that says `Overrides: bundled` takes over the bundled deck's muscle
+    /// of the same key, with its cards, states and reviews: the row moves to the school's deck
+    /// (the triggers move its summaries), so the plan made next matches the school's cards to the
+    /// bundled ones by ID and the history carries on. Only when the school's deck has no muscle
+    /// of that key yet; a new school deck gets its row here, to move the muscle into.
+    private static func adoptOverridden(by source: DeckSource, now: Int64, _ db: Database) throws {
+        guard source.key != DeckLocation.bundledName else { return }
+        let keys = source.deck.muscles.filter(\.overridesBundled).map(\.key)
+        guard !keys.isEmpty, let bundled = try Int64.fetchOne(db, literal: "SELECT id FROM deck WHERE path = \(DeckLocation.bundledName)") else { return }
+        for key in keys {
+            guard let muscle = try Int64.fetchOne(db, literal: "SELECT id FROM muscle WHERE deck_id = \(bundled) AND key = \(key)") else { continue }
+            let deck: Int64
+            if let known = try Int64.fetchOne(db, literal: "SELECT id FROM deck WHERE path = \(source.key)") {
+                deck = known
+            } else {
+                // An empty content hash: the plan reads what the deck holds (the moved muscle).
+                try db.execute(literal: """
+                    INSERT INTO deck (path, title, content_hash, stat_signature, synced_at) VALUES (\(source.key), \(source.deck.info.title), '', '', \(now))
+                    """)
+                deck = db.lastInsertedRowID
+            }
+            guard try Int64.fetchOne(db, literal: "SELECT id FROM muscle WHERE deck_id = \(deck) AND key = \(key)") == nil else { continue }
+            try db.execute(literal: "UPDATE muscle SET deck_id = \(deck) WHERE id = \(muscle)")
+            try db.execute(literal: "UPDATE card_state SET deck_id = \(deck) WHERE card_id IN (SELECT id FROM card WHERE muscle_id = \(muscle))")
         }
     }
 
