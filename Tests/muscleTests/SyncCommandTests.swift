@@ -153,6 +153,10 @@ import TestSupport
         #expect(!soleusIDs.isEmpty && Set(soleusIDs).count == soleusIDs.count, "the soleus is listed once: \(soleusIDs)")
         #expect(Set(soleusIDs).isSubset(of: bundledIDs) || !Set(soleusIDs).isDisjoint(with: bundledIDs), "the school's cards keep the bundled IDs")
 
+        let before = try Data(contentsOf: URL(fileURLWithPath: sandbox.db))
+        let dryRun = sandbox.run(["sync", "--dry-run", "--db", sandbox.db, "--decks", "bundled", "--decks", "school", "--now", now])
+        #expect(dryRun.stdout.contains("\n  restore  soleus/origin  back in school/soleus.md:5\n"), "the dry run shows the move: \(dryRun.stdout)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: sandbox.db)) == before)
         let sync = sandbox.run(["sync", "--db", sandbox.db, "--decks", "bundled", "--decks", "school", "--now", now])
         #expect(sync.exitCode == 0, "\(sync.stderr)")
         // The school's soleus takes over the bundled cards: the bundled deck lets them go, and

@@ -23,7 +23,19 @@ extension AppDatabase {
 
     /// The plans a sync of these compiled decks would apply now. Writes nothing.
     public func syncPlans(for sources: [DeckSource]) throws(StoreError) -> [DeckPlan] {
-        try read { db in
+        if sources.contains(where: { $0.key != DeckLocation.bundledName && $0.deck.muscles.contains(where: \.overridesBundled) }) {
+            // A muscle that overrides the bundled one moves between decks before its deck is
+            // planned: the sync is run as it would be, in a transaction that is rolled back.
+            return try rolledBack { db in
+                try sources.map { source in
+                    try Self.adoptOverridden(by: source, now: 0, db)
+                    let plan = DeckPlan.make(for: source, stored: try Self.storedDeck(for: source, db))
+                    try Self.apply(plan, now: 0, db)
+                    return plan
+                }
+            }
+        }
+        return try read { db in
             try sources.map { source in DeckPlan.make(for: source, stored: try Self.storedDeck(for: source, db)) }
         }
     }
@@ -49,6 +61,23 @@ extension AppDatabase {
                 try Self.apply(plan, now: now.milliseconds, db)
                 return plan
             }
+        }
+    }
+
+    /// Runs `body` in a write transaction and rolls it back: nothing of it is kept.
+    private func rolledBack<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            var result: T?
+            try writer.writeWithoutTransaction { db in
+                try db.inTransaction(.immediate) {
+                    result = try body(db)
+                    return .rollback
+                }
+            }
+            guard let result else { throw StoreError.other(path: path, detail: "a planned sync returned nothing") }
+            return result
+        } catch {
+            throw StoreError.wrap(error, path: path)
         }
     }
 
