@@ -61,6 +61,11 @@ extension AppDatabase {
             "easiness": produced?.easiness.hundredths, "lapses": produced?.lapses,
         ])
         let reviewID = db.lastInsertedRowID
+        if let typed = answer.typed {
+            try db.cachedStatement(sql: AnswerSQL.insertTyped).execute(arguments: [
+                "review": reviewID, "typed": TypedText.clean(typed.typed), "verdict": typed.verdict.rawValue, "proposed": typed.proposed.rawValue,
+            ])
+        }
         try db.cachedStatement(sql: AnswerSQL.markDay).execute(arguments: ["day": day.number, "review": reviewID])
         let redrill = kind != .cram && needsRedrill(answer.grade)
         let redrillDay: Int? = redrill ? day.number : nil
@@ -168,6 +173,7 @@ private enum AnswerSQL {
         INSERT INTO review (card_id, session_id, reviewed_at, day, grade, kind, answer_ms, repetitions, interval_days, easiness, lapses)
         VALUES (:card, :session, :at, :day, :grade, :kind, :ms, :repetitions, :interval, :easiness, :lapses)
         """
+    static let insertTyped = "INSERT INTO typed_answer (review_id, typed, verdict, proposed_grade) VALUES (:review, :typed, :verdict, :proposed)"
     static let markDay = "INSERT OR IGNORE INTO review_day (day, first_review_id) VALUES (:day, :review)"
     static let updateReviewed = """
         UPDATE card_state SET repetitions = :repetitions, interval_days = :interval, easiness = :easiness,
