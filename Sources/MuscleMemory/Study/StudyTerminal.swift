@@ -102,7 +102,8 @@ public struct StudyPrompt: Equatable, Sendable {
         let text = trimmed.lowercased()
         if text.isEmpty, let proposed { return .grade(proposed) }
         if text.isEmpty { return reveal ? .reveal : .unknown(text) }
-        if let command = Self.command(text) { return command }
+        // `:u` as at a typing prompt, so a script need not know which cards are typed.
+        if let command = Self.command(text.hasPrefix(":") ? String(text.dropFirst()) : text) { return command }
         if grades, let value = Int(text), let grade = Grade(value) { return .grade(grade) }
         if text.count == 1, let key = text.first, let option = option(key) { return .choose(option) }
         return .unknown(text)

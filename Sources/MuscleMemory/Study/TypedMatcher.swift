@@ -39,6 +39,10 @@ extension TypedTerms {
         case typo(String)
         /// Another term of the curriculum, named exactly.
         case other(String)
+        /// Near the expected form, but a word that tells structures apart differs.
+        case discriminating
+        /// Near the expected form, but not clearly nearer than another term.
+        case ambiguous
         case wrong
     }
 
@@ -50,10 +54,11 @@ extension TypedTerms {
         if let other = terms(named: item).first { return .other(other.name) }
         let scored = term.forms.map { (form: $0, distance: editDistance(item, $0)) }
         guard let best = scored.min(by: { $0.distance < $1.distance }) else { return .wrong }
-        guard best.distance <= Self.allowance(best.form), Self.discriminators(item) == Self.discriminators(best.form) else { return .wrong }
+        guard best.distance <= Self.allowance(best.form) else { return .wrong }
+        guard Self.discriminators(item) == Self.discriminators(best.form) else { return .discriminating }
         // Clearly the nearest: every other term's form at least two edits further away.
         let nearestOther = otherForms(than: term).lazy.map { editDistance(item, $0) }.min() ?? Int.max
-        return nearestOther >= best.distance + 2 ? .typo(best.form) : .wrong
+        return nearestOther >= best.distance + 2 ? .typo(best.form) : .ambiguous
     }
 
     /// The typed answer compared with a card's expectation, with the grade it proposes.
@@ -123,7 +128,7 @@ extension TypedTerms {
         case .exact: 0
         case .synonym: 1
         case .typo: 2
-        case .other, .wrong: 3
+        case .other, .discriminating, .ambiguous, .wrong: 3
         }
     }
 
@@ -132,7 +137,7 @@ extension TypedTerms {
         case .exact: .exact
         case .synonym: .synonym
         case .typo: .typo
-        case .other, .wrong: .wrong
+        case .other, .discriminating, .ambiguous, .wrong: .wrong
         }
     }
 
@@ -148,6 +153,8 @@ extension TypedTerms {
         case .synonym: return "\(quoted): right, a synonym of \(expected ?? "it")"
         case .typo(let form): return "\(quoted): a typo forgiven (\(form))"
         case .other(let name): return expected.map { "\(quoted): that is \(name), not \($0)" } ?? "\(quoted): that is \(name)"
+        case .discriminating: return "\(quoted): close to \(expected ?? "it"), but a word that tells structures apart (major/minor, longus/brevis, medial/lateral…) must be typed exactly"
+        case .ambiguous: return "\(quoted): close to \(expected ?? "it"), but as close to another term, so the typo is not forgiven"
         case .wrong: return typed.isEmpty ? "nothing typed" : expected.map { "\(quoted): not \($0)" } ?? "\(quoted): not expected"
         }
     }
