@@ -8,12 +8,15 @@ extension TypedTerms {
     static let longestTerm = 80
 
     public func expectation(for card: StoredCard) -> TypedExpectation? {
-        expectation(back: card.back, aspect: card.aspect)
+        expectation(back: card.back, aspect: card.aspect, front: card.front)
     }
 
-    func expectation(back: String, aspect: Aspect) -> TypedExpectation? {
+    func expectation(back: String, aspect: Aspect, front: String = "") -> TypedExpectation? {
         var text = back.trimmed
         while text.hasSuffix(".") { text.removeLast() }
+        if aspect == .custom, let lead = leadTerm(of: text, asked: front) {
+            return TypedExpectation(items: [lead], roots: nil, display: back.trimmed)
+        }
         guard !text.isEmpty, TermText.withoutParentheses(text).count <= Self.longestTerm, !text.contains("\n") else { return nil }
         if aspect == .innervation, let supply = nerveSupply(text, display: back.trimmed) { return supply }
         if let whole = terms(named: TypedText.normalize(text)).first {
@@ -27,6 +30,29 @@ extension TypedTerms {
             items.append(term)
         }
         return TypedExpectation(items: items, roots: nil, display: back.trimmed)
+    }
+
+    /// A question asking for one structure ("Which nerve is at risk near the biceps femoris
+    /// tendon?") answered by it first ("The common fibular (peroneal) nerve, which follows …"):
+    /// the term before the first colon, semicolon, comma or full stop. A question with a second
+    /// part ("…, and why?") is not typed: the term would answer only half of it.
+    func leadTerm(of answer: String, asked question: String) -> TypedTerm? {
+        let asked = TypedText.words(of: question)
+        guard let which = asked.firstIndex(of: "which"), asked.count > which + 1,
+              ["muscle", "muscles", "nerve", "nerves", "bone", "tendon", "ligament", "landmark"].contains(asked[which + 1]),
+              question.filter({ $0 == "?" }).count == 1, !question.contains(", and"),
+              !zip(asked, asked.dropFirst()).contains(where: { $0 == "and" && ["why", "what", "how", "which", "where", "when", "through"].contains($1) })
+        else { return nil }
+        let end = answer.firstIndex(where: { ":;,.".contains($0) }) ?? answer.endIndex
+        let lead = String(answer[..<end])
+        guard TypedText.words(of: lead).count <= 6 else { return nil }
+        let forms = Self.forms(ofName: lead)
+        if let known = forms.lazy.compactMap({ self.terms(named: $0).first }).first { return known }
+        // A nerve the vocabulary does not hold yet ("The axillary nerve, which …"): its own forms.
+        guard TypedText.words(of: lead).last == "nerve", !forms.isEmpty else { return nil }
+        var name = lead.trimmed
+        if name.lowercased().hasPrefix("the ") { name = String(name.dropFirst(4)) }
+        return TypedTerm(name: name.capitalizedFirst, kind: .nerve, forms: forms)
     }
 
     /// "Deep fibular (peroneal) nerve (L5, S1; some texts add L4)": one nerve, then its root

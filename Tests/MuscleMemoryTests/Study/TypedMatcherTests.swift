@@ -68,6 +68,19 @@ import Testing
         Case(back: "Radial nerve (C6, C7, C8).", aspect: .innervation, typed: "radial nerve C6 to C8", verdict: .exact),
     ]
 
+    /// "Which nerve …?" answered by the nerve first: the lead term is typed; a question with a
+    /// second part is not.
+    @Test func aWhichQuestionIsTypedByItsLeadTerm() throws {
+        let terms = Self.terms
+        let found = terms.expectation(back: "The common fibular (peroneal) nerve, which follows the medial edge of the tendon.", aspect: .custom,
+                                      front: "Which nerve is at risk near the biceps femoris tendon?")
+        let expected = try #require(found)
+        #expect(terms.compare("common peroneal nerve", with: expected).verdict == .synonym)
+        #expect(terms.compare("deep fibular nerve", with: expected).verdict == .wrong)
+        #expect(terms.expectation(back: "The deep fibular nerve, because it lies in the anterior compartment.", aspect: .custom,
+                                  front: "Which nerve supplies the fibularis tertius, and why is it the odd one out?") == nil)
+    }
+
     @Test(arguments: cases)
     func verdict(_ example: Case) throws {
         let expected = try #require(Self.terms.expectation(back: example.back, aspect: example.aspect), "not a typed card")
@@ -108,5 +121,22 @@ import Testing
         #expect(result.typed.count == 200)
         #expect(!result.typed.contains("\u{1B}"))
         #expect(result.verdict == .wrong)
+    }
+}
+
+/// Which of the bundled curriculum's cards `study --type` asks to type, by aspect.
+@Suite struct TypedCurriculumTests {
+    @Test func theCurriculumsShortAnswersAreTyped() {
+        let deck = DeckCompiler.compile(.bundled)
+        let terms = TypedTerms(decks: [deck])
+        var typed: [Aspect: Int] = [:]
+        for card in deck.cards where terms.expectation(back: card.back, aspect: card.aspect, front: card.front) != nil {
+            typed[card.aspect, default: 0] += 1
+        }
+        print("typed cards by aspect:", typed.sorted { $0.key < $1.key }.map { "\($0.key.rawValue) \($0.value)" })
+        #expect(typed[.actions] == deck.cards.filter { $0.item == "actions/reverse" }.count)
+        #expect((typed[.innervation] ?? 0) > 30)
+        #expect((typed[.custom] ?? 0) >= 5, "the one-part “which muscle” and “which nerve” cards")
+        #expect(typed[.etymology] == nil && typed[.heads] == nil && typed[.exercises] == nil && typed[.palpation] == nil)
     }
 }
