@@ -218,3 +218,18 @@ enum ExamSQL {
         ]
     }
 }
+
+extension AppDatabase {
+    /// Card reviews (first answers of a day) and how many were right, by muscle key and aspect
+    /// ("soleus/innervation"), over every deck: what weights a practice draw toward the topics
+    /// the student's reviews find weak.
+    public func reviewTotalsByTopic() throws(StoreError) -> [String: (answers: Int, correct: Int)] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT m.key || '/' || c.aspect AS topic, sum(s.reviews) AS n, sum(s.correct) AS ok
+                FROM card_state s JOIN card c ON c.id = s.card_id JOIN muscle m ON m.id = c.muscle_id
+                WHERE s.reviews > 0 GROUP BY 1
+                """).reduce(into: [:]) { $0[$1["topic"]] = ($1["n"], $1["ok"]) }
+        }
+    }
+}
