@@ -13,6 +13,10 @@ public struct CompiledDeck: Sendable {
     public var diagnostics: [Diagnostic]
     public var contentHash: String
     public var fileCount: Int
+    /// The muscle files (display paths) of the folders the deck's own vocabulary `Covers:`: their
+    /// facts are complete (lint reports any line that resolves to nothing), so exam items are
+    /// generated from them.
+    public var coveredFiles: Set<String> = []
 
     public var hasErrors: Bool { diagnostics.hasErrors }
 }
@@ -54,7 +58,8 @@ public enum DeckCompiler {
             cards: cards,
             diagnostics: diagnostics.sortedByPlace(),
             contentHash: loaded.contentHash,
-            fileCount: loaded.files.count)
+            fileCount: loaded.files.count,
+            coveredFiles: Set(loaded.files.filter { !$0.isVocabulary && !$0.isDeckInfo && vocabulary.covers($0.relativePath) }.map(\.displayPath)))
     }
 
     /// The files' indices in the order their cards are introduced: those under the first `Order:`
