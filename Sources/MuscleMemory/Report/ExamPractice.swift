@@ -71,7 +71,8 @@ public struct ExamPractice: Sendable, Equatable, Codable {
         }
         let items = figures.items.filter { !filtered || muscles.contains($0.muscleKey) }
             .map { Missed(id: $0.id, stem: $0.stem, muscle: $0.muscleName, template: $0.template, answers: $0.answers, missed: $0.answers - $0.correct) }
-            .sorted { ($1.missed, $0.answers, $0.id) < ($0.missed, $1.answers, $1.id) }
+            // Most missed first; ties by more answers, then by ID.
+            .sorted { a, b in (b.missed, b.answers, a.id) < (a.missed, a.answers, b.id) }
         return ExamPractice(
             answers: groups.reduce(0) { $0 + $1.windowAnswers }, correct: groups.reduce(0) { $0 + $1.windowCorrect },
             byRegion: roll { ($0.region.isEmpty ? "(no region)" : $0.region, $0.region.isEmpty ? "(no region)" : $0.region) },
