@@ -50,6 +50,7 @@ public enum DeckCompiler {
         diagnostics += DeckLinter.checkDeck(muscles, cards: cards)
         diagnostics += VocabularyChecker.check(vocabulary)
         diagnostics += unresolvedLines(loaded, muscles: muscles, vocabulary: vocabulary)
+        diagnostics += noExamItem(loaded, muscles: muscles, vocabulary: vocabulary)
         return CompiledDeck(
             location: loaded.location,
             info: info ?? DeckInfo(title: defaultTitle(loaded.location)),
@@ -146,6 +147,22 @@ public enum DeckCompiler {
                 return Diagnostic(rule: rule, at: line.location,
                                   message: "no vocabulary term matches the \(line.what.rawValue) '\(shown)'\(hint); add the term or phrase to the vocabulary, or state the facts with an indented 'Means:'")
             }
+        }
+    }
+
+    /// `no-exam-item`: a muscle of a covered folder with facts for an exam template that yields
+    /// no unambiguous item of it (Docs/EXAM.md says which templates count).
+    static func noExamItem(_ loaded: LoadedDeck, muscles: [Muscle], vocabulary: Vocabulary) -> [Diagnostic] {
+        guard !vocabulary.covers.isEmpty else { return [] }
+        let files = Dictionary(loaded.files.map { ($0.displayPath, $0.relativePath) }, uniquingKeysWith: { a, _ in a })
+        let curriculum = ExamCurriculum(muscles: muscles, vocabulary: loaded.location == .bundled ? vocabulary : FactsReport.bundledVocabulary + vocabulary) {
+            files[$0.location.file].map(vocabulary.covers) ?? false
+        }
+        let locations = Dictionary(muscles.map { ($0.key, $0.location) }, uniquingKeysWith: { a, _ in a })
+        return ExamGenerator.missing(curriculum).compactMap { entry, template in
+            guard let location = locations[entry.key] else { return nil }
+            return Diagnostic(rule: .noExamItem, at: location,
+                              message: "\(entry.name) has facts for the \(template.rawValue) exam template but no unambiguous item of it: \(template.missingHint)")
         }
     }
 

@@ -109,8 +109,12 @@ public enum ExamGenerator {
         func landmarks(_ names: [String]) -> String { ExamPhrasing.list(names.map(ExamPhrasing.landmark)) }
 
         /// Builds the item if three distractors are left; records the attempt either way.
-        func emit(_ template: ExamTemplate, about entry: Entry, parts: [String], stem: String, key: Option, distractors: [Option]) {
-            attempted.insert(Pair(entry.key, template))
+        /// - Parameter pool: how many options the template had to choose from before the validity
+        ///   rule (muscles with facts of the aspect, nerves, movements, landmarks): a template that
+        ///   had three or more and produced no item is one lint reports (the muscle's own facts make
+        ///   every distractor ambiguous), one that had fewer is not (a small deck).
+        func emit(_ template: ExamTemplate, about entry: Entry, parts: [String], stem: String, key: Option, distractors: [Option], pool: Int) {
+            if pool >= 3 { attempted.insert(Pair(entry.key, template)) }
             var hash = ContentHash()
             hash.add(template.rawValue)
             for part in parts { hash.add(TermText.normalize(part)) }
@@ -170,20 +174,23 @@ public enum ExamGenerator {
             let also = direct.count > 1 ? " (with the \(ExamPhrasing.list(direct.filter { $0 != key }.map { $0.lowercased() })))" : ""
             emit(.muscleNerve, about: entry, parts: [entry.key, key], stem: "Which nerve supplies \(ExamPhrasing.the(entry.name))?",
                  key: Option(text: key, score: 0, explanation: "\(key): supplies \(ExamPhrasing.the(entry.name))\(also)."),
-                 distractors: distractors)
+                 distractors: distractors, pool: supplyingNerves.count - direct.count)
         }
 
         func nerveMuscle(_ entry: Entry) {
             for nerve in entry.facts.nerves where isNerve(nerve) {
                 let siblings = Set(supplyingNerves.filter { $0 != nerve && parent($0) != nil && parent($0) == parent(nerve) })
+                let family = firstWord(nerve)
                 let distractors: [Option] = covered.compactMap { other in
-                    guard other.key != entry.key, !other.facts.nerves.isEmpty, !other.nerveLevels.contains(nerve) else { return nil }
+                    // Supplied at some level, or by a division of the same name (the tibial division of the sciatic nerve for the tibial nerve): not a distractor.
+                    guard other.key != entry.key, !other.facts.nerves.isEmpty, !other.nerveLevels.contains(nerve),
+                          !other.nerveLevels.contains(where: { firstWord($0) == family }) else { return nil }
                     let score = (other.facts.nerves.contains(where: siblings.contains) ? 3 : 0) + kinship(other, entry)
                     return Option(text: other.name, score: score, explanation: "\(other.name): \(ExamPhrasing.list(other.facts.nerves.map { $0.lowercased() })), not the \(nerve.lowercased()).")
                 }
                 emit(.nerveMuscle, about: entry, parts: [nerve, entry.key], stem: "Which muscle is supplied by the \(nerve.lowercased())?",
                      key: Option(text: entry.name, score: 0, explanation: "\(entry.name): \(ExamPhrasing.list(entry.facts.nerves.map { $0.lowercased() }))."),
-                     distractors: distractors)
+                     distractors: distractors, pool: covered.filter { $0.key != entry.key && !$0.facts.nerves.isEmpty }.count)
             }
         }
 
@@ -200,7 +207,8 @@ public enum ExamGenerator {
                 return Option(text: other.name, score: kinship(other, entry), explanation: "\(other.name): \(roots(other)); not \(root).")
             }
             emit(.rootMuscle, about: entry, parts: [root, entry.key], stem: "Which muscle is supplied by fibres of spinal segment \(root)?",
-                 key: Option(text: entry.name, score: 0, explanation: "\(entry.name): \(roots(entry))."), distractors: distractors)
+                 key: Option(text: entry.name, score: 0, explanation: "\(entry.name): \(roots(entry))."), distractors: distractors,
+                 pool: withRoots.count - 1)
         }
 
         // MARK: - Movements
@@ -214,7 +222,8 @@ public enum ExamGenerator {
                     return Option(text: other.name, score: score, explanation: "\(other.name) does not \(verb(movement).base); it \(doings(other)).")
                 }
                 emit(.movementMuscle, about: entry, parts: [movement, entry.key], stem: "Which muscle \(verb(movement).third)?",
-                     key: Option(text: entry.name, score: 0, explanation: "\(entry.name) \(verb(movement).third)."), distractors: distractors)
+                     key: Option(text: entry.name, score: 0, explanation: "\(entry.name) \(verb(movement).third)."), distractors: distractors,
+                     pool: covered.filter { $0.key != entry.key && !$0.performs.isEmpty }.count)
             }
             for (i, first) in entry.prime.enumerated() {
                 for second in entry.prime.dropFirst(i + 1) where joint(first) != joint(second) {
@@ -229,7 +238,8 @@ public enum ExamGenerator {
                         return Option(text: other.name, score: (one || two ? 4 : 0) + kinship(other, entry), explanation: text)
                     }
                     emit(.movementMuscle, about: entry, parts: [first, second, entry.key].sorted(), stem: "Which muscle both \(a.third) and \(b.third)?",
-                         key: Option(text: entry.name, score: 0, explanation: "\(entry.name) \(a.third) and \(b.third)."), distractors: distractors)
+                         key: Option(text: entry.name, score: 0, explanation: "\(entry.name) \(a.third) and \(b.third)."), distractors: distractors,
+                         pool: covered.filter { $0.key != entry.key && !$0.performs.isEmpty }.count)
                 }
             }
         }
@@ -251,7 +261,7 @@ public enum ExamGenerator {
                 }
                 emit(.muscleMovement, about: entry, parts: [entry.key, movement], stem: "Which movement does \(ExamPhrasing.the(entry.name)) perform?",
                      key: Option(text: movementTitle(movement), score: 0, explanation: "\(movementTitle(movement)): \(ExamPhrasing.the(entry.name)) \(verb(movement).third)."),
-                     distractors: distractors)
+                     distractors: distractors, pool: performedMovements.count - 1)
             }
         }
 
@@ -268,7 +278,8 @@ public enum ExamGenerator {
                     return Option(text: other.name, score: (opposes ? 3 : 0) + kinship(other, entry), explanation: text)
                 }
                 emit(.synergist, about: entry, parts: [entry.key, movement, key.key], stem: "Which muscle works with \(ExamPhrasing.the(entry.name)) as it \(verb(movement).third)?",
-                     key: Option(text: key.name, score: 0, explanation: "\(key.name) also \(verb(movement).third)."), distractors: distractors)
+                     key: Option(text: key.name, score: 0, explanation: "\(key.name) also \(verb(movement).third)."), distractors: distractors,
+                     pool: covered.filter { $0.key != entry.key && $0.key != key.key && !$0.performs.isEmpty }.count)
             }
         }
 
@@ -285,7 +296,8 @@ public enum ExamGenerator {
                 }
                 emit(.antagonist, about: entry, parts: [entry.key, movement, key.key],
                      stem: "Which muscle opposes \(ExamPhrasing.the(entry.name)) as it \(verb(movement).third)?",
-                     key: Option(text: key.name, score: 0, explanation: "\(key.name) \(verb(opposite).third), the opposite movement."), distractors: distractors)
+                     key: Option(text: key.name, score: 0, explanation: "\(key.name) \(verb(opposite).third), the opposite movement."), distractors: distractors,
+                     pool: covered.filter { $0.key != entry.key && $0.key != key.key && !$0.performs.isEmpty }.count)
             }
         }
 
@@ -309,12 +321,12 @@ public enum ExamGenerator {
                     let (same, otherRole) = origin ? (other.origins, other.insertions) : (other.insertions, other.origins)
                     guard other.key != entry.key, !same.isEmpty, !attaches(same, to: landmark) else { return nil }
                     let score = (attaches(otherRole, to: landmark) ? 3 : 0) + (same.contains { bone($0) == bone(landmark) } ? 1 : 0) + kinship(other, entry)
-                    return Option(text: other.name, score: score, explanation: "\(other.name): \(origin ? "origin" : "insertion") on \(landmarks(same)).")
+                    return Option(text: other.name, score: score, explanation: "\(other.name): \(origin ? "origin" : "insertion") on \(landmarks(origin ? other.keyOrigins : other.keyInsertions)).")
                 }
                 let place = ExamPhrasing.landmark(landmark)
                 emit(template, about: entry, parts: [landmark, entry.key], stem: "Which muscle \(origin ? "originates" : "inserts") on the \(place)?",
-                     key: Option(text: entry.name, score: 0, explanation: "\(entry.name): \(origin ? "origin" : "insertion") on \(landmarks(origin ? entry.origins : entry.insertions))."),
-                     distractors: distractors)
+                     key: Option(text: entry.name, score: 0, explanation: "\(entry.name): \(origin ? "origin" : "insertion") on \(landmarks(origin ? entry.keyOrigins : entry.keyInsertions))."),
+                     distractors: distractors, pool: covered.filter { $0.key != entry.key && !(origin ? $0.origins : $0.insertions).isEmpty }.count)
             }
         }
 
@@ -339,8 +351,8 @@ public enum ExamGenerator {
                 }
                 emit(template, about: entry, parts: [entry.key, landmark], stem: "Which of these is \(origin ? "an origin" : "an insertion") of \(ExamPhrasing.the(entry.name))?",
                      key: Option(text: ExamPhrasing.capitalized(ExamPhrasing.landmark(landmark)), score: 0,
-                                 explanation: "\(ExamPhrasing.capitalized(ExamPhrasing.landmark(landmark))): \(role) of \(ExamPhrasing.the(entry.name)) (\(role): \(landmarks(own)))."),
-                     distractors: distractors)
+                                 explanation: "\(ExamPhrasing.capitalized(ExamPhrasing.landmark(landmark))): \(role) of \(ExamPhrasing.the(entry.name)) (\(role): \(landmarks(origin ? entry.keyOrigins : entry.keyInsertions)))."),
+                     distractors: distractors, pool: attachmentLandmarks.count - own.count)
             }
         }
 
@@ -351,7 +363,8 @@ public enum ExamGenerator {
             guard !glosses.isEmpty else { return }
             let quoted = glosses.map { "\"\($0)\"" }
             let stem = "Which muscle's name is built from words meaning \(ExamPhrasing.list(quoted))?"
-            attempted.insert(Pair(entry.key, .etymologyMuscle))
+            let pool = covered.filter { $0.key != entry.key && !$0.glosses.isEmpty }.count
+            if pool >= 3 { attempted.insert(Pair(entry.key, .etymologyMuscle)) }
             guard !glosses.contains(where: { ExamPhrasing.mentions($0, nameOf: entry.name) }) else { return }
             let wanted = Set(glosses.map(TermText.normalize))
             let distractors: [Option] = covered.compactMap { other in
@@ -361,15 +374,16 @@ public enum ExamGenerator {
                 return Option(text: other.name, score: score, explanation: "\(other.name): \(ExamPhrasing.list(other.glosses.map { "\"\($0)\"" })).")
             }
             emit(.etymologyMuscle, about: entry, parts: [entry.key] + glosses, stem: stem,
-                 key: Option(text: entry.name, score: 0, explanation: "\(entry.name): \(ExamPhrasing.list(quoted))."), distractors: distractors)
+                 key: Option(text: entry.name, score: 0, explanation: "\(entry.name): \(ExamPhrasing.list(quoted))."), distractors: distractors, pool: pool)
         }
 
         func triggerPoints(_ entry: Entry) {
             for referral in entry.referrals where !referral.zones.isEmpty {
-                attempted.insert(Pair(entry.key, .triggerPointMuscle))
+                let pool = covered.filter { $0.key != entry.key && !$0.referrals.isEmpty }.count
+                if pool >= 3 { attempted.insert(Pair(entry.key, .triggerPointMuscle)) }
                 let text = referral.text.split(whereSeparator: \.isNewline).map { String($0).trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
                 guard !ExamPhrasing.mentions(text, nameOf: entry.name) else { continue }
-                let stem = "A trigger point that refers pain to \(text) belongs to which muscle?"
+                let stem = "Which muscle has a trigger point that refers pain here: \(text)?"
                 let distractors: [Option] = covered.compactMap { other in
                     guard other.key != entry.key, !other.referrals.isEmpty, !ExamPhrasing.mentions(stem, nameOf: other.name),
                           other.referrals.allSatisfy({ $0.zones.isDisjoint(with: referral.zones) && !$0.zones.isEmpty }) else { return nil }
@@ -377,7 +391,7 @@ public enum ExamGenerator {
                     return Option(text: other.name, score: kinship(other, entry), explanation: "\(other.name): refers to \(ExamPhrasing.list(zones.prefix(2).map { $0 }, conjunction: "or")).")
                 }
                 emit(.triggerPointMuscle, about: entry, parts: [entry.key, text], stem: stem,
-                     key: Option(text: entry.name, score: 0, explanation: "\(entry.name): refers to \(text)."), distractors: distractors)
+                     key: Option(text: entry.name, score: 0, explanation: "\(entry.name): refers to \(text)."), distractors: distractors, pool: pool)
             }
         }
     }
