@@ -39,6 +39,7 @@ public enum RuleID: String, CaseIterable, Codable, Sendable {
     case unresolvedAction = "unresolved-action"
     case unresolvedNerve = "unresolved-nerve"
     case unresolvedLandmark = "unresolved-landmark"
+    case noExamItem = "no-exam-item"
 
     public var severity: Severity { rule.severity }
 
@@ -83,6 +84,7 @@ public enum RuleID: String, CaseIterable, Codable, Sendable {
         case .unresolvedAction: .unresolvedAction
         case .unresolvedNerve: .unresolvedNerve
         case .unresolvedLandmark: .unresolvedLandmark
+        case .noExamItem: .noExamItem
         }
     }
 }

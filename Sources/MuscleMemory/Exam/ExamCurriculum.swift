@@ -2,8 +2,8 @@
 /// are complete. Only a muscle of a folder a vocabulary `Covers:` has facts lint vouches for (a
 /// covered file with a line that resolves to nothing is a lint warning), so only those muscles
 /// are keys, stem muscles or distractors: a distractor must be shown *not* to satisfy the stem,
-/// and a muscle whose lines resolved only in part cannot be. The rest of the curriculum's facts
-/// still count against an item where they can only make it stricter.
+/// and a muscle whose lines resolved only in part cannot be. The other muscles are left out
+/// (and not resolved): as the vocabulary covers more folders, more muscles take part.
 public struct ExamCurriculum: Sendable {
     /// One muscle, with what the templates ask about it, precomputed.
     public struct Entry: Sendable {
@@ -41,23 +41,35 @@ public struct ExamCurriculum: Sendable {
 
     /// - Parameter covered: whether a muscle's facts are complete (its file is in a covered folder).
     public init(muscles: [Muscle], vocabulary: Vocabulary, covered: (Muscle) -> Bool) {
-        let named = muscles.filter { !$0.name.isEmpty }
-        index = FactIndex(muscles: named, vocabulary: vocabulary)
+        // Only covered muscles take part, so only they are resolved: resolving the others (and
+        // the suggestions for their unresolved lines) would cost more than generating every item.
+        let named = muscles.filter { !$0.name.isEmpty && covered($0) }
         let resolver = FactResolver(vocabulary)
+        self.init(resolved: named.map { ($0, resolver.facts(for: $0)) }, resolver: resolver)
+    }
+
+    /// From muscles already resolved (lint resolves the covered muscles once for both its
+    /// unresolved-line rules and `no-exam-item`).
+    init(resolved: [(muscle: Muscle, facts: MuscleFacts)], resolver: FactResolver) {
+        let vocabulary = resolver.vocabulary
+        var index = FactIndex(muscles: [], vocabulary: vocabulary)
         var entries: [Entry] = []
         var seen = Set<String>()
-        for (muscle, facts) in zip(named, index.muscles) where seen.insert(muscle.key).inserted {
+        for (muscle, facts) in resolved where !muscle.name.isEmpty && seen.insert(muscle.key).inserted {
             let levels = Set(facts.nerves.flatMap { vocabulary.nerveChain($0) })
             let performs = Set(facts.movements.map { TermText.normalize($0.name) })
             let prime = facts.movements.filter { $0.role == .prime }.map { TermText.normalize($0.name) }
             let innervation = muscle.field(.innervation) ?? ""
             func strict(_ field: MuscleField, _ all: [String]) -> [String] {
                 guard let text = muscle.field(field) else { return [] }
-                let kept = Set(resolver.resolveLandmarks(ExamText.beforeRoute(text)))
+                let before = ExamText.beforeRoute(text)
+                guard before.count < text.count else { return all }
+                let kept = Set(resolver.resolveLandmarks(before))
                 return all.filter(kept.contains)
             }
+            index.muscles.append(facts)
             entries.append(Entry(
-                facts: facts, name: muscle.name, key: muscle.key, region: muscle.region, covered: covered(muscle),
+                facts: facts, name: muscle.name, key: muscle.key, region: muscle.region, covered: true,
                 nerveLevels: levels, performs: performs, prime: prime,
                 roots: Set(SpinalRoots.expand(innervation)), mainRoots: SpinalRoots.expand(SpinalRoots.mainStatement(innervation)),
                 origins: facts.origins, insertions: facts.insertions,
@@ -65,6 +77,7 @@ public struct ExamCurriculum: Sendable {
                 glosses: ExamText.glosses(muscle.field(.etymology) ?? ""),
                 referrals: muscle.triggerPoints.map { ($0.referral, ExamText.zones($0.referral)) }))
         }
+        self.index = index
         self.entries = entries
     }
 

@@ -35,6 +35,8 @@ public enum ExamGenerator {
     /// A possible option: its text, how plausible it is, and the explanation line it gets.
     struct Option {
         var text: String
+        /// The option as the curriculum spells it (`ExamItem.optionFacts`).
+        var fact: String
         var score: Int
         var explanation: String
     }
@@ -86,14 +88,37 @@ public enum ExamGenerator {
 
         func joint(_ movement: String) -> String { movementParts[movement]?.joint.lowercased() ?? "" }
 
-        func joints(_ entry: Entry) -> Set<String> { Set(entry.facts.movements.map { $0.joint.lowercased() }) }
+        func joints(_ entry: Entry) -> Set<String> {
+            if let known = jointSets[entry.key] { return known }
+            let found = Set(entry.facts.movements.map { $0.joint.lowercased() })
+            jointSets[entry.key] = found
+            return found
+        }
 
         func movementTitle(_ movement: String) -> String {
             guard let parts = movementParts[movement] else { return ExamPhrasing.capitalized(movement) }
             return ExamPhrasing.capitalized("\(parts.joint.lowercased()) \(parts.movement)")
         }
 
-        func opposite(_ movement: String) -> String? { curriculum.index.opposite(of: movement).map(TermText.normalize) }
+        /// Look-ups into the vocabulary scan and normalize every entry; each is asked once per term.
+        var opposites: [String: String?] = [:]
+        var chains: [String: [String]] = [:]
+        var nerveKinds: [String: Bool] = [:]
+        var jointSets: [String: Set<String>] = [:]
+
+        func opposite(_ movement: String) -> String? {
+            if let known = opposites[movement] { return known }
+            let found = curriculum.index.opposite(of: movement).map(TermText.normalize)
+            opposites[movement] = found
+            return found
+        }
+
+        func chain(_ nerve: String) -> [String] {
+            if let known = chains[nerve] { return known }
+            let found = curriculum.index.vocabulary.nerveChain(nerve)
+            chains[nerve] = found
+            return found
+        }
 
         /// Plausibility shared by every muscle distractor: same region, a shared joint.
         func kinship(_ candidate: Entry, _ other: Entry) -> Int {
@@ -109,8 +134,12 @@ public enum ExamGenerator {
         func landmarks(_ names: [String]) -> String { ExamPhrasing.list(names.map(ExamPhrasing.landmark)) }
 
         /// Builds the item if three distractors are left; records the attempt either way.
-        func emit(_ template: ExamTemplate, about entry: Entry, parts: [String], stem: String, key: Option, distractors: [Option]) {
-            attempted.insert(Pair(entry.key, template))
+        /// - Parameter pool: how many options the template had to choose from before the validity
+        ///   rule (muscles with facts of the aspect, nerves, movements, landmarks): a template that
+        ///   had three or more and produced no item is one lint reports (the muscle's own facts make
+        ///   every distractor ambiguous), one that had fewer is not (a small deck).
+        func emit(_ template: ExamTemplate, about entry: Entry, parts: [String], stem: String, key: Option, distractors: [Option], pool: Int) {
+            if pool >= 3 { attempted.insert(Pair(entry.key, template)) }
             var hash = ContentHash()
             hash.add(template.rawValue)
             for part in parts { hash.add(TermText.normalize(part)) }
@@ -119,25 +148,34 @@ public enum ExamGenerator {
             func tiebreak(_ text: String) -> UInt64 { ContentHash.of(id, text).value }
             var used = Set([TermText.normalize(key.text)])
             var chosen: [Option] = []
-            for option in distractors.sorted(by: { $0.score != $1.score ? $0.score > $1.score : tiebreak($0.text) < tiebreak($1.text) }) {
-                guard chosen.count < 3, used.insert(TermText.normalize(option.text)).inserted else { continue }
+            let ranked = distractors.map { ($0, tiebreak($0.text)) }
+                .sorted { $0.0.score != $1.0.score ? $0.0.score > $1.0.score : $0.1 < $1.1 }
+            for (option, _) in ranked {
+                guard chosen.count < 3 else { break }
+                guard used.insert(TermText.normalize(option.text)).inserted else { continue }
                 chosen.append(option)
             }
             guard chosen.count == 3 else { return }
-            let options = ([key] + chosen).sorted { tiebreak("order " + $0.text) < tiebreak("order " + $1.text) }
+            let options = ([key] + chosen).map { ($0, tiebreak("order " + $0.text)) }.sorted { $0.1 < $1.1 }.map(\.0)
             guard let keyIndex = options.firstIndex(where: { $0.text == key.text }) else { return }
             seenIDs.insert(id)
             produced.insert(Pair(entry.key, template))
             items.append(ExamItem(id: id, template: template, muscleKey: entry.key, muscleName: entry.name, region: entry.region, stem: stem,
-                                  options: options.map(\.text), keyIndex: keyIndex, explanation: options.map(\.explanation)))
+                                  options: options.map(\.text), keyIndex: keyIndex, explanation: options.map(\.explanation),
+                                  stemFacts: parts, optionFacts: options.map(\.fact)))
         }
 
         // MARK: - Nerves
 
-        func isNerve(_ name: String) -> Bool { curriculum.index.vocabulary.entry(named: name)?.kind == .nerve }
+        func isNerve(_ name: String) -> Bool {
+            if let known = nerveKinds[name] { return known }
+            let found = curriculum.index.vocabulary.entry(named: name)?.kind == .nerve
+            nerveKinds[name] = found
+            return found
+        }
 
         func parent(_ nerve: String) -> String? {
-            let chain = curriculum.index.vocabulary.nerveChain(nerve)
+            let chain = chain(nerve)
             return chain.count > 1 ? chain[1] : nil
         }
 
@@ -155,9 +193,9 @@ public enum ExamGenerator {
             guard let key = entry.facts.nerves.first(where: isNerve) else { return }
             let direct = entry.facts.nerves
             let family = Set(direct.map(firstWord))
-            let keyPlexus = curriculum.index.vocabulary.nerveChain(key).last
+            let keyPlexus = chain(key).last
             let distractors: [Option] = supplyingNerves.compactMap { nerve in
-                let chain = curriculum.index.vocabulary.nerveChain(nerve)
+                let chain = chain(nerve)
                 // True at some level, a branch of a true nerve, or a division of the same name: not a distractor.
                 guard !entry.nerveLevels.contains(nerve), !chain.contains(where: direct.contains), !family.contains(firstWord(nerve)) else { return nil }
                 let muscles = supplied(by: nerve)
@@ -165,25 +203,28 @@ public enum ExamGenerator {
                 let score = (parent(nerve) != nil && parent(nerve) == parent(key) ? 3 : 0) + (chain.last == keyPlexus ? 2 : 0)
                     + (muscles.contains { $0.region == entry.region } ? 1 : 0)
                 let names = ExamPhrasing.list(muscles.prefix(3).map { ExamPhrasing.the($0.name) } + (muscles.count > 3 ? ["others"] : []))
-                return Option(text: nerve, score: score, explanation: "\(nerve): supplies \(names), not \(ExamPhrasing.the(entry.name)).")
+                return Option(text: nerve, fact: nerve, score: score, explanation: "\(nerve): supplies \(names), not \(ExamPhrasing.the(entry.name)).")
             }
             let also = direct.count > 1 ? " (with the \(ExamPhrasing.list(direct.filter { $0 != key }.map { $0.lowercased() })))" : ""
             emit(.muscleNerve, about: entry, parts: [entry.key, key], stem: "Which nerve supplies \(ExamPhrasing.the(entry.name))?",
-                 key: Option(text: key, score: 0, explanation: "\(key): supplies \(ExamPhrasing.the(entry.name))\(also)."),
-                 distractors: distractors)
+                 key: Option(text: key, fact: key, score: 0, explanation: "\(key): supplies \(ExamPhrasing.the(entry.name))\(also)."),
+                 distractors: distractors, pool: supplyingNerves.count - direct.count)
         }
 
         func nerveMuscle(_ entry: Entry) {
             for nerve in entry.facts.nerves where isNerve(nerve) {
                 let siblings = Set(supplyingNerves.filter { $0 != nerve && parent($0) != nil && parent($0) == parent(nerve) })
+                let family = firstWord(nerve)
                 let distractors: [Option] = covered.compactMap { other in
-                    guard other.key != entry.key, !other.facts.nerves.isEmpty, !other.nerveLevels.contains(nerve) else { return nil }
+                    // Supplied at some level, or by a division of the same name (the tibial division of the sciatic nerve for the tibial nerve): not a distractor.
+                    guard other.key != entry.key, !other.facts.nerves.isEmpty, !other.nerveLevels.contains(nerve),
+                          !other.nerveLevels.contains(where: { firstWord($0) == family }) else { return nil }
                     let score = (other.facts.nerves.contains(where: siblings.contains) ? 3 : 0) + kinship(other, entry)
-                    return Option(text: other.name, score: score, explanation: "\(other.name): \(ExamPhrasing.list(other.facts.nerves.map { $0.lowercased() })), not the \(nerve.lowercased()).")
+                    return Option(text: other.name, fact: other.key, score: score, explanation: "\(other.name): \(ExamPhrasing.list(other.facts.nerves.map { $0.lowercased() })), not the \(nerve.lowercased()).")
                 }
                 emit(.nerveMuscle, about: entry, parts: [nerve, entry.key], stem: "Which muscle is supplied by the \(nerve.lowercased())?",
-                     key: Option(text: entry.name, score: 0, explanation: "\(entry.name): \(ExamPhrasing.list(entry.facts.nerves.map { $0.lowercased() }))."),
-                     distractors: distractors)
+                     key: Option(text: entry.name, fact: entry.key, score: 0, explanation: "\(entry.name): \(ExamPhrasing.list(entry.facts.nerves.map { $0.lowercased() }))."),
+                     distractors: distractors, pool: covered.filter { $0.key != entry.key && !$0.facts.nerves.isEmpty }.count)
             }
         }
 
@@ -197,10 +238,11 @@ public enum ExamGenerator {
             func roots(_ e: Entry) -> String { SpinalRoots.ordered.filter(e.roots.contains).joined(separator: ", ") }
             let distractors: [Option] = withRoots.compactMap { other in
                 guard other.key != entry.key, !other.roots.contains(root) else { return nil }
-                return Option(text: other.name, score: kinship(other, entry), explanation: "\(other.name): \(roots(other)); not \(root).")
+                return Option(text: other.name, fact: other.key, score: kinship(other, entry), explanation: "\(other.name): \(roots(other)); not \(root).")
             }
             emit(.rootMuscle, about: entry, parts: [root, entry.key], stem: "Which muscle is supplied by fibres of spinal segment \(root)?",
-                 key: Option(text: entry.name, score: 0, explanation: "\(entry.name): \(roots(entry))."), distractors: distractors)
+                 key: Option(text: entry.name, fact: entry.key, score: 0, explanation: "\(entry.name): \(roots(entry))."), distractors: distractors,
+                 pool: withRoots.count - 1)
         }
 
         // MARK: - Movements
@@ -211,10 +253,11 @@ public enum ExamGenerator {
                 let distractors: [Option] = covered.compactMap { other in
                     guard other.key != entry.key, !other.performs.contains(movement) else { return nil }
                     let score = (joints(other).contains(joint(movement)) ? 3 : 0) + kinship(other, entry) + (opposite.map(other.performs.contains) == true ? 1 : 0)
-                    return Option(text: other.name, score: score, explanation: "\(other.name) does not \(verb(movement).base); it \(doings(other)).")
+                    return Option(text: other.name, fact: other.key, score: score, explanation: "\(other.name) does not \(verb(movement).base); it \(doings(other)).")
                 }
                 emit(.movementMuscle, about: entry, parts: [movement, entry.key], stem: "Which muscle \(verb(movement).third)?",
-                     key: Option(text: entry.name, score: 0, explanation: "\(entry.name) \(verb(movement).third)."), distractors: distractors)
+                     key: Option(text: entry.name, fact: entry.key, score: 0, explanation: "\(entry.name) \(verb(movement).third)."), distractors: distractors,
+                     pool: covered.filter { $0.key != entry.key && !$0.performs.isEmpty }.count)
             }
             for (i, first) in entry.prime.enumerated() {
                 for second in entry.prime.dropFirst(i + 1) where joint(first) != joint(second) {
@@ -226,10 +269,11 @@ public enum ExamGenerator {
                         if one { text = "\(other.name) also \(a.third) but does not \(b.base)." }
                         else if two { text = "\(other.name) also \(b.third) but does not \(a.base)." }
                         else { text = "\(other.name) neither \(a.base) nor \(b.base); it \(doings(other))." }
-                        return Option(text: other.name, score: (one || two ? 4 : 0) + kinship(other, entry), explanation: text)
+                        return Option(text: other.name, fact: other.key, score: (one || two ? 4 : 0) + kinship(other, entry), explanation: text)
                     }
                     emit(.movementMuscle, about: entry, parts: [first, second, entry.key].sorted(), stem: "Which muscle both \(a.third) and \(b.third)?",
-                         key: Option(text: entry.name, score: 0, explanation: "\(entry.name) \(a.third) and \(b.third)."), distractors: distractors)
+                         key: Option(text: entry.name, fact: entry.key, score: 0, explanation: "\(entry.name) \(a.third) and \(b.third)."), distractors: distractors,
+                         pool: covered.filter { $0.key != entry.key && !$0.performs.isEmpty }.count)
                 }
             }
         }
@@ -246,12 +290,12 @@ public enum ExamGenerator {
                     guard !entry.performs.contains(other) else { return nil }
                     let score = (joint(other) == joint(movement) ? 3 : 0) + (joints(entry).contains(joint(other)) ? 2 : 0) + (other == opposite ? 1 : 0)
                     let by = covered.filter { $0.prime.contains(other) }.prefix(3).map { ExamPhrasing.the($0.name) }
-                    return Option(text: movementTitle(other), score: score,
+                    return Option(text: movementTitle(other), fact: other, score: score,
                                   explanation: "\(movementTitle(other)): \(by.isEmpty ? "" : "performed by \(ExamPhrasing.list(Array(by))), ")not by \(ExamPhrasing.the(entry.name)).")
                 }
                 emit(.muscleMovement, about: entry, parts: [entry.key, movement], stem: "Which movement does \(ExamPhrasing.the(entry.name)) perform?",
-                     key: Option(text: movementTitle(movement), score: 0, explanation: "\(movementTitle(movement)): \(ExamPhrasing.the(entry.name)) \(verb(movement).third)."),
-                     distractors: distractors)
+                     key: Option(text: movementTitle(movement), fact: movement, score: 0, explanation: "\(movementTitle(movement)): \(ExamPhrasing.the(entry.name)) \(verb(movement).third)."),
+                     distractors: distractors, pool: performedMovements.count - 1)
             }
         }
 
@@ -265,10 +309,11 @@ public enum ExamGenerator {
                     let opposes = opposite.map(other.performs.contains) == true
                     let text = opposes ? "\(other.name) \(verb(opposite ?? movement).third): it opposes \(ExamPhrasing.the(entry.name)) here."
                         : "\(other.name) does not \(verb(movement).base); it \(doings(other))."
-                    return Option(text: other.name, score: (opposes ? 3 : 0) + kinship(other, entry), explanation: text)
+                    return Option(text: other.name, fact: other.key, score: (opposes ? 3 : 0) + kinship(other, entry), explanation: text)
                 }
                 emit(.synergist, about: entry, parts: [entry.key, movement, key.key], stem: "Which muscle works with \(ExamPhrasing.the(entry.name)) as it \(verb(movement).third)?",
-                     key: Option(text: key.name, score: 0, explanation: "\(key.name) also \(verb(movement).third)."), distractors: distractors)
+                     key: Option(text: key.name, fact: key.key, score: 0, explanation: "\(key.name) also \(verb(movement).third)."), distractors: distractors,
+                     pool: covered.filter { $0.key != entry.key && $0.key != key.key && !$0.performs.isEmpty }.count)
             }
         }
 
@@ -281,17 +326,34 @@ public enum ExamGenerator {
                     let helps = other.performs.contains(movement)
                     let text = helps ? "\(other.name) also \(verb(movement).third): it works with \(ExamPhrasing.the(entry.name)), not against it."
                         : "\(other.name) does not \(verb(opposite).base); it \(doings(other))."
-                    return Option(text: other.name, score: (helps ? 3 : 0) + kinship(other, entry), explanation: text)
+                    return Option(text: other.name, fact: other.key, score: (helps ? 3 : 0) + kinship(other, entry), explanation: text)
                 }
                 emit(.antagonist, about: entry, parts: [entry.key, movement, key.key],
                      stem: "Which muscle opposes \(ExamPhrasing.the(entry.name)) as it \(verb(movement).third)?",
-                     key: Option(text: key.name, score: 0, explanation: "\(key.name) \(verb(opposite).third), the opposite movement."), distractors: distractors)
+                     key: Option(text: key.name, fact: key.key, score: 0, explanation: "\(key.name) \(verb(opposite).third), the opposite movement."), distractors: distractors,
+                     pool: covered.filter { $0.key != entry.key && $0.key != key.key && !$0.performs.isEmpty }.count)
             }
         }
 
         // MARK: - Attachments
 
-        func bone(_ landmark: String) -> String { landmark.components(separatedBy: ": ")[0] }
+        var bones: [String: String] = [:]
+        var landmarkTexts: [String: String] = [:]
+
+        func bone(_ landmark: String) -> String {
+            if let known = bones[landmark] { return known }
+            let found = landmark.components(separatedBy: ": ")[0]
+            bones[landmark] = found
+            return found
+        }
+
+        /// "Medial condyle of the femur".
+        func landmarkTitle(_ landmark: String) -> String {
+            if let known = landmarkTexts[landmark] { return known }
+            let found = ExamPhrasing.capitalized(ExamPhrasing.landmark(landmark))
+            landmarkTexts[landmark] = found
+            return found
+        }
 
         /// Whether a muscle's attachments (one role) could include `landmark`: the landmark
         /// itself, its bone named alone, or (for a bone) any landmark of it.
@@ -309,14 +371,23 @@ public enum ExamGenerator {
                     let (same, otherRole) = origin ? (other.origins, other.insertions) : (other.insertions, other.origins)
                     guard other.key != entry.key, !same.isEmpty, !attaches(same, to: landmark) else { return nil }
                     let score = (attaches(otherRole, to: landmark) ? 3 : 0) + (same.contains { bone($0) == bone(landmark) } ? 1 : 0) + kinship(other, entry)
-                    return Option(text: other.name, score: score, explanation: "\(other.name): \(origin ? "origin" : "insertion") on \(landmarks(same)).")
+                    return Option(text: other.name, fact: other.key, score: score, explanation: "\(other.name): \(origin ? "origin" : "insertion") on \(landmarks(origin ? other.keyOrigins : other.keyInsertions)).")
                 }
                 let place = ExamPhrasing.landmark(landmark)
                 emit(template, about: entry, parts: [landmark, entry.key], stem: "Which muscle \(origin ? "originates" : "inserts") on the \(place)?",
-                     key: Option(text: entry.name, score: 0, explanation: "\(entry.name): \(origin ? "origin" : "insertion") on \(landmarks(origin ? entry.origins : entry.insertions))."),
-                     distractors: distractors)
+                     key: Option(text: entry.name, fact: entry.key, score: 0, explanation: "\(entry.name): \(origin ? "origin" : "insertion") on \(landmarks(origin ? entry.keyOrigins : entry.keyInsertions))."),
+                     distractors: distractors, pool: covered.filter { $0.key != entry.key && !(origin ? $0.origins : $0.insertions).isEmpty }.count)
             }
         }
+
+        lazy var landmarkUsers: [String: [Entry]] = {
+            var users: [String: [Entry]] = [:]
+            for entry in covered {
+                var seen = Set<String>()
+                for name in entry.origins + entry.insertions where seen.insert(name).inserted { users[name, default: []].append(entry) }
+            }
+            return users
+        }()
 
         lazy var attachmentLandmarks: [String] = {
             var seen = Set<String>()
@@ -330,17 +401,17 @@ public enum ExamGenerator {
             for landmark in origin ? entry.keyOrigins : entry.keyInsertions {
                 let distractors: [Option] = attachmentLandmarks.compactMap { candidate in
                     guard !attaches(own, to: candidate), !own.contains(where: { bone($0) == candidate }) else { return nil }
-                    let users = covered.filter { ($0.origins + $0.insertions).contains(candidate) }
+                    let users = landmarkUsers[candidate] ?? []
                     let score = (other.contains(candidate) ? 3 : 0) + (bone(candidate) == bone(landmark) ? 2 : 0) + (users.contains { $0.region == entry.region } ? 1 : 0)
                     let text = other.contains(candidate) ? "the \(origin ? "insertion" : "origin") of \(ExamPhrasing.the(entry.name)), not its \(role)"
                         : "attachment of \(ExamPhrasing.list(users.prefix(3).map { ExamPhrasing.the($0.name) })), not of \(ExamPhrasing.the(entry.name))"
-                    return Option(text: ExamPhrasing.capitalized(ExamPhrasing.landmark(candidate)), score: score,
-                                  explanation: "\(ExamPhrasing.capitalized(ExamPhrasing.landmark(candidate))): \(text).")
+                    return Option(text: landmarkTitle(candidate), fact: candidate, score: score,
+                                  explanation: "\(landmarkTitle(candidate)): \(text).")
                 }
                 emit(template, about: entry, parts: [entry.key, landmark], stem: "Which of these is \(origin ? "an origin" : "an insertion") of \(ExamPhrasing.the(entry.name))?",
-                     key: Option(text: ExamPhrasing.capitalized(ExamPhrasing.landmark(landmark)), score: 0,
-                                 explanation: "\(ExamPhrasing.capitalized(ExamPhrasing.landmark(landmark))): \(role) of \(ExamPhrasing.the(entry.name)) (\(role): \(landmarks(own)))."),
-                     distractors: distractors)
+                     key: Option(text: landmarkTitle(landmark), fact: landmark, score: 0,
+                                 explanation: "\(landmarkTitle(landmark)): \(role) of \(ExamPhrasing.the(entry.name)) (\(role): \(landmarks(origin ? entry.keyOrigins : entry.keyInsertions)))."),
+                     distractors: distractors, pool: attachmentLandmarks.count - own.count)
             }
         }
 
@@ -351,33 +422,35 @@ public enum ExamGenerator {
             guard !glosses.isEmpty else { return }
             let quoted = glosses.map { "\"\($0)\"" }
             let stem = "Which muscle's name is built from words meaning \(ExamPhrasing.list(quoted))?"
-            attempted.insert(Pair(entry.key, .etymologyMuscle))
+            let pool = covered.filter { $0.key != entry.key && !$0.glosses.isEmpty }.count
+            if pool >= 3 { attempted.insert(Pair(entry.key, .etymologyMuscle)) }
             guard !glosses.contains(where: { ExamPhrasing.mentions($0, nameOf: entry.name) }) else { return }
             let wanted = Set(glosses.map(TermText.normalize))
             let distractors: [Option] = covered.compactMap { other in
                 let theirs = Set(other.glosses.map(TermText.normalize))
                 guard other.key != entry.key, !other.glosses.isEmpty, !wanted.isSubset(of: theirs), !ExamPhrasing.mentions(stem, nameOf: other.name) else { return nil }
                 let score = (wanted.isDisjoint(with: theirs) ? 0 : 2) + kinship(other, entry)
-                return Option(text: other.name, score: score, explanation: "\(other.name): \(ExamPhrasing.list(other.glosses.map { "\"\($0)\"" })).")
+                return Option(text: other.name, fact: other.key, score: score, explanation: "\(other.name): \(ExamPhrasing.list(other.glosses.map { "\"\($0)\"" })).")
             }
             emit(.etymologyMuscle, about: entry, parts: [entry.key] + glosses, stem: stem,
-                 key: Option(text: entry.name, score: 0, explanation: "\(entry.name): \(ExamPhrasing.list(quoted))."), distractors: distractors)
+                 key: Option(text: entry.name, fact: entry.key, score: 0, explanation: "\(entry.name): \(ExamPhrasing.list(quoted))."), distractors: distractors, pool: pool)
         }
 
         func triggerPoints(_ entry: Entry) {
             for referral in entry.referrals where !referral.zones.isEmpty {
-                attempted.insert(Pair(entry.key, .triggerPointMuscle))
+                let pool = covered.filter { $0.key != entry.key && !$0.referrals.isEmpty }.count
+                if pool >= 3 { attempted.insert(Pair(entry.key, .triggerPointMuscle)) }
                 let text = referral.text.split(whereSeparator: \.isNewline).map { String($0).trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
                 guard !ExamPhrasing.mentions(text, nameOf: entry.name) else { continue }
-                let stem = "A trigger point that refers pain to \(text) belongs to which muscle?"
+                let stem = "Which muscle has a trigger point that refers pain here: \(text)?"
                 let distractors: [Option] = covered.compactMap { other in
                     guard other.key != entry.key, !other.referrals.isEmpty, !ExamPhrasing.mentions(stem, nameOf: other.name),
                           other.referrals.allSatisfy({ $0.zones.isDisjoint(with: referral.zones) && !$0.zones.isEmpty }) else { return nil }
                     let zones = other.referrals.map { $0.text.split(whereSeparator: \.isNewline).map { String($0).trimmingCharacters(in: .whitespaces) }.joined(separator: " ") }
-                    return Option(text: other.name, score: kinship(other, entry), explanation: "\(other.name): refers to \(ExamPhrasing.list(zones.prefix(2).map { $0 }, conjunction: "or")).")
+                    return Option(text: other.name, fact: other.key, score: kinship(other, entry), explanation: "\(other.name): refers to \(ExamPhrasing.list(zones.prefix(2).map { $0 }, conjunction: "or")).")
                 }
                 emit(.triggerPointMuscle, about: entry, parts: [entry.key, text], stem: stem,
-                     key: Option(text: entry.name, score: 0, explanation: "\(entry.name): refers to \(text)."), distractors: distractors)
+                     key: Option(text: entry.name, fact: entry.key, score: 0, explanation: "\(entry.name): refers to \(text)."), distractors: distractors, pool: pool)
             }
         }
     }

@@ -14,11 +14,17 @@ public struct ExamItem: Sendable, Hashable, Codable {
     public var options: [String]
     /// 0 = a ... 3 = d.
     public var keyIndex: Int
-    /// One line per option, the key's first.
+    /// One line per option, in the options' order.
     public var explanation: [String]
+    /// The facts the stem names, as the curriculum spells them (a nerve, a movement, a landmark,
+    /// muscle keys): what the ID is hashed from, and what a checker judges the options against.
+    public var stemFacts: [String] = []
+    /// Each option as the curriculum spells it: a muscle's key, a nerve's or movement's name, a
+    /// landmark ("Femur: medial condyle").
+    public var optionFacts: [String] = []
 
     public init(id: String, template: ExamTemplate, muscleKey: String, muscleName: String, region: String, stem: String,
-                options: [String], keyIndex: Int, explanation: [String]) {
+                options: [String], keyIndex: Int, explanation: [String], stemFacts: [String] = [], optionFacts: [String] = []) {
         self.id = id
         self.template = template
         self.muscleKey = muscleKey
@@ -28,6 +34,8 @@ public struct ExamItem: Sendable, Hashable, Codable {
         self.options = options
         self.keyIndex = keyIndex
         self.explanation = explanation
+        self.stemFacts = stemFacts
+        self.optionFacts = optionFacts
     }
 
     public var aspect: Aspect { template.aspect }
