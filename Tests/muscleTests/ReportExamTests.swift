@@ -65,6 +65,13 @@ import TestSupport
         let chart = html.components(separatedBy: "Mock exam scores").last?.components(separatedBy: "</section>").first ?? ""
         #expect(chart.contains("<polyline"), "\(chart.prefix(400))")
 
+        // Readiness (--exam) gains the exam column; the muscles answered carry their exam answers.
+        let ready = sandbox.run(["report", "--db", sandbox.db, "--decks", "bundled", "--now", "2026-12-03T10:00:00Z", "--exam", "2026-12-20", "--format", "json"],
+                                timeout: .seconds(120))
+        let readiness = try #require(try JSONSerialization.jsonObject(with: Data(ready.stdout.utf8)) as? [String: Any])
+        let topics = try #require((readiness["exam"] as? [String: Any])?["topics"] as? [[String: Any]])
+        #expect(topics.reduce(0) { $0 + ($1["exam_answers"] as? Int ?? 0) } == counts.answers)
+
         // The share carries it, and the class report merges it.
         let share = sandbox.run(["share", "--db", sandbox.db, "--decks", "bundled", "--now", "2026-12-03T10:00:00Z", "--output", "ana.json", "--label", "ana"], timeout: .seconds(120))
         #expect(share.exitCode == 0, "\(share.stderr)")

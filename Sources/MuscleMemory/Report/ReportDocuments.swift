@@ -54,7 +54,8 @@ public enum ReportDocuments {
             // The exam-practice column only once there are exam answers (its rule: Docs/REPORTS.md).
             let withExam = exam.topics.contains { $0.examAnswers > 0 }
             sections.append(.init(title: "Readiness on \(exam.exam) (\(exam.daysLeft) day\(exam.daysLeft == 1 ? "" : "s") left)",
-                                  note: "ready: learned and not due again before the exam; at risk: new, failing, or due by exam day",
+                                  note: "ready: learned and not due again before the exam; at risk: new, failing, or due by exam day"
+                                    + (withExam ? "; with \(ExamPlanner.examAnswersToJudge) or more exam answers, ready is at most the exam accuracy" : ""),
                                   content: .table(ReportDocument.Table(
                                     columns: [.init("muscle"), .init("ready", numeric: true), .init("cards", numeric: true), .init("at risk", numeric: true)]
                                         + (withExam ? [.init("exam", numeric: true)] : []),

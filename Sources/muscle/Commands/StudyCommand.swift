@@ -105,7 +105,7 @@ struct StudyCommand: ParsableCommand {
                 defer { terminal.finish() }
                 try session.run(on: terminal)
             } else {
-                try session.run(on: LineTerminal(ascii: noUnicode, introduce: terminalIn))
+                try session.run(on: LineTerminal(ascii: noUnicode, introduce: terminalIn, typing: typeAnswers))
             }
         }
     }
