@@ -14,11 +14,17 @@ public enum ExamGenerator {
         Run(curriculum).generate().items
     }
 
-    /// For lint: the covered muscles and templates that had facts for an item but produced none.
+    /// For lint: the covered muscles and templates that had facts for an item and three or more
+    /// options to draw from, every one of them ambiguous (or a stem that would give the key
+    /// away): the muscle's own facts are not distinctive. A template left with one or two valid
+    /// distractors is a small deck, not a finding.
     public static func missing(_ curriculum: ExamCurriculum) -> [(entry: ExamCurriculum.Entry, template: ExamTemplate)] {
         let run = Run(curriculum).generate()
         return curriculum.covered.flatMap { entry in
-            ExamTemplate.allCases.filter { run.attempted.contains(Pair(entry.key, $0)) && !run.produced.contains(Pair(entry.key, $0)) }
+            ExamTemplate.allCases.filter { template in
+                let pair = Pair(entry.key, template)
+                return run.attempted.contains(pair) && !run.produced.contains(pair) && (run.bestValid[pair] ?? 0) == 0
+            }
                 .map { (entry, $0) }
         }
     }
@@ -48,6 +54,8 @@ public enum ExamGenerator {
         var items: [ExamItem] = []
         var attempted = Set<Pair>()
         var produced = Set<Pair>()
+        /// The most valid distractors any attempt found.
+        var bestValid: [Pair: Int] = [:]
         /// Normalized movement name -> (joint, movement), from every fact.
         var movementParts: [String: (joint: String, movement: String)] = [:]
         var seenIDs = Set<String>()
@@ -171,6 +179,7 @@ public enum ExamGenerator {
         ///   every distractor ambiguous), one that had fewer is not (a small deck).
         func emit(_ template: ExamTemplate, about entry: Entry, parts: [String], stem: String, key: Option, distractors: [Option], pool: Int) {
             if pool >= 3 { attempted.insert(Pair(entry.key, template)) }
+            bestValid[Pair(entry.key, template), default: 0] = max(bestValid[Pair(entry.key, template)] ?? 0, distractors.count)
             var hash = ContentHash()
             hash.add(template.rawValue)
             for part in parts { hash.add(TermText.normalize(part)) }
