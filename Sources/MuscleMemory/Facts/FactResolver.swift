@@ -18,12 +18,70 @@ public struct FactResolver: Sendable {
     private struct JointTerm { var term: String; var joint: Vocabulary.Entry }
     private let jointTerms: [JointTerm]
 
+    /// A term of the nerve or landmark tables, as words, with what it names. Built once per
+    /// vocabulary, not per line: a compile resolves hundreds of lines against the same tables.
+    private struct NamedTerm {
+        var words: [Substring]
+        var name: String
+        /// The bone whose name the text must hold for this term to count (a bare "lateral
+        /// condyle" that another bone also has "of the …"), as its normalized terms.
+        var onlyWithBone: [String]? = nil
+    }
+    private let nerveTerms: [NamedTerm]
+    private let landmarkTerms: [NamedTerm]
+    private let jointPhrases: [(text: String, means: [String], joint: Vocabulary.Entry)]
+    private let functionPhrases: [(text: String, function: String)]
+
     public init(_ vocabulary: Vocabulary) {
         self.vocabulary = vocabulary
         jointTerms = vocabulary.entries(.joint)
             .flatMap { joint in joint.terms.map { JointTerm(term: TermText.normalize($0), joint: joint) } }
             .filter { !$0.term.isEmpty }
             .sorted { $0.term.count > $1.term.count }
+        nerveTerms = Self.longestFirst(vocabulary.entries.filter { $0.kind == .nerve || $0.kind == .plexus }
+            .flatMap { entry in entry.terms.map { NamedTerm(words: Self.words(TermText.normalize($0)), name: entry.name) } })
+        landmarkTerms = Self.longestFirst(Self.landmarkTable(vocabulary))
+        jointPhrases = vocabulary.entries(.joint).flatMap { joint in
+            joint.phrases.map { (TermText.normalize($0.text), $0.means, joint) }
+        }
+        functionPhrases = vocabulary.entries(.function).flatMap { function in
+            function.phrases.map { (TermText.normalize($0.text), function.name) }
+        }
+    }
+
+    private static func words(_ normalized: String) -> [Substring] { normalized.split(separator: " ") }
+
+    /// Longest first (by characters, as the matcher always has): "deep branch of the radial nerve"
+    /// is taken before "radial nerve" can claim its words.
+    private static func longestFirst(_ terms: [NamedTerm]) -> [NamedTerm] {
+        terms.filter { !$0.words.isEmpty }
+            .map { (term: $0, length: $0.words.reduce(-1) { $0 + $1.count + 1 }) }
+            .enumerated()
+            .sorted { ($0.element.length, -$0.offset) > ($1.element.length, -$1.offset) }
+            .map(\.element.term)
+    }
+
+    private static func landmarkTable(_ vocabulary: Vocabulary) -> [NamedTerm] {
+        let bones = vocabulary.entries.filter { $0.kind == .bone || $0.kind == .structure }
+        let allLandmarks = bones.flatMap { bone in bone.landmarks.map { (bone.name, TermText.normalize($0.name)) } }
+        var terms: [NamedTerm] = []
+        for bone in bones {
+            let boneTerms = bone.terms.map(TermText.normalize)
+            for landmark in bone.landmarks {
+                // "lateral condyle" alone is the femur's only where the text names the femur: the
+                // tibia has a "lateral condyle of the tibia" too.
+                let bare = TermText.normalize(landmark.name)
+                let ambiguous = allLandmarks.contains { $0.0 != bone.name && $0.1.hasPrefix(bare + " of ") }
+                let name = "\(bone.name): \(landmark.name)"
+                for term in [landmark.name] + landmark.synonyms {
+                    let normalized = TermText.normalize(term)
+                    terms.append(NamedTerm(words: words(normalized), name: name, onlyWithBone: ambiguous && normalized == bare ? boneTerms : nil))
+                }
+                for boneTerm in bone.terms { terms.append(NamedTerm(words: words(TermText.normalize(landmark.name + " of the " + boneTerm)), name: name)) }
+            }
+            for term in boneTerms { terms.append(NamedTerm(words: words(term), name: bone.name)) }
+        }
+        return terms
     }
 
     public func facts(for muscle: Muscle) -> MuscleFacts {
@@ -109,11 +167,9 @@ public struct FactResolver: Sendable {
             }
         }
         // Phrases first: they are the instructor's own words for a movement.
-        for joint in vocabulary.entries(.joint) {
-            for phrase in joint.phrases where TermText.contains(plain, TermText.normalize(phrase.text)) {
-                for meaning in phrase.means {
-                    if let fact = movement(meaning, defaultJoint: joint, assists: lineAssists) { add(fact) }
-                }
+        for phrase in jointPhrases where TermText.contains(plain, phrase.text) {
+            for meaning in phrase.means {
+                if let fact = movement(meaning, defaultJoint: phrase.joint, assists: lineAssists) { add(fact) }
             }
         }
         // Then pieces, each ending at a joint's name.
@@ -146,8 +202,8 @@ public struct FactResolver: Sendable {
         }
         let full = TermText.normalize(text)
         var functions: [String] = []
-        for function in vocabulary.entries(.function) where function.phrases.contains(where: { TermText.contains(full, TermText.normalize($0.text)) }) {
-            functions.append(function.name)
+        for phrase in functionPhrases where !functions.contains(phrase.function) && TermText.contains(full, phrase.text) {
+            functions.append(phrase.function)
         }
         return (facts, functions)
     }
@@ -222,22 +278,31 @@ public struct FactResolver: Sendable {
     // MARK: - Nerves and landmarks
 
     func resolveNerves(_ text: String) -> [String] {
-        let texts = [TermText.normalize(text), TermText.normalize(TermText.withoutParentheses(text))]
-        var terms = vocabulary.entries.filter { $0.kind == .nerve || $0.kind == .plexus }
-            .flatMap { entry in entry.terms.map { (TermText.normalize($0), entry.name) } }
-        terms.sort { $0.0.count > $1.0.count }
         var found: [(Int, String)] = []
-        for text in texts {
-            var remaining = " " + text + " "
-            for (term, name) in terms where !term.isEmpty {
-                while let range = remaining.range(of: " " + term + " ") {
-                    let offset = remaining.distance(from: remaining.startIndex, to: range.lowerBound)
-                    if !found.contains(where: { $0.1 == name }) { found.append((offset, name)) }
-                    remaining.replaceSubrange(range, with: " " + String(repeating: "#", count: term.count) + " ")
+        for text in [TermText.normalize(text), TermText.normalize(TermText.withoutParentheses(text))] {
+            Self.claim(nerveTerms, in: Self.words(text), found: &found)
+        }
+        return found.sorted { $0.0 < $1.0 }.map(\.1)
+    }
+
+    /// Finds each term on word boundaries, longest first; the words a term matched are used up, so
+    /// a shorter term inside it ("radial nerve" in "deep branch of the radial nerve") does not
+    /// match again. Each name is kept once, at the position of its first match.
+    private static func claim(_ terms: [NamedTerm], in text: [Substring], found: inout [(Int, String)], skip: (NamedTerm) -> Bool = { _ in false }) {
+        var words = text.map(Optional.some)
+        let present = Set(text)
+        for term in terms where present.contains(term.words[0]) && !skip(term) {
+            var start = 0
+            while start + term.words.count <= words.count {
+                if zip(term.words, words[start...]).allSatisfy({ $0 == $1 }) {
+                    if !found.contains(where: { $0.1 == term.name }) { found.append((start, term.name)) }
+                    for index in start..<start + term.words.count { words[index] = nil }
+                    start += term.words.count
+                } else {
+                    start += 1
                 }
             }
         }
-        return found.sorted { $0.0 < $1.0 }.map(\.1)
     }
 
     static func roots(in text: String) -> [String] {
@@ -254,33 +319,16 @@ public struct FactResolver: Sendable {
     }
 
     func resolveLandmarks(_ text: String) -> [String] {
-        let normalized = " " + TermText.normalize(text) + " "
+        let normalized = TermText.normalize(text)
+        let spaced = " " + normalized + " "
         var found: [(Int, String)] = []
-        var remaining = normalized
-        var terms: [(String, String)] = []
-        let bones = vocabulary.entries.filter { $0.kind == .bone || $0.kind == .structure }
-        let allLandmarks = bones.flatMap { bone in bone.landmarks.map { (bone.name, TermText.normalize($0.name)) } }
-        for bone in bones {
-            let boneNamed = bone.terms.contains { TermText.contains(normalized, TermText.normalize($0)) || normalized.contains(" " + TermText.normalize($0).prefix(5)) }
-            for landmark in bone.landmarks {
-                // "lateral condyle" alone is the femur's only where the text names the femur: the
-                // tibia has a "lateral condyle of the tibia" too.
-                let bare = TermText.normalize(landmark.name)
-                let ambiguous = allLandmarks.contains { $0.0 != bone.name && $0.1.hasPrefix(bare + " of ") }
-                for term in [landmark.name] + landmark.synonyms where !(ambiguous && TermText.normalize(term) == bare && !boneNamed) {
-                    terms.append((TermText.normalize(term), "\(bone.name): \(landmark.name)"))
-                }
-                for boneTerm in bone.terms { terms.append((TermText.normalize(landmark.name + " of the " + boneTerm), "\(bone.name): \(landmark.name)")) }
-            }
-            for term in bone.terms { terms.append((TermText.normalize(term), bone.name)) }
-        }
-        terms.sort { $0.0.count > $1.0.count }
-        for (term, name) in terms where !term.isEmpty {
-            while let range = remaining.range(of: " " + term + " ") {
-                let offset = remaining.distance(from: remaining.startIndex, to: range.lowerBound)
-                if !found.contains(where: { $0.1 == name }) { found.append((offset, name)) }
-                remaining.replaceSubrange(range, with: " " + String(repeating: "#", count: term.count) + " ")
-            }
+        var boneNamed: [[String]: Bool] = [:]
+        Self.claim(landmarkTerms, in: Self.words(normalized), found: &found) { term in
+            guard let bone = term.onlyWithBone else { return false }
+            if let known = boneNamed[bone] { return !known }
+            let named = bone.contains { TermText.contains(normalized, $0) || spaced.contains(" " + $0.prefix(5)) }
+            boneNamed[bone] = named
+            return !named
         }
         // A bone named only because one of its landmarks is: keep the landmark.
         let named = found.sorted { $0.0 < $1.0 }.map(\.1)
