@@ -126,3 +126,31 @@ import TestSupport
         #expect(result.stdout.contains("Practice 3/3") && result.stdout.contains("Practice set over."))
     }
 }
+
+/// `muscle exam` on a real pseudo-terminal: single keys (a-d and 1-4), the screen redrawn for each
+/// item, feedback until a key is pressed, the score on the normal screen after leaving.
+@Suite(.serialized) struct ExamTerminalTests {
+    @Test func singleKeysAnswerAndTheScoreStaysInTheScrollback() throws {
+        let sandbox = Sandbox()
+        ExamFixture.deck(in: sandbox)
+        let terminal = try sandbox.terminal(["exam", "--db", sandbox.db, "--decks", "exam", "--now", ExamCommandTests.now, "--seed", "11", "--items", "2"])
+        terminal.waitFor("Practice 1/2")
+        terminal.waitFor("Which muscle's name is built from words meaning \"shinbone\" and \"in front\"?")
+        var mark = terminal.mark
+        terminal.send("b")
+        terminal.waitFor("Right: b) Tibialis anterior.", after: mark)
+        terminal.waitFor("Press any key for the next item.", after: mark)
+        mark = terminal.mark
+        terminal.send(" ")
+        terminal.waitFor("Practice 2/2", after: mark)
+        mark = terminal.mark
+        terminal.send("3")
+        terminal.waitFor("Right: c) Ankle plantarflexion.", after: mark)
+        terminal.send(" ")
+        terminal.waitFor("Score: 2/2 correct (100 %)")
+        #expect(terminal.waitForExit() == 0)
+        let queue = try DatabaseQueue(path: sandbox.db)
+        defer { try? queue.close() }
+        #expect(try queue.read { db in try Int.fetchOne(db, sql: "SELECT sum(correct) FROM exam_answer") } == 2)
+    }
+}
