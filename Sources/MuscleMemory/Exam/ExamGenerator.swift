@@ -14,11 +14,17 @@ public enum ExamGenerator {
         Run(curriculum).generate().items
     }
 
-    /// For lint: the covered muscles and templates that had facts for an item but produced none.
+    /// For lint: the covered muscles and templates that had facts for an item and three or more
+    /// options to draw from, every one of them ambiguous (or a stem that would give the key
+    /// away): the muscle's own facts are not distinctive. A template left with one or two valid
+    /// distractors is a small deck, not a finding.
     public static func missing(_ curriculum: ExamCurriculum) -> [(entry: ExamCurriculum.Entry, template: ExamTemplate)] {
         let run = Run(curriculum).generate()
         return curriculum.covered.flatMap { entry in
-            ExamTemplate.allCases.filter { run.attempted.contains(Pair(entry.key, $0)) && !run.produced.contains(Pair(entry.key, $0)) }
+            ExamTemplate.allCases.filter { template in
+                let pair = Pair(entry.key, template)
+                return run.attempted.contains(pair) && !run.produced.contains(pair) && (run.bestValid[pair] ?? 0) == 0
+            }
                 .map { (entry, $0) }
         }
     }
@@ -48,6 +54,8 @@ public enum ExamGenerator {
         var items: [ExamItem] = []
         var attempted = Set<Pair>()
         var produced = Set<Pair>()
+        /// The most valid distractors any attempt found.
+        var bestValid: [Pair: Int] = [:]
         /// Normalized movement name -> (joint, movement), from every fact.
         var movementParts: [String: (joint: String, movement: String)] = [:]
         var seenIDs = Set<String>()
@@ -84,6 +92,31 @@ public enum ExamGenerator {
         func verb(_ movement: String) -> (third: String, base: String) {
             guard let parts = movementParts[movement] else { return ("performs \(movement)", "perform \(movement)") }
             return ExamPhrasing.verb(joint: parts.joint, movement: parts.movement)
+        }
+
+        /// Joints a student reads as one: the toes and the big toe, the fingers and the thumb. A
+        /// muscle that flexes the big toe is no distractor for "flexes the toes".
+        static func jointFamily(_ joint: String) -> String {
+            var last = String(TermText.normalize(joint).split(separator: " ").last ?? "")
+            if last == "thumb" { last = "finger" }
+            if last.hasSuffix("s") { last.removeLast() }
+            return last
+        }
+
+        var variants: [String: Set<String>] = [:]
+
+        /// Whether the muscle performs the movement, in any role, at its joint or a joint of its family.
+        func performsLoosely(_ entry: Entry, _ movement: String) -> Bool {
+            if entry.performs.contains(movement) { return true }
+            if variants[movement] == nil {
+                var found = Set([movement])
+                if let parts = movementParts[movement] {
+                    let family = Self.jointFamily(parts.joint)
+                    for (name, other) in movementParts where other.movement == parts.movement && Self.jointFamily(other.joint) == family { found.insert(name) }
+                }
+                variants[movement] = found
+            }
+            return !(variants[movement] ?? []).isDisjoint(with: entry.performs)
         }
 
         func joint(_ movement: String) -> String { movementParts[movement]?.joint.lowercased() ?? "" }
@@ -127,11 +160,17 @@ public enum ExamGenerator {
 
         /// What a muscle does, for explanations: "plantarflexes the ankle and flexes the knee".
         func doings(_ entry: Entry, limit: Int = 2) -> String {
-            let prime = entry.prime.prefix(limit).map { verb($0).third }
-            return prime.isEmpty ? "has no prime movement in the curriculum" : ExamPhrasing.list(Array(prime))
+            let prime = entry.prime.prefix(limit).map { acts(entry, verb($0)) }
+            return prime.isEmpty ? (plural(entry) ? "have" : "has") + " no prime movement in the curriculum" : ExamPhrasing.list(Array(prime))
         }
 
-        func landmarks(_ names: [String]) -> String { ExamPhrasing.list(names.map(ExamPhrasing.landmark)) }
+        func plural(_ entry: Entry) -> Bool { ExamPhrasing.isPlural(entry.name) }
+        /// The verb agreeing with the muscle's name: "flexes" or, for a group, "flex".
+        func acts(_ entry: Entry, _ verb: (third: String, base: String)) -> String { plural(entry) ? verb.base : verb.third }
+        func does(_ entry: Entry) -> String { plural(entry) ? "do" : "does" }
+        func it(_ entry: Entry) -> String { plural(entry) ? "they" : "it" }
+
+        func landmarks(_ names: [String]) -> String { ExamPhrasing.list(names.map { "the " + ExamPhrasing.landmark($0) }) }
 
         /// Builds the item if three distractors are left; records the attempt either way.
         /// - Parameter pool: how many options the template had to choose from before the validity
@@ -140,6 +179,7 @@ public enum ExamGenerator {
         ///   every distractor ambiguous), one that had fewer is not (a small deck).
         func emit(_ template: ExamTemplate, about entry: Entry, parts: [String], stem: String, key: Option, distractors: [Option], pool: Int) {
             if pool >= 3 { attempted.insert(Pair(entry.key, template)) }
+            bestValid[Pair(entry.key, template), default: 0] = max(bestValid[Pair(entry.key, template)] ?? 0, distractors.count)
             var hash = ContentHash()
             hash.add(template.rawValue)
             for part in parts { hash.add(TermText.normalize(part)) }
@@ -251,28 +291,28 @@ public enum ExamGenerator {
             for movement in entry.prime {
                 let opposite = opposite(movement)
                 let distractors: [Option] = covered.compactMap { other in
-                    guard other.key != entry.key, !other.performs.contains(movement) else { return nil }
+                    guard other.key != entry.key, !performsLoosely(other, movement) else { return nil }
                     let score = (joints(other).contains(joint(movement)) ? 3 : 0) + kinship(other, entry) + (opposite.map(other.performs.contains) == true ? 1 : 0)
-                    return Option(text: other.name, fact: other.key, score: score, explanation: "\(other.name) does not \(verb(movement).base); it \(doings(other)).")
+                    return Option(text: other.name, fact: other.key, score: score, explanation: "\(other.name) \(does(other)) not \(verb(movement).base); \(it(other)) \(doings(other)).")
                 }
                 emit(.movementMuscle, about: entry, parts: [movement, entry.key], stem: "Which muscle \(verb(movement).third)?",
-                     key: Option(text: entry.name, fact: entry.key, score: 0, explanation: "\(entry.name) \(verb(movement).third)."), distractors: distractors,
+                     key: Option(text: entry.name, fact: entry.key, score: 0, explanation: "\(entry.name) \(acts(entry, verb(movement)))."), distractors: distractors,
                      pool: covered.filter { $0.key != entry.key && !$0.performs.isEmpty }.count)
             }
             for (i, first) in entry.prime.enumerated() {
-                for second in entry.prime.dropFirst(i + 1) where joint(first) != joint(second) {
+                for second in entry.prime.dropFirst(i + 1) where Self.jointFamily(joint(first)) != Self.jointFamily(joint(second)) {
                     let (a, b) = (verb(first), verb(second))
                     let distractors: [Option] = covered.compactMap { other in
-                        let (one, two) = (other.performs.contains(first), other.performs.contains(second))
+                        let (one, two) = (performsLoosely(other, first), performsLoosely(other, second))
                         guard other.key != entry.key, !(one && two) else { return nil }
                         let text: String
-                        if one { text = "\(other.name) also \(a.third) but does not \(b.base)." }
-                        else if two { text = "\(other.name) also \(b.third) but does not \(a.base)." }
-                        else { text = "\(other.name) neither \(a.base) nor \(b.base); it \(doings(other))." }
+                        if one { text = "\(other.name) also \(acts(other, a)) but \(does(other)) not \(b.base)." }
+                        else if two { text = "\(other.name) also \(acts(other, b)) but \(does(other)) not \(a.base)." }
+                        else { text = "\(other.name) neither \(a.base) nor \(b.base); \(it(other)) \(doings(other))." }
                         return Option(text: other.name, fact: other.key, score: (one || two ? 4 : 0) + kinship(other, entry), explanation: text)
                     }
                     emit(.movementMuscle, about: entry, parts: [first, second, entry.key].sorted(), stem: "Which muscle both \(a.third) and \(b.third)?",
-                         key: Option(text: entry.name, fact: entry.key, score: 0, explanation: "\(entry.name) \(a.third) and \(b.third)."), distractors: distractors,
+                         key: Option(text: entry.name, fact: entry.key, score: 0, explanation: "\(entry.name) \(acts(entry, a)) and \(acts(entry, b))."), distractors: distractors,
                          pool: covered.filter { $0.key != entry.key && !$0.performs.isEmpty }.count)
                 }
             }
@@ -287,14 +327,14 @@ public enum ExamGenerator {
             for movement in entry.prime {
                 let opposite = opposite(movement)
                 let distractors: [Option] = performedMovements.compactMap { other in
-                    guard !entry.performs.contains(other) else { return nil }
+                    guard !performsLoosely(entry, other) else { return nil }
                     let score = (joint(other) == joint(movement) ? 3 : 0) + (joints(entry).contains(joint(other)) ? 2 : 0) + (other == opposite ? 1 : 0)
                     let by = covered.filter { $0.prime.contains(other) }.prefix(3).map { ExamPhrasing.the($0.name) }
                     return Option(text: movementTitle(other), fact: other, score: score,
                                   explanation: "\(movementTitle(other)): \(by.isEmpty ? "" : "performed by \(ExamPhrasing.list(Array(by))), ")not by \(ExamPhrasing.the(entry.name)).")
                 }
-                emit(.muscleMovement, about: entry, parts: [entry.key, movement], stem: "Which movement does \(ExamPhrasing.the(entry.name)) perform?",
-                     key: Option(text: movementTitle(movement), fact: movement, score: 0, explanation: "\(movementTitle(movement)): \(ExamPhrasing.the(entry.name)) \(verb(movement).third)."),
+                emit(.muscleMovement, about: entry, parts: [entry.key, movement], stem: "Which movement \(does(entry)) \(ExamPhrasing.the(entry.name)) perform?",
+                     key: Option(text: movementTitle(movement), fact: movement, score: 0, explanation: "\(movementTitle(movement)): \(ExamPhrasing.the(entry.name)) \(acts(entry, verb(movement)))."),
                      distractors: distractors, pool: performedMovements.count - 1)
             }
         }
@@ -305,14 +345,14 @@ public enum ExamGenerator {
                 guard let key = covered.first(where: { $0.key != entry.key && $0.prime.contains(movement) }) else { continue }
                 let opposite = opposite(movement)
                 let distractors: [Option] = covered.compactMap { other in
-                    guard other.key != entry.key, !other.performs.contains(movement) else { return nil }
+                    guard other.key != entry.key, !performsLoosely(other, movement) else { return nil }
                     let opposes = opposite.map(other.performs.contains) == true
-                    let text = opposes ? "\(other.name) \(verb(opposite ?? movement).third): it opposes \(ExamPhrasing.the(entry.name)) here."
-                        : "\(other.name) does not \(verb(movement).base); it \(doings(other))."
+                    let text = opposes ? "\(other.name) \(acts(other, verb(opposite ?? movement))): \(it(other)) \(plural(other) ? "oppose" : "opposes") \(ExamPhrasing.the(entry.name)) here."
+                        : "\(other.name) \(does(other)) not \(verb(movement).base); \(it(other)) \(doings(other))."
                     return Option(text: other.name, fact: other.key, score: (opposes ? 3 : 0) + kinship(other, entry), explanation: text)
                 }
-                emit(.synergist, about: entry, parts: [entry.key, movement, key.key], stem: "Which muscle works with \(ExamPhrasing.the(entry.name)) as it \(verb(movement).third)?",
-                     key: Option(text: key.name, fact: key.key, score: 0, explanation: "\(key.name) also \(verb(movement).third)."), distractors: distractors,
+                emit(.synergist, about: entry, parts: [entry.key, movement, key.key], stem: "Which muscle works with \(ExamPhrasing.the(entry.name)) as \(it(entry)) \(acts(entry, verb(movement)))?",
+                     key: Option(text: key.name, fact: key.key, score: 0, explanation: "\(key.name) also \(acts(key, verb(movement)))."), distractors: distractors,
                      pool: covered.filter { $0.key != entry.key && $0.key != key.key && !$0.performs.isEmpty }.count)
             }
         }
@@ -322,15 +362,15 @@ public enum ExamGenerator {
                 guard let opposite = opposite(movement),
                       let key = covered.first(where: { $0.key != entry.key && $0.prime.contains(opposite) }) else { continue }
                 let distractors: [Option] = covered.compactMap { other in
-                    guard other.key != entry.key, !other.performs.contains(opposite) else { return nil }
+                    guard other.key != entry.key, !performsLoosely(other, opposite) else { return nil }
                     let helps = other.performs.contains(movement)
-                    let text = helps ? "\(other.name) also \(verb(movement).third): it works with \(ExamPhrasing.the(entry.name)), not against it."
-                        : "\(other.name) does not \(verb(opposite).base); it \(doings(other))."
+                    let text = helps ? "\(other.name) also \(acts(other, verb(movement))): \(it(other)) \(plural(other) ? "work" : "works") with \(ExamPhrasing.the(entry.name)), not against \(it(entry) == "they" ? "them" : "it")."
+                        : "\(other.name) \(does(other)) not \(verb(opposite).base); \(it(other)) \(doings(other))."
                     return Option(text: other.name, fact: other.key, score: (helps ? 3 : 0) + kinship(other, entry), explanation: text)
                 }
                 emit(.antagonist, about: entry, parts: [entry.key, movement, key.key],
-                     stem: "Which muscle opposes \(ExamPhrasing.the(entry.name)) as it \(verb(movement).third)?",
-                     key: Option(text: key.name, fact: key.key, score: 0, explanation: "\(key.name) \(verb(opposite).third), the opposite movement."), distractors: distractors,
+                     stem: "Which muscle opposes \(ExamPhrasing.the(entry.name)) as \(it(entry)) \(acts(entry, verb(movement)))?",
+                     key: Option(text: key.name, fact: key.key, score: 0, explanation: "\(key.name) \(acts(key, verb(opposite))), the opposite movement."), distractors: distractors,
                      pool: covered.filter { $0.key != entry.key && $0.key != key.key && !$0.performs.isEmpty }.count)
             }
         }

@@ -7,6 +7,17 @@ enum ExamPhrasing {
         return "the " + first.lowercased() + name.dropFirst()
     }
 
+    /// Whether a muscle's name is plural ("Intrinsic muscles of the sole", "Deep lateral
+    /// rotators"): its verbs agree.
+    static func isPlural(_ name: String) -> Bool {
+        let words = TermText.normalize(TermText.withoutParentheses(name)).split(separator: " ")
+        let plural: Set<Substring> = ["muscles", "rotators", "rhomboids", "scalenes", "lumbricals", "interossei", "intercostals",
+                                      "suboccipitals", "hamstrings", "adductors", "flexors", "extensors", "gemelli", "obliques"]
+        // "Intrinsic muscles of the sole": the noun before "of" decides.
+        let head = words.firstIndex(of: "of").map { words[..<$0] } ?? words[...]
+        return head.last.map(plural.contains) ?? false
+    }
+
     static func capitalized(_ text: String) -> String {
         guard let first = text.first else { return text }
         return first.uppercased() + text.dropFirst()

@@ -65,7 +65,7 @@ public enum ExamTemplate: String, CaseIterable, Codable, Sendable, Comparable {
         switch self {
         case .etymologyMuscle: "every meaning in quotes names a word of the muscle's own name, or fewer than three other muscles' meanings differ; quote the meanings, not the Latin words"
         case .triggerPointMuscle: "every referral names a body part another muscle's referrals name too, or no known body part; name the zone (heel, calf, knee…)"
-        default: "fewer than three other options are shown not to satisfy the stem"
+        default: "every other option satisfies the stem too; check the muscle's facts with `muscle facts`"
         }
     }
 
