@@ -13,6 +13,10 @@ public struct CompiledDeck: Sendable {
     public var diagnostics: [Diagnostic]
     public var contentHash: String
     public var fileCount: Int
+    /// The muscle files (display paths) of the folders the deck's own vocabulary `Covers:`: their
+    /// facts are complete (lint reports any line that resolves to nothing), so exam items are
+    /// generated from them.
+    public var coveredFiles: Set<String> = []
 
     public var hasErrors: Bool { diagnostics.hasErrors }
 }
@@ -45,7 +49,9 @@ public enum DeckCompiler {
         }
         diagnostics += DeckLinter.checkDeck(muscles, cards: cards)
         diagnostics += VocabularyChecker.check(vocabulary)
-        diagnostics += unresolvedLines(loaded, muscles: muscles, vocabulary: vocabulary)
+        let covered = coveredFacts(loaded, muscles: muscles, vocabulary: vocabulary)
+        diagnostics += unresolvedLines(covered)
+        diagnostics += noExamItem(covered)
         return CompiledDeck(
             location: loaded.location,
             info: info ?? DeckInfo(title: defaultTitle(loaded.location)),
@@ -54,7 +60,8 @@ public enum DeckCompiler {
             cards: cards,
             diagnostics: diagnostics.sortedByPlace(),
             contentHash: loaded.contentHash,
-            fileCount: loaded.files.count)
+            fileCount: loaded.files.count,
+            coveredFiles: Set(loaded.files.filter { !$0.isVocabulary && !$0.isDeckInfo && vocabulary.covers($0.relativePath) }.map(\.displayPath)))
     }
 
     /// The files' indices in the order their cards are introduced: those under the first `Order:`
@@ -125,22 +132,41 @@ public enum DeckCompiler {
         return result
     }
 
-    /// `unresolved-action`, `-nerve`, `-landmark` for the muscles of the folders the deck's own
-    /// vocabulary `Covers:`, resolved against it (and, for a school's deck, the bundled one).
-    static func unresolvedLines(_ loaded: LoadedDeck, muscles: [Muscle], vocabulary: Vocabulary) -> [Diagnostic] {
-        guard !vocabulary.covers.isEmpty else { return [] }
+    /// The muscles of the folders the deck's own vocabulary `Covers:`, resolved against it (and,
+    /// for a school's deck, the bundled one): once, for the rules below.
+    static func coveredFacts(_ loaded: LoadedDeck, muscles: [Muscle], vocabulary: Vocabulary) -> (resolved: [(muscle: Muscle, facts: MuscleFacts)], resolver: FactResolver)? {
+        guard !vocabulary.covers.isEmpty else { return nil }
         let files = Dictionary(loaded.files.map { ($0.displayPath, $0.relativePath) }, uniquingKeysWith: { a, _ in a })
         let covered = muscles.filter { files[$0.location.file].map(vocabulary.covers) ?? false }
-        guard !covered.isEmpty else { return [] }
+        guard !covered.isEmpty else { return nil }
         let resolver = FactResolver(loaded.location == .bundled ? vocabulary : FactsReport.bundledVocabulary + vocabulary)
-        return covered.flatMap { muscle in
-            resolver.facts(for: muscle).unresolved.map { line in
+        return (covered.map { ($0, resolver.facts(for: $0)) }, resolver)
+    }
+
+    /// `unresolved-action`, `-nerve`, `-landmark` for the covered muscles.
+    static func unresolvedLines(_ covered: (resolved: [(muscle: Muscle, facts: MuscleFacts)], resolver: FactResolver)?) -> [Diagnostic] {
+        guard let covered else { return [] }
+        return covered.resolved.flatMap { _, facts in
+            facts.unresolved.map { line in
                 let rule: RuleID = switch line.what { case .action: .unresolvedAction; case .nerve: .unresolvedNerve; case .landmark: .unresolvedLandmark }
                 let hint = line.suggestions.isEmpty ? "" : "; closest terms: " + line.suggestions.map { "'\($0)'" }.joined(separator: ", ")
                 let shown = line.text.split(whereSeparator: \.isNewline).map { String($0).trimmed }.joined(separator: " ")
                 return Diagnostic(rule: rule, at: line.location,
                                   message: "no vocabulary term matches the \(line.what.rawValue) '\(shown)'\(hint); add the term or phrase to the vocabulary, or state the facts with an indented 'Means:'")
             }
+        }
+    }
+
+    /// `no-exam-item`: a covered muscle with facts for an exam template that yields no
+    /// unambiguous item of it (Docs/EXAM.md says when a template counts).
+    static func noExamItem(_ covered: (resolved: [(muscle: Muscle, facts: MuscleFacts)], resolver: FactResolver)?) -> [Diagnostic] {
+        guard let covered else { return [] }
+        let curriculum = ExamCurriculum(resolved: covered.resolved, resolver: covered.resolver)
+        let locations = Dictionary(covered.resolved.map { ($0.muscle.key, $0.muscle.location) }, uniquingKeysWith: { a, _ in a })
+        return ExamGenerator.missing(curriculum).compactMap { entry, template in
+            guard let location = locations[entry.key] else { return nil }
+            return Diagnostic(rule: .noExamItem, at: location,
+                              message: "\(entry.name) has facts for the \(template.rawValue) exam template but no unambiguous item of it: \(template.missingHint)")
         }
     }
 

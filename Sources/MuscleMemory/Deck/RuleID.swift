@@ -40,6 +40,7 @@ public enum RuleID: String, CaseIterable, Codable, Sendable {
     case unresolvedAction = "unresolved-action"
     case unresolvedNerve = "unresolved-nerve"
     case unresolvedLandmark = "unresolved-landmark"
+    case noExamItem = "no-exam-item"
 
     public var severity: Severity { rule.severity }
 
@@ -85,6 +86,7 @@ public enum RuleID: String, CaseIterable, Codable, Sendable {
         case .unresolvedAction: .unresolvedAction
         case .unresolvedNerve: .unresolvedNerve
         case .unresolvedLandmark: .unresolvedLandmark
+        case .noExamItem: .noExamItem
         }
     }
 }

@@ -61,6 +61,11 @@ extension AppDatabase {
             "easiness": produced?.easiness.hundredths, "lapses": produced?.lapses,
         ])
         let reviewID = db.lastInsertedRowID
+        if let typed = answer.typed {
+            try db.cachedStatement(sql: AnswerSQL.insertTyped).execute(arguments: [
+                "review": reviewID, "typed": TypedText.clean(typed.typed), "verdict": typed.verdict.rawValue, "proposed": typed.proposed.rawValue,
+            ])
+        }
         if let session = answer.sessionID {
             // The session's count of its answers, for `check` (one more UPDATE by primary key).
             try db.cachedStatement(sql: AnswerSQL.countAnswer).execute(arguments: ["session": session])
@@ -176,6 +181,7 @@ private enum AnswerSQL {
         INSERT INTO review (card_id, session_id, reviewed_at, day, grade, kind, answer_ms, repetitions, interval_days, easiness, lapses)
         VALUES (:card, :session, :at, :day, :grade, :kind, :ms, :repetitions, :interval, :easiness, :lapses)
         """
+    static let insertTyped = "INSERT INTO typed_answer (review_id, typed, verdict, proposed_grade) VALUES (:review, :typed, :verdict, :proposed)"
     static let countAnswer = "UPDATE study_session SET answers = answers + 1 WHERE id = :session"
     static let markDay = "INSERT OR IGNORE INTO review_day (day, first_review_id) VALUES (:day, :review)"
     static let updateReviewed = """

@@ -101,6 +101,17 @@ extension AppDatabase {
                                OR coalesce(k.mature, 0) <> a.mature OR coalesce(k.study_ms, 0) <> a.study_ms)
                          + (SELECT count(*) FROM kept k LEFT JOIN actual a USING (deck_id) WHERE a.deck_id IS NULL)
                     """),
+                ("exam sessions whose answered and correct counts differ from their answers", """
+                    SELECT count(*) FROM exam_session s
+                    LEFT JOIN (SELECT session_id, count(*) AS n, sum(correct) AS ok FROM exam_answer GROUP BY session_id) a ON a.session_id = s.id
+                    WHERE s.answered <> coalesce(a.n, 0) OR s.correct <> coalesce(a.ok, 0)
+                    """),
+                ("exam answers marked correct or wrong against their item's key", """
+                    SELECT count(*) FROM exam_answer a JOIN exam_item i ON i.id = a.item_id
+                    WHERE a.correct <> (a.chosen = CASE i.key_index WHEN 0 THEN i.option_a WHEN 1 THEN i.option_b WHEN 2 THEN i.option_c ELSE i.option_d END)
+                      AND i.changed_at <= a.answered_at
+                    """),
+                ("exam sessions with more answers than items", "SELECT count(*) FROM exam_session WHERE answered > items"),
             ]
             for (what, sql) in invariants {
                 let n = try count(sql)

@@ -30,9 +30,12 @@ public final class StudySession {
     private var byMuscle: [String: (name: String, answered: Int, missed: Int)] = [:]
     /// Text and state of the cards about to be shown, loaded a few at a time.
     private var loaded: [Int64: StoredCard] = [:]
+    /// The curriculum's terms when answers are typed (`study --type`), else nil.
+    private let typedTerms: TypedTerms?
 
-    public init(database: AppDatabase, decks: [Int64], calendar: StudyCalendar, options: StudyOptions, now: @escaping () -> Date) throws(StoreError) {
+    public init(database: AppDatabase, decks: [Int64], calendar: StudyCalendar, options: StudyOptions, typing typedTerms: TypedTerms? = nil, now: @escaping () -> Date) throws(StoreError) {
         self.database = database
+        self.typedTerms = typedTerms
         self.decks = decks
         self.calendar = calendar
         self.options = options
@@ -119,21 +122,37 @@ public final class StudySession {
                 continue
             }
             let item = (item: next, card: card)
-            let view = Self.view(of: card, reason: next.reason)
+            // Typed at when the answer is short terms and `--type` is on; any other card as usual.
+            let expected = typedTerms.flatMap { $0.expectation(for: card) }
+            var view = Self.view(of: card, reason: next.reason)
+            view.typing = expected != nil
             shownAt = now()
             terminal.show(.front(view, header: header()))
             // One loop for the card, asking what its stage allows: the front takes "show the
-            // answer" or a grade (the student may know it), the back a grade. A question with
-            // options or a typed answer is a prompt of its own, read by the same loop.
-            var prompt = StudyPrompt.front
+            // answer" or a grade (the student may know it), the back a grade. A typed answer is a
+            // prompt of its own: the line typed is compared, and the back proposes a grade.
+            var prompt = expected != nil ? StudyPrompt.typed : .front
+            var typed: TypedAnswerRecord?
             while true {
                 guard let input = terminal.read(prompt) else { break loop }
                 switch input {
                 case .reveal where prompt.reveal:
                     terminal.show(.back(view, header: header(), keys: keys(for: card), counts: counts(card)))
                     prompt = .back
+                case .typed(let text) where prompt.typing:
+                    // An empty line shows the answer, to grade as usual (nothing typed is stored).
+                    if let expected, let terms = typedTerms, !TypedText.clean(text).isEmpty {
+                        let comparison = terms.compare(text, with: expected)
+                        view.typed = comparison
+                        typed = TypedAnswerRecord(comparison)
+                        terminal.show(.back(view, header: header(), keys: keys(for: card), counts: counts(card)))
+                        prompt = .proposing(comparison.proposed)
+                    } else {
+                        terminal.show(.back(view, header: header(), keys: keys(for: card), counts: counts(card)))
+                        prompt = .back
+                    }
                 case .grade(let grade) where prompt.grades:
-                    try answer(item, grade, terminal: terminal)
+                    try answer(item, grade, typed: typed, terminal: terminal)
                     continue loop
                 case .quit: break loop
                 case .undo: if try undo(terminal) { continue loop }
@@ -163,12 +182,12 @@ public final class StudySession {
         return loaded[item.cardRowID]
     }
 
-    private func answer(_ pair: (item: StudyQueue.Item, card: StoredCard), _ grade: Grade, terminal: StudyTerminal) throws(StoreError) {
+    private func answer(_ pair: (item: StudyQueue.Item, card: StoredCard), _ grade: Grade, typed: TypedAnswerRecord? = nil, terminal: StudyTerminal) throws(StoreError) {
         let (item, card) = pair
         let at = now()
         let answer = try database.recordAnswer(AnswerInput(
             cardRowID: card.rowID, grade: grade, at: at, day: day,
-            answerMilliseconds: Int((at.timeIntervalSince(shownAt) * 1000).rounded()), sessionID: sessionID, mode: mode))
+            answerMilliseconds: Int((at.timeIntervalSince(shownAt) * 1000).rounded()), sessionID: sessionID, mode: mode, typed: typed))
         _ = queue.popFirst()
         undoStack.append((answer, item))
         answers += 1
