@@ -33,6 +33,7 @@ public enum RuleID: String, CaseIterable, Codable, Sendable {
     case sharedReverse = "shared-reverse"
     case controlCharacter = "control-character"
     case givesAway = "gives-away"
+    case ambiguousReverse = "ambiguous-reverse"
     case vocabularySyntax = "vocabulary-syntax"
     case duplicateTerm = "duplicate-term"
     case unknownParent = "unknown-parent"
@@ -77,6 +78,7 @@ public enum RuleID: String, CaseIterable, Codable, Sendable {
         case .sharedReverse: .sharedReverse
         case .controlCharacter: .controlCharacter
         case .givesAway: .givesAway
+        case .ambiguousReverse: .ambiguousReverse
         case .vocabularySyntax: .vocabularySyntax
         case .duplicateTerm: .duplicateTerm
         case .unknownParent: .unknownParent

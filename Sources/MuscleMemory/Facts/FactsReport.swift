@@ -2,13 +2,14 @@
 public enum FactsReport {
     /// The vocabulary compiled into the program (Decks/vocabulary), which every deck's own
     /// vocabulary files add to.
-    public static var bundledVocabulary: Vocabulary {
+    /// Read once per process: every compile of a school's deck resolves against it.
+    public static let bundledVocabulary: Vocabulary = {
         var vocabulary = Vocabulary()
         for file in Bundled.deckFiles where DeckFileText(relativePath: file.path, displayPath: file.path, text: "").isVocabulary {
             vocabulary.entries += VocabularyParser.parse(file.text, file: "Decks/" + file.path).0
         }
         return vocabulary
-    }
+    }()
 
     /// The vocabulary a set of compiled decks resolves against: the bundled one, then each
     /// deck's own (the bundled deck's is the bundled one, counted once).
