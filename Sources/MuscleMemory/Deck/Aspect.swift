@@ -46,6 +46,10 @@ public enum Aspect: String, CaseIterable, Codable, Sendable, Comparable {
         }
     }
 
+    /// Cards made from the resolved facts, whose IDs name the facts ("ankle-movements/plantarflexion"):
+    /// a new ID is a new fact, never a reworded question, so sync does not carry history across.
+    public var isFromFacts: Bool { self == .movements || self == .synergists || self == .antagonists }
+
     public static func < (lhs: Aspect, rhs: Aspect) -> Bool {
         guard let l = allCases.firstIndex(of: lhs), let r = allCases.firstIndex(of: rhs) else { return false }
         return l < r

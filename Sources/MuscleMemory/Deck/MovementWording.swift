@@ -19,9 +19,13 @@ enum MovementWording {
         "radial": "radially", "ulnar": "ulnarly", "internal": "internally", "external": "externally",
     ]
 
+    /// Movements said of a part rather than the joint the vocabulary files them under: the foot
+    /// inverts and everts (at the joints below the ankle), whatever the joint's name.
+    static let objects: [String: String] = ["inversion": "the foot", "eversion": "the foot"]
+
     /// "plantarflex the ankle": the movement as an infinitive with its joint as the object.
     static func phrase(movement: String, joint: String) -> String {
-        let object = "the " + joint.lowercased()
+        let object = objects[movement.lowercased()] ?? "the " + joint.lowercased()
         let words = movement.lowercased().split(separator: " ").map(String.init)
         guard let noun = words.firstIndex(where: { verbs[$0] != nil }), let verb = verbs[words[noun]],
               let before = Optional(words[..<noun].map { adverbs[$0] }), !before.contains(nil) else {

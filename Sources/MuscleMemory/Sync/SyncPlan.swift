@@ -249,7 +249,7 @@ public struct DeckPlan: Sendable {
 
         // Rewordings: the pairing must be mutual (no other arrival is as close to the one leaving).
         var reworded = Set<Int>()  // positions of the arrivals that were
-        for position in arrivals where !leaving.isEmpty {
+        for position in arrivals where !leaving.isEmpty && !deck.cards[position].aspect.isFromFacts {
             let arrival = deck.cards[position]
             let candidates = leaving.enumerated().filter {
                 plan.storedCards[$0.element].muscleKey == arrival.muscleKey && plan.storedCards[$0.element].aspect == arrival.aspect.rawValue
