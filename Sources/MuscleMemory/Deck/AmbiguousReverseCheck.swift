@@ -32,7 +32,8 @@ enum AmbiguousReverseCheck {
     }
 
     /// Findings for the `subjects` whose movements all belong to one of `others` as well (a muscle
-    /// is never compared with itself: same key and file).
+    /// is never compared with itself, nor with a muscle of the same key in another deck: that is
+    /// the same muscle described twice).
     static func check(_ subjects: [Subject], against others: [Subject]) -> [Diagnostic] {
         var byMovement: [String: [Int]] = [:]
         for (index, other) in others.enumerated() {
@@ -46,7 +47,7 @@ enum AmbiguousReverseCheck {
                 let performers = Set(byMovement[movement] ?? [])
                 candidates = candidates.filter(performers.contains)
             }
-            let rivals = candidates.map { others[$0] }.filter { !($0.key == subject.key && $0.file == subject.file) }
+            let rivals = candidates.map { others[$0] }.filter { $0.key != subject.key }
             guard !rivals.isEmpty else { continue }
             findings.append(Diagnostic(rule: .ambiguousReverse, at: subject.actions, message: message(subject, rivals),
                                        notes: rivals.map { Diagnostic.Note("the actions of '\($0.name)'", at: $0.actions) }))
@@ -68,5 +69,18 @@ enum AmbiguousReverseCheck {
             text += "; '\(first.name)' is told apart by \(extra.prefix(2).joined(separator: " and ")), which this muscle lacks: add an action of '\(subject.name)' that '\(first.name)' does not perform"
         }
         return text
+    }
+}
+
+extension DeckCompiler {
+    /// `ambiguous-reverse` across decks linted together (`muscle lint bundled school-deck`): a
+    /// reverse card of one deck that a muscle of another deck answers too. Each deck's own pairs
+    /// are already among its diagnostics.
+    public static func crossDeckFindings(_ decks: [CompiledDeck]) -> [Diagnostic] {
+        guard decks.count > 1 else { return [] }
+        let subjects = decks.map { deck in zip(deck.muscles, deck.facts).compactMap(AmbiguousReverseCheck.Subject.init) }
+        return subjects.indices.flatMap { index in
+            AmbiguousReverseCheck.check(subjects[index], against: subjects.indices.filter { $0 != index }.flatMap { subjects[$0] })
+        }
     }
 }
