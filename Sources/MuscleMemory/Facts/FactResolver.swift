@@ -221,7 +221,20 @@ public struct FactResolver: Sendable {
 
     // MARK: - Nerves and landmarks
 
+    /// A `;` clause that gives a nerve carrying only sensation ("the lower intercostal nerves carry
+    /// sensation from its edges") names no nerve that moves the muscle: it is left out, unless
+    /// nothing else is written.
+    static func motorClauses(_ text: String) -> String {
+        let clauses = text.split(separator: ";").map(String.init)
+        let motor = clauses.filter { clause in
+            let words = Set(TermText.normalize(clause).split(separator: " "))
+            return !(words.contains("sensation") || words.contains("sensory")) || words.contains("movement") || words.contains("motor")
+        }
+        return motor.isEmpty ? text : motor.joined(separator: ";")
+    }
+
     func resolveNerves(_ text: String) -> [String] {
+        let text = Self.motorClauses(text)
         let texts = [TermText.normalize(text), TermText.normalize(TermText.withoutParentheses(text))]
         var terms = vocabulary.entries.filter { $0.kind == .nerve || $0.kind == .plexus }
             .flatMap { entry in entry.terms.map { (TermText.normalize($0), entry.name) } }
@@ -264,9 +277,10 @@ public struct FactResolver: Sendable {
             let boneNamed = bone.terms.contains { TermText.contains(normalized, TermText.normalize($0)) || normalized.contains(" " + TermText.normalize($0).prefix(5)) }
             for landmark in bone.landmarks {
                 // "lateral condyle" alone is the femur's only where the text names the femur: the
-                // tibia has a "lateral condyle of the tibia" too.
+                // tibia has a "lateral condyle of the tibia" too. Likewise a name two bones both
+                // have bare ("coronoid process": the ulna's and the mandible's).
                 let bare = TermText.normalize(landmark.name)
-                let ambiguous = allLandmarks.contains { $0.0 != bone.name && $0.1.hasPrefix(bare + " of ") }
+                let ambiguous = allLandmarks.contains { $0.0 != bone.name && ($0.1 == bare || $0.1.hasPrefix(bare + " of ")) }
                 for term in [landmark.name] + landmark.synonyms where !(ambiguous && TermText.normalize(term) == bare && !boneNamed) {
                     terms.append((TermText.normalize(term), "\(bone.name): \(landmark.name)"))
                 }
