@@ -236,6 +236,7 @@ public struct FactResolver: Sendable {
     func resolveNerves(_ text: String) -> [String] {
         let text = Self.motorClauses(text)
         let texts = [TermText.normalize(text), TermText.normalize(TermText.withoutParentheses(text))]
+            + [Self.coordinatedNerves(in: TermText.normalize(TermText.withoutParentheses(text)))].compactMap { $0 }
         var terms = vocabulary.entries.filter { $0.kind == .nerve || $0.kind == .plexus }
             .flatMap { entry in entry.terms.map { (TermText.normalize($0), entry.name) } }
         terms.sort { $0.0.count > $1.0.count }
@@ -251,6 +252,20 @@ public struct FactResolver: Sendable {
             }
         }
         return found.sorted { $0.0 < $1.0 }.map(\.1)
+    }
+
+    /// "Upper and lower subscapular nerves" names the upper and the lower subscapular nerve:
+    /// each nerve of "a and b [words] nerves", written out ("upper subscapular nerve lower
+    /// subscapular nerve"), or nil when the text has no such pair.
+    static func coordinatedNerves(in normalized: String) -> String? {
+        let words = normalized.split(separator: " ").map(String.init)
+        var spelled: [String] = []
+        for index in words.indices where words[index] == "and" && index > 0 && index + 2 < words.count {
+            guard let end = (index + 2...min(index + 4, words.count - 1)).first(where: { words[$0] == "nerves" }) else { continue }
+            let shared = words[(index + 2)..<end]
+            spelled += [words[index - 1]] + shared + ["nerve", words[index + 1]] + shared + ["nerve"]
+        }
+        return spelled.isEmpty ? nil : spelled.joined(separator: " ")
     }
 
     static func roots(in text: String) -> [String] {
@@ -287,6 +302,14 @@ public struct FactResolver: Sendable {
                 for boneTerm in bone.terms { terms.append((TermText.normalize(landmark.name + " of the " + boneTerm), "\(bone.name): \(landmark.name)")) }
             }
             for term in bone.terms { terms.append((TermText.normalize(term), bone.name)) }
+        }
+        // Local synonyms count beside another term of their own vocabulary file: the scaphoid
+        // makes "flexor retinaculum" the wrist's, the calcaneus the ankle's.
+        let namedFiles = Set(bones.filter { bone in
+            (bone.terms + bone.landmarks.flatMap { [$0.name] + $0.synonyms }).contains { TermText.contains(normalized, TermText.normalize($0)) }
+        }.map(\.location.file))
+        for bone in bones where namedFiles.contains(bone.location.file) {
+            for term in bone.localSynonyms { terms.append((TermText.normalize(term), bone.name)) }
         }
         terms.sort { $0.0.count > $1.0.count }
         for (term, name) in terms where !term.isEmpty {
