@@ -15,15 +15,27 @@
 public struct FactResolver: Sendable {
     public let vocabulary: Vocabulary
 
-    private struct JointTerm { var term: String; var joint: Vocabulary.Entry }
+    private struct JointTerm: Sendable { var term: String; var parts: [String]; var joint: Vocabulary.Entry }
     private let jointTerms: [JointTerm]
+    private let landmarks: LandmarkIndex
+    /// Joints' and functions' phrases and the nerve terms, normalized once per vocabulary rather
+    /// than once per line.
+    private let jointPhrases: [(joint: Vocabulary.Entry, phrases: [(text: String, means: [String])])]
+    private let functionPhrases: [(name: String, phrases: [String])]
+    private let nerveTerms: [(String, String)]
 
     public init(_ vocabulary: Vocabulary) {
         self.vocabulary = vocabulary
+        landmarks = LandmarkIndex(vocabulary)
         jointTerms = vocabulary.entries(.joint)
-            .flatMap { joint in joint.terms.map { JointTerm(term: TermText.normalize($0), joint: joint) } }
+            .flatMap { joint in joint.terms.map { let term = TermText.normalize($0); return JointTerm(term: term, parts: term.split(separator: " ").map(String.init), joint: joint) } }
             .filter { !$0.term.isEmpty }
             .sorted { $0.term.count > $1.term.count }
+        jointPhrases = vocabulary.entries(.joint).map { joint in (joint, joint.phrases.map { (TermText.normalize($0.text), $0.means) }) }
+        functionPhrases = vocabulary.entries(.function).map { function in (function.name, function.phrases.map { TermText.normalize($0.text) }) }
+        nerveTerms = vocabulary.entries.filter { $0.kind == .nerve || $0.kind == .plexus }
+            .flatMap { entry in entry.terms.map { (TermText.normalize($0), entry.name) } }
+            .sorted { $0.0.count > $1.0.count }
     }
 
     public func facts(for muscle: Muscle) -> MuscleFacts {
@@ -109,8 +121,8 @@ public struct FactResolver: Sendable {
             }
         }
         // Phrases first: they are the instructor's own words for a movement.
-        for joint in vocabulary.entries(.joint) {
-            for phrase in joint.phrases where TermText.contains(plain, TermText.normalize(phrase.text)) {
+        for (joint, phrases) in jointPhrases {
+            for phrase in phrases where TermText.contains(plain, phrase.text) {
                 for meaning in phrase.means {
                     if let fact = movement(meaning, defaultJoint: joint, assists: lineAssists) { add(fact) }
                 }
@@ -121,8 +133,8 @@ public struct FactResolver: Sendable {
         var current: [String] = []
         var index = 0
         while index < words.count {
-            if let match = jointTerms.first(where: { matches(words, at: index, $0.term) }) {
-                let length = match.term.split(separator: " ").count
+            if let match = jointTerms.first(where: { matches(words, at: index, $0.parts) }) {
+                let length = match.parts.count
                 current += words[index..<index + length]
                 pieces.append((current, match.joint))
                 current = []
@@ -146,16 +158,15 @@ public struct FactResolver: Sendable {
         }
         let full = TermText.normalize(text)
         var functions: [String] = []
-        for function in vocabulary.entries(.function) where function.phrases.contains(where: { TermText.contains(full, TermText.normalize($0.text)) }) {
+        for function in functionPhrases where function.phrases.contains(where: { TermText.contains(full, $0) }) {
             functions.append(function.name)
         }
         return (facts, functions)
     }
 
-    private func matches(_ words: [String], at index: Int, _ term: String) -> Bool {
-        let parts = term.split(separator: " ")
+    private func matches(_ words: [String], at index: Int, _ parts: [String]) -> Bool {
         guard index + parts.count <= words.count else { return false }
-        return zip(parts, words[index...]).allSatisfy { String($0) == $1 }
+        return zip(parts, words[index...]).allSatisfy { $0 == $1 }
     }
 
     /// The stem a movement word is found by: "flexion" -> "flex", "extension" -> "exten".
@@ -237,9 +248,7 @@ public struct FactResolver: Sendable {
         let text = Self.motorClauses(text)
         let texts = [TermText.normalize(text), TermText.normalize(TermText.withoutParentheses(text))]
             + [Self.coordinatedNerves(in: TermText.normalize(TermText.withoutParentheses(text)))].compactMap { $0 }
-        var terms = vocabulary.entries.filter { $0.kind == .nerve || $0.kind == .plexus }
-            .flatMap { entry in entry.terms.map { (TermText.normalize($0), entry.name) } }
-        terms.sort { $0.0.count > $1.0.count }
+        let terms = nerveTerms
         var found: [(Int, String)] = []
         for text in texts {
             var remaining = " " + text + " "
@@ -281,41 +290,80 @@ public struct FactResolver: Sendable {
         return roots.sorted { rank($0) < rank($1) }
     }
 
+    /// A name the landmark matcher looks for, prepared once per vocabulary: every compile resolves
+    /// every muscle's origin and insertion, and building these per line was most of a lint.
+    struct LandmarkTerm: Sendable {
+        var term: String
+        var name: String
+        /// The bone whose naming this term needs (a bare name another bone also has), or nil.
+        var needsBone: Int?
+        /// A local synonym: counts only beside another term of its own vocabulary file.
+        var localFile: String?
+    }
+
+    struct LandmarkIndex: Sendable {
+        /// Longest first, in the order they were made (ties keep that order).
+        var terms: [LandmarkTerm] = []
+        /// Each bone's own terms, normalized, to tell whether a text names it.
+        var boneTerms: [[String]] = []
+        /// Each file's terms, normalized, to tell whether a text names something of that file.
+        var fileTerms: [String: [String]] = [:]
+
+        init(_ vocabulary: Vocabulary) {
+            let bones = vocabulary.entries.filter { $0.kind == .bone || $0.kind == .structure }
+            let allLandmarks = bones.flatMap { bone in bone.landmarks.map { (bone.name, TermText.normalize($0.name)) } }
+            var made: [LandmarkTerm] = []
+            for (index, bone) in bones.enumerated() {
+                boneTerms.append(bone.terms.map(TermText.normalize))
+                for landmark in bone.landmarks {
+                    // "lateral condyle" alone is the femur's only where the text names the femur: the
+                    // tibia has a "lateral condyle of the tibia" too. Likewise a name two bones both
+                    // have bare ("coronoid process": the ulna's and the mandible's).
+                    let bare = TermText.normalize(landmark.name)
+                    let ambiguous = allLandmarks.contains { $0.0 != bone.name && ($0.1 == bare || $0.1.hasPrefix(bare + " of ")) }
+                    for term in [landmark.name] + landmark.synonyms {
+                        let normalized = TermText.normalize(term)
+                        made.append(LandmarkTerm(term: normalized, name: "\(bone.name): \(landmark.name)", needsBone: ambiguous && normalized == bare ? index : nil))
+                    }
+                    for boneTerm in bone.terms {
+                        made.append(LandmarkTerm(term: TermText.normalize(landmark.name + " of the " + boneTerm), name: "\(bone.name): \(landmark.name)"))
+                    }
+                }
+                for term in bone.terms { made.append(LandmarkTerm(term: TermText.normalize(term), name: bone.name)) }
+                fileTerms[bone.location.file, default: []] += (bone.terms + bone.landmarks.flatMap { [$0.name] + $0.synonyms }).map(TermText.normalize)
+            }
+            // Local synonyms count beside another term of their own vocabulary file: the scaphoid
+            // makes "flexor retinaculum" the wrist's, the calcaneus the ankle's.
+            for bone in bones {
+                for term in bone.localSynonyms { made.append(LandmarkTerm(term: TermText.normalize(term), name: bone.name, localFile: bone.location.file)) }
+            }
+            terms = made.enumerated().sorted { a, b in
+                a.element.term.count != b.element.term.count ? a.element.term.count > b.element.term.count : a.offset < b.offset
+            }.map(\.element)
+        }
+    }
+
     func resolveLandmarks(_ text: String) -> [String] {
         let normalized = " " + TermText.normalize(text) + " "
         var found: [(Int, String)] = []
         var remaining = normalized
-        var terms: [(String, String)] = []
-        let bones = vocabulary.entries.filter { $0.kind == .bone || $0.kind == .structure }
-        let allLandmarks = bones.flatMap { bone in bone.landmarks.map { (bone.name, TermText.normalize($0.name)) } }
-        for bone in bones {
-            let boneNamed = bone.terms.contains { TermText.contains(normalized, TermText.normalize($0)) || normalized.contains(" " + TermText.normalize($0).prefix(5)) }
-            for landmark in bone.landmarks {
-                // "lateral condyle" alone is the femur's only where the text names the femur: the
-                // tibia has a "lateral condyle of the tibia" too. Likewise a name two bones both
-                // have bare ("coronoid process": the ulna's and the mandible's).
-                let bare = TermText.normalize(landmark.name)
-                let ambiguous = allLandmarks.contains { $0.0 != bone.name && ($0.1 == bare || $0.1.hasPrefix(bare + " of ")) }
-                for term in [landmark.name] + landmark.synonyms where !(ambiguous && TermText.normalize(term) == bare && !boneNamed) {
-                    terms.append((TermText.normalize(term), "\(bone.name): \(landmark.name)"))
-                }
-                for boneTerm in bone.terms { terms.append((TermText.normalize(landmark.name + " of the " + boneTerm), "\(bone.name): \(landmark.name)")) }
+        var boneNamed: [Int: Bool] = [:]
+        var fileNamed: [String: Bool] = [:]
+        for candidate in landmarks.terms where !candidate.term.isEmpty {
+            if let bone = candidate.needsBone {
+                let named = boneNamed[bone] ?? landmarks.boneTerms[bone].contains { TermText.contains(normalized, $0) || normalized.contains(" " + $0.prefix(5)) }
+                boneNamed[bone] = named
+                if !named { continue }
             }
-            for term in bone.terms { terms.append((TermText.normalize(term), bone.name)) }
-        }
-        // Local synonyms count beside another term of their own vocabulary file: the scaphoid
-        // makes "flexor retinaculum" the wrist's, the calcaneus the ankle's.
-        let namedFiles = Set(bones.filter { bone in
-            (bone.terms + bone.landmarks.flatMap { [$0.name] + $0.synonyms }).contains { TermText.contains(normalized, TermText.normalize($0)) }
-        }.map(\.location.file))
-        for bone in bones where namedFiles.contains(bone.location.file) {
-            for term in bone.localSynonyms { terms.append((TermText.normalize(term), bone.name)) }
-        }
-        terms.sort { $0.0.count > $1.0.count }
-        for (term, name) in terms where !term.isEmpty {
+            if let file = candidate.localFile {
+                let named = fileNamed[file] ?? (landmarks.fileTerms[file] ?? []).contains { TermText.contains(normalized, $0) }
+                fileNamed[file] = named
+                if !named { continue }
+            }
+            let term = candidate.term
             while let range = remaining.range(of: " " + term + " ") {
                 let offset = remaining.distance(from: remaining.startIndex, to: range.lowerBound)
-                if !found.contains(where: { $0.1 == name }) { found.append((offset, name)) }
+                if !found.contains(where: { $0.1 == candidate.name }) { found.append((offset, candidate.name)) }
                 remaining.replaceSubrange(range, with: " " + String(repeating: "#", count: term.count) + " ")
             }
         }

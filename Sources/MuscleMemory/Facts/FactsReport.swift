@@ -36,7 +36,7 @@ public enum FactsReport {
         if !assists.isEmpty { lines.append("Assists: " + assists.joined(separator: ", ")) }
         if !facts.functions.isEmpty { lines.append("Functions: " + facts.functions.joined(separator: ", ")) }
         if !facts.nerves.isEmpty {
-            let chains = facts.nerves.map { index.vocabulary.nerveChain($0).joined(separator: " < ") }
+            let chains = facts.nerves.map { index.nerveChain($0).joined(separator: " < ") }
             lines.append("Nerves: " + chains.joined(separator: "; ") + (facts.roots.isEmpty ? "" : " (\(facts.roots.joined(separator: ", ")))"))
         }
         if !facts.origins.isEmpty { lines.append("Origin: " + facts.origins.joined(separator: "; ")) }
@@ -90,7 +90,7 @@ public enum FactsReport {
             MuscleJSON(name: facts.muscle, key: facts.key, file: facts.location.file,
                        movements: facts.movements.map { MovementJSON(joint: $0.joint, movement: $0.movement, role: $0.role.rawValue) },
                        functions: facts.functions, nerves: facts.nerves,
-                       nerveTree: facts.nerves.flatMap { index.vocabulary.nerveChain($0) }.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } },
+                       nerveTree: facts.nerves.flatMap { index.nerveChain($0) }.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } },
                        roots: facts.roots, origins: facts.origins, insertions: facts.insertions,
                        unresolved: facts.unresolved.map { "\($0.what.rawValue): \($0.text)" })
         }
