@@ -123,6 +123,49 @@ import Testing
         .opposite("trunk flexion", "trunk extension"),
         .opposite("trunk rotation to the same side", "trunk rotation to the opposite side"),
         .opposite("jaw elevation", "jaw depression"),
+        // The upper limb.
+        .movement("forearm supination", prime: ["Biceps brachii", "Brachioradialis", "Supinator"], assisting: []),
+        .movement("forearm pronation", prime: ["Brachioradialis", "Pronator quadratus", "Pronator teres"], assisting: []),
+        .movement("shoulder lateral rotation", prime: ["Deltoid", "Infraspinatus"], assisting: ["Teres minor"]),
+        .movement("shoulder girdle retraction", prime: ["Middle trapezius", "Rhomboids", "Upper trapezius"], assisting: ["Lower trapezius"]),
+        .movement("shoulder girdle protraction", prime: ["Pectoralis major", "Pectoralis minor", "Serratus anterior"], assisting: []),
+        .movement("elbow extension", prime: ["Triceps brachii"], assisting: ["Anconeus"]),
+        .movement("thumb opposition", prime: ["Thenar muscles"], assisting: []),
+        .movement("wrist radial deviation", prime: ["Wrist extensor group", "Wrist flexor group"], assisting: ["Abductor pollicis longus", "Extensor pollicis longus"]),
+        .nerve("suprascapular nerve", includes: "Supraspinatus"),
+        .nerve("suprascapular nerve", includes: "Infraspinatus"),
+        .notNerve("suprascapular nerve", excludes: "Teres minor"),
+        .nerve("axillary nerve", includes: "Teres minor"),
+        .nerve("axillary nerve", includes: "Deltoid"),
+        .nerve("radial nerve", includes: "Supinator"),
+        .nerve("radial nerve", includes: "Extensor pollicis longus"),
+        .nerve("posterior interosseous nerve", includes: "Extensor digitorum"),
+        .notNerve("posterior interosseous nerve", excludes: "Brachioradialis"),
+        .nerve("median nerve", includes: "Pronator quadratus"),
+        .nerve("ulnar nerve", includes: "Adductor pollicis"),
+        .notNerve("ulnar nerve", excludes: "Flexor pollicis longus"),
+        .nerve("musculocutaneous nerve", includes: "Coracobrachialis"),
+        .nerve("lateral pectoral nerve", includes: "Pectoralis major"),
+        .nerve("upper subscapular nerve", includes: "Subscapularis"),
+        .nerve("posterior cord of the brachial plexus", includes: "Latissimus dorsi"),
+        .nerve("brachial plexus", includes: "Serratus anterior"),
+        .insertion("greater tubercle", includes: "Supraspinatus"),
+        .insertion("greater tubercle", includes: "Infraspinatus"),
+        .insertion("greater tubercle", includes: "Teres minor"),
+        .insertion("intertubercular groove", includes: "Pectoralis major"),
+        .insertion("intertubercular groove", includes: "Latissimus dorsi"),
+        .insertion("intertubercular groove", includes: "Teres major"),
+        .insertion("radial tuberosity", includes: "Biceps brachii"),
+        .insertion("olecranon", includes: "Triceps brachii"),
+        .insertion("coracoid process", includes: "Pectoralis minor"),
+        .origin("coracoid process", includes: "Coracobrachialis"),
+        .origin("medial epicondyle", includes: "Pronator teres"),
+        .origin("lateral epicondyle", includes: "Supinator"),
+        .origin("flexor retinaculum of the wrist", includes: "Thenar muscles"),
+        .origin("interosseous membrane of the forearm", includes: "Extensor pollicis brevis"),
+        .opposite("forearm pronation", "forearm supination"),
+        .opposite("shoulder girdle elevation", "shoulder girdle depression"),
+        .opposite("thumb opposition", "thumb reposition"),
     ]
 
     @Test(arguments: table) func theIndexHoldsTheFact(_ fact: Expected) {
@@ -149,6 +192,25 @@ import Testing
 
     @Test func theTableHoldsAtLeastFortyFacts() {
         #expect(Self.table.count >= 40)
+    }
+
+    @Test func theUpperLimbDecksResolveCompletely() {
+        let prefixes = ["Decks/shoulder/", "Decks/arm/", "Decks/forearm-hand/"]
+        let upperLimb = Self.index.muscles.filter { facts in prefixes.contains { facts.location.file.hasPrefix($0) } }
+        #expect(upperLimb.count == 37)
+        let unresolved = upperLimb.flatMap(\.unresolved).map { "\($0.location.file):\($0.location.line)" }
+        #expect(unresolved == [])
+    }
+
+    @Test func theBicepsTendonsCourseIsNoAttachment() {
+        // The long head's tendon runs down the bicipital groove; the muscles that insert there are
+        // the pectoralis major, latissimus dorsi and teres major.
+        #expect(!Self.index.muscles(atLandmark: "intertubercular groove").origin.contains("Biceps brachii"))
+        #expect(Self.index.muscles(atLandmark: "radius").insertion.contains("Extensor pollicis longus") == false)
+        #expect(FactResolver.withoutTendonCourse("The base of the distal phalanx; its tendon turns around the dorsal tubercle. Brevis: Its tendons")
+                == "The base of the distal phalanx; . Brevis: ")
+        #expect(FactResolver.withoutTendonCourse("Bits tendonous; its tendonitis") == "Bits tendonous; its tendonitis")
+        #expect(Self.index.muscles(atLandmark: "flexor retinaculum of the ankle").origin == ["Intrinsic muscles of the sole"])
     }
 
     @Test func theLowerLimbDecksResolveCompletely() {
@@ -227,6 +289,58 @@ import Testing
         #expect(resolver.resolveLandmarks("The back of the heel bone") == ["Calcaneus"])
         #expect(resolver.resolveLandmarks("The medial femoral condyle") == ["Femur: medial condyle"])
         #expect(resolver.resolveLandmarks("The tuber calcanei") == ["Calcaneus: calcaneal tuberosity"])
+    }
+
+    @Test func aSharedNounNamesEveryNerveOfThePair() throws {
+        let (entries, findings) = VocabularyParser.parse("""
+            # Lateral pectoral nerve
+            Kind: nerve
+
+            # Medial pectoral nerve
+            Kind: nerve
+
+            # Upper subscapular nerve
+            Kind: nerve
+
+            # Lower subscapular nerve
+            Kind: nerve
+
+            """, file: "vocabulary/arm.md")
+        #expect(findings.isEmpty)
+        let resolver = FactResolver(Vocabulary(entries: entries))
+        #expect(resolver.resolveNerves("Lateral and medial pectoral nerves (C5 to T1).") == ["Lateral pectoral nerve", "Medial pectoral nerve"])
+        #expect(resolver.resolveNerves("Upper and lower subscapular nerves (C5, C6).") == ["Upper subscapular nerve", "Lower subscapular nerve"])
+        #expect(resolver.resolveNerves("Lower subscapular nerve (C5, C6).") == ["Lower subscapular nerve"])
+        #expect(FactResolver.coordinatedNerves(in: "iliohypogastric and ilioinguinal nerves l1") == "iliohypogastric nerve ilioinguinal nerve")
+        #expect(FactResolver.coordinatedNerves(in: "median nerve for the flexor carpi radialis and palmaris longus") == nil)
+    }
+
+    @Test func aLocalSynonymCountsBesideItsOwnFilesTerms() {
+        let (wrist, wristFindings) = VocabularyParser.parse("""
+            # Scaphoid
+            Kind: bone
+
+            # Flexor retinaculum of the wrist
+            Kind: structure
+            Local synonyms: flexor retinaculum
+
+            """, file: "vocabulary/upper-limb.md")
+        let (ankle, ankleFindings) = VocabularyParser.parse("""
+            # Calcaneus
+            Kind: bone
+
+            # Flexor retinaculum of the ankle
+            Kind: structure
+            Local synonyms: flexor retinaculum
+
+            """, file: "vocabulary/lower-limb.md")
+        #expect(wristFindings.isEmpty && ankleFindings.isEmpty)
+        let vocabulary = Vocabulary(entries: wrist + ankle)
+        #expect(VocabularyChecker.check(vocabulary).isEmpty)
+        let resolver = FactResolver(vocabulary)
+        #expect(resolver.resolveLandmarks("The flexor retinaculum and the scaphoid.") == ["Flexor retinaculum of the wrist", "Scaphoid"])
+        #expect(resolver.resolveLandmarks("The calcaneus and the flexor retinaculum.") == ["Calcaneus", "Flexor retinaculum of the ankle"])
+        #expect(resolver.resolveLandmarks("The flexor retinaculum.") == [])
     }
 
     @Test func aBareLandmarkOfTwoBonesCountsOnlyWhereTheTextNamesTheBone() {
