@@ -18,6 +18,7 @@ public struct FactResolver: Sendable {
     private struct JointTerm {
         var term: String
         var joint: Vocabulary.Entry
+        /// The term's words, split once: every word of every action line is tried against them.
         var parts: [String]
         init(term: String, joint: Vocabulary.Entry) {
             self.term = term
@@ -26,12 +27,25 @@ public struct FactResolver: Sendable {
         }
     }
     private let jointTerms: [JointTerm]
-    private let landmarkTable: LandmarkTable
-    /// Phrases normalized once: every action line is matched against all of them.
-    private let jointPhrases: [(phrase: String, joint: Vocabulary.Entry, means: [String])]
-    private let functionPhrases: [(name: String, phrases: [String])]
-    /// Nerve and plexus terms, longest first, with their first word.
-    private let nerveTerms: [(term: String, name: String, first: String)]
+
+    /// A term of the nerve or landmark tables, as words, with what it names. Built once per
+    /// vocabulary, not per line: a compile resolves hundreds of lines against the same tables.
+    private struct NamedTerm {
+        var words: [Substring]
+        var name: String
+        /// The bone whose name the text must hold for this term to count (a bare "lateral
+        /// condyle" that another bone also has "of the …"), as its normalized terms.
+        var onlyWithBone: [String]? = nil
+        /// A local synonym's vocabulary file: the text must hold another term of that file.
+        var onlyWithFile: String? = nil
+    }
+    private let nerveTerms: [NamedTerm]
+    private let landmarkTerms: [NamedTerm]
+    /// Each vocabulary file's bone, structure and landmark terms, normalized: what makes its
+    /// local synonyms count.
+    private let fileTerms: [String: [String]]
+    private let jointPhrases: [(text: String, means: [String], joint: Vocabulary.Entry)]
+    private let functionPhrases: [(text: String, function: String)]
 
     public init(_ vocabulary: Vocabulary) {
         self.vocabulary = vocabulary
@@ -39,14 +53,59 @@ public struct FactResolver: Sendable {
             .flatMap { joint in joint.terms.map { JointTerm(term: TermText.normalize($0), joint: joint) } }
             .filter { !$0.term.isEmpty }
             .sorted { $0.term.count > $1.term.count }
-        landmarkTable = LandmarkTable(vocabulary)
-        jointPhrases = vocabulary.entries(.joint).flatMap { joint in joint.phrases.map { (TermText.normalize($0.text), joint, $0.means) } }
-        nerveTerms = vocabulary.entries.filter { $0.kind == .nerve || $0.kind == .plexus }
-            .flatMap { entry in entry.terms.map { (TermText.normalize($0), entry.name) } }
-            .filter { !$0.0.isEmpty }
-            .sorted { $0.0.count > $1.0.count }
-            .map { ($0.0, $0.1, String($0.0.prefix { $0 != " " })) }
-        functionPhrases = vocabulary.entries(.function).map { function in (function.name, function.phrases.map { TermText.normalize($0.text) }) }
+        nerveTerms = Self.longestFirst(vocabulary.entries.filter { $0.kind == .nerve || $0.kind == .plexus }
+            .flatMap { entry in entry.terms.map { NamedTerm(words: Self.words(TermText.normalize($0)), name: entry.name) } })
+        landmarkTerms = Self.longestFirst(Self.landmarkTable(vocabulary))
+        fileTerms = Dictionary(vocabulary.entries.filter { $0.kind == .bone || $0.kind == .structure }
+            .map { bone in (bone.location.file, (bone.terms + bone.landmarks.flatMap { [$0.name] + $0.synonyms }).map(TermText.normalize).filter { !$0.isEmpty }) },
+            uniquingKeysWith: +)
+        jointPhrases = vocabulary.entries(.joint).flatMap { joint in
+            joint.phrases.map { (TermText.normalize($0.text), $0.means, joint) }
+        }
+        functionPhrases = vocabulary.entries(.function).flatMap { function in
+            function.phrases.map { (TermText.normalize($0.text), function.name) }
+        }
+    }
+
+    private static func words(_ normalized: String) -> [Substring] { normalized.split(separator: " ") }
+
+    /// Longest first (by characters, as the matcher always has): "deep branch of the radial nerve"
+    /// is taken before "radial nerve" can claim its words.
+    private static func longestFirst(_ terms: [NamedTerm]) -> [NamedTerm] {
+        terms.filter { !$0.words.isEmpty }
+            .map { (term: $0, length: $0.words.reduce(-1) { $0 + $1.count + 1 }) }
+            .enumerated()
+            .sorted { ($0.element.length, -$0.offset) > ($1.element.length, -$1.offset) }
+            .map(\.element.term)
+    }
+
+    private static func landmarkTable(_ vocabulary: Vocabulary) -> [NamedTerm] {
+        let bones = vocabulary.entries.filter { $0.kind == .bone || $0.kind == .structure }
+        let allLandmarks = bones.flatMap { bone in bone.landmarks.map { (bone.name, TermText.normalize($0.name)) } }
+        var terms: [NamedTerm] = []
+        for bone in bones {
+            let boneTerms = bone.terms.map(TermText.normalize)
+            for landmark in bone.landmarks {
+                // "lateral condyle" alone is the femur's only where the text names the femur: the
+                // tibia has a "lateral condyle of the tibia" too. Likewise a name two bones both
+                // have bare ("coronoid process": the ulna's and the mandible's).
+                let bare = TermText.normalize(landmark.name)
+                let ambiguous = allLandmarks.contains { $0.0 != bone.name && ($0.1 == bare || $0.1.hasPrefix(bare + " of ")) }
+                let name = "\(bone.name): \(landmark.name)"
+                for term in [landmark.name] + landmark.synonyms {
+                    let normalized = TermText.normalize(term)
+                    terms.append(NamedTerm(words: words(normalized), name: name, onlyWithBone: ambiguous && normalized == bare ? boneTerms : nil))
+                }
+                for boneTerm in bone.terms { terms.append(NamedTerm(words: words(TermText.normalize(landmark.name + " of the " + boneTerm)), name: name)) }
+            }
+            for term in boneTerms { terms.append(NamedTerm(words: words(term), name: bone.name)) }
+            // Local synonyms count beside another term of their own vocabulary file: the
+            // scaphoid makes "flexor retinaculum" the wrist's, the calcaneus the ankle's.
+            for term in bone.localSynonyms {
+                terms.append(NamedTerm(words: words(TermText.normalize(term)), name: bone.name, onlyWithFile: bone.location.file))
+            }
+        }
+        return terms
     }
 
     public func facts(for muscle: Muscle) -> MuscleFacts {
@@ -132,9 +191,9 @@ public struct FactResolver: Sendable {
             }
         }
         // Phrases first: they are the instructor's own words for a movement.
-        for (phrase, joint, means) in jointPhrases where TermText.contains(plain, phrase) {
-            for meaning in means {
-                if let fact = movement(meaning, defaultJoint: joint, assists: lineAssists) { add(fact) }
+        for phrase in jointPhrases where TermText.contains(plain, phrase.text) {
+            for meaning in phrase.means {
+                if let fact = movement(meaning, defaultJoint: phrase.joint, assists: lineAssists) { add(fact) }
             }
         }
         // Then pieces, each ending at a joint's name.
@@ -167,8 +226,8 @@ public struct FactResolver: Sendable {
         }
         let full = TermText.normalize(text)
         var functions: [String] = []
-        for (name, phrases) in functionPhrases where phrases.contains(where: { TermText.contains(full, $0) }) {
-            functions.append(name)
+        for phrase in functionPhrases where !functions.contains(phrase.function) && TermText.contains(full, phrase.text) {
+            functions.append(phrase.function)
         }
         return (facts, functions)
     }
@@ -253,25 +312,6 @@ public struct FactResolver: Sendable {
         return motor.isEmpty ? text : motor.joined(separator: ";")
     }
 
-    func resolveNerves(_ text: String) -> [String] {
-        let text = Self.motorClauses(text)
-        let texts = [TermText.normalize(text), TermText.normalize(TermText.withoutParentheses(text))]
-            + [Self.coordinatedNerves(in: TermText.normalize(TermText.withoutParentheses(text)))].compactMap { $0 }
-        var found: [(Int, String)] = []
-        for text in texts {
-            var remaining = " " + text + " "
-            let textWords = Set(text.split(separator: " ").map(String.init))
-            for (term, name, first) in nerveTerms where textWords.contains(first) {
-                while let range = remaining.range(of: " " + term + " ") {
-                    let offset = remaining.distance(from: remaining.startIndex, to: range.lowerBound)
-                    if !found.contains(where: { $0.1 == name }) { found.append((offset, name)) }
-                    remaining.replaceSubrange(range, with: " " + String(repeating: "#", count: term.count) + " ")
-                }
-            }
-        }
-        return found.sorted { $0.0 < $1.0 }.map(\.1)
-    }
-
     /// "Upper and lower subscapular nerves" names the upper and the lower subscapular nerve:
     /// each nerve of "a and b [words] nerves", written out ("upper subscapular nerve lower
     /// subscapular nerve"), or nil when the text has no such pair.
@@ -284,6 +324,36 @@ public struct FactResolver: Sendable {
             spelled += [words[index - 1]] + shared + ["nerve", words[index + 1]] + shared + ["nerve"]
         }
         return spelled.isEmpty ? nil : spelled.joined(separator: " ")
+    }
+
+    func resolveNerves(_ text: String) -> [String] {
+        let text = Self.motorClauses(text)
+        let plain = TermText.normalize(TermText.withoutParentheses(text))
+        var found: [(Int, String)] = []
+        for text in [TermText.normalize(text), plain] + [Self.coordinatedNerves(in: plain)].compactMap({ $0 }) {
+            Self.claim(nerveTerms, in: Self.words(text), found: &found)
+        }
+        return found.sorted { $0.0 < $1.0 }.map(\.1)
+    }
+
+    /// Finds each term on word boundaries, longest first; the words a term matched are used up, so
+    /// a shorter term inside it ("radial nerve" in "deep branch of the radial nerve") does not
+    /// match again. Each name is kept once, at the position of its first match.
+    private static func claim(_ terms: [NamedTerm], in text: [Substring], found: inout [(Int, String)], skip: (NamedTerm) -> Bool = { _ in false }) {
+        var words = text.map(Optional.some)
+        let present = Set(text)
+        for term in terms where present.contains(term.words[0]) && !skip(term) {
+            var start = 0
+            while start + term.words.count <= words.count {
+                if zip(term.words, words[start...]).allSatisfy({ $0 == $1 }) {
+                    if !found.contains(where: { $0.1 == term.name }) { found.append((start, term.name)) }
+                    for index in start..<start + term.words.count { words[index] = nil }
+                    start += term.words.count
+                } else {
+                    start += 1
+                }
+            }
+        }
     }
 
     static func roots(in text: String) -> [String] {
@@ -331,90 +401,27 @@ public struct FactResolver: Sendable {
     }
 
     func resolveLandmarks(_ text: String) -> [String] {
-        let normalized = " " + TermText.normalize(Self.withoutTendonCourse(text)) + " "
+        let normalized = TermText.normalize(Self.withoutTendonCourse(text))
+        let spaced = " " + normalized + " "
         var found: [(Int, String)] = []
-        var remaining = normalized
-        var boneNamed: [Int: Bool] = [:]
+        var boneNamed: [[String]: Bool] = [:]
         var fileNamed: [String: Bool] = [:]
-        func holds(_ condition: LandmarkTerm.Condition) -> Bool {
-            switch condition {
-            case .always: return true
-            case .boneNamed(let index):
-                if let known = boneNamed[index] { return known }
-                let named = landmarkTable.boneProbes[index].contains { TermText.contains(normalized, $0) || normalized.contains(" " + $0.prefix(5)) }
-                boneNamed[index] = named
-                return named
-            case .fileNamed(let file):
-                if let known = fileNamed[file] { return known }
-                let named = (landmarkTable.fileProbes[file] ?? []).contains { TermText.contains(normalized, $0) }
+        Self.claim(landmarkTerms, in: Self.words(normalized), found: &found) { term in
+            if let file = term.onlyWithFile {
+                if let known = fileNamed[file] { return !known }
+                let named = (fileTerms[file] ?? []).contains { TermText.contains(normalized, $0) }
                 fileNamed[file] = named
-                return named
+                return !named
             }
-        }
-        let textWords = Set(normalized.split(separator: " ").map(String.init))
-        for entry in landmarkTable.terms where textWords.contains(entry.firstWord) && holds(entry.condition) {
-            while let range = remaining.range(of: " " + entry.term + " ") {
-                let offset = remaining.distance(from: remaining.startIndex, to: range.lowerBound)
-                if !found.contains(where: { $0.1 == entry.name }) { found.append((offset, entry.name)) }
-                remaining.replaceSubrange(range, with: " " + String(repeating: "#", count: entry.term.count) + " ")
-            }
+            guard let bone = term.onlyWithBone else { return false }
+            if let known = boneNamed[bone] { return !known }
+            let named = bone.contains { TermText.contains(normalized, $0) || spaced.contains(" " + $0.prefix(5)) }
+            boneNamed[bone] = named
+            return !named
         }
         // A bone named only because one of its landmarks is: keep the landmark.
         let named = found.sorted { $0.0 < $1.0 }.map(\.1)
         return named.filter { name in name.contains(":") || !named.contains { $0.hasPrefix(name + ": ") } }
-    }
-
-    /// A term an origin or insertion may use for a bone, structure or landmark, and when it counts.
-    struct LandmarkTerm: Sendable {
-        enum Condition: Sendable, Hashable {
-            case always
-            /// Only where the text names this bone (index into `boneProbes`).
-            case boneNamed(Int)
-            /// A local synonym: only where the text names another term of this vocabulary file.
-            case fileNamed(String)
-        }
-        var term: String
-        var name: String
-        var condition: Condition
-        /// A term can only occur where its first word does: a cheap test before the search.
-        var firstWord: String { String(term.prefix { $0 != " " }) }
-    }
-
-    /// Every landmark term, longest first, built once per vocabulary: resolving a line only checks
-    /// the conditions, so a large vocabulary stays fast.
-    struct LandmarkTable: Sendable {
-        var terms: [LandmarkTerm] = []
-        var boneProbes: [[String]] = []
-        var fileProbes: [String: [String]] = [:]
-
-        init(_ vocabulary: Vocabulary) {
-            let bones = vocabulary.entries.filter { $0.kind == .bone || $0.kind == .structure }
-            let allLandmarks = bones.flatMap { bone in bone.landmarks.map { (bone.name, TermText.normalize($0.name)) } }
-            for (index, bone) in bones.enumerated() {
-                boneProbes.append(bone.terms.map(TermText.normalize))
-                fileProbes[bone.location.file, default: []] += (bone.terms + bone.landmarks.flatMap { [$0.name] + $0.synonyms }).map(TermText.normalize).filter { !$0.isEmpty }
-                for landmark in bone.landmarks {
-                    // "lateral condyle" alone is the femur's only where the text names the femur: the
-                    // tibia has a "lateral condyle of the tibia" too. Likewise a name two bones both
-                    // have bare ("coronoid process": the ulna's and the mandible's).
-                    let bare = TermText.normalize(landmark.name)
-                    let ambiguous = allLandmarks.contains { $0.0 != bone.name && ($0.1 == bare || $0.1.hasPrefix(bare + " of ")) }
-                    let name = "\(bone.name): \(landmark.name)"
-                    for term in [landmark.name] + landmark.synonyms {
-                        let normalized = TermText.normalize(term)
-                        terms.append(.init(term: normalized, name: name, condition: ambiguous && normalized == bare ? .boneNamed(index) : .always))
-                    }
-                    for boneTerm in bone.terms { terms.append(.init(term: TermText.normalize(landmark.name + " of the " + boneTerm), name: name, condition: .always)) }
-                }
-                for term in bone.terms { terms.append(.init(term: TermText.normalize(term), name: bone.name, condition: .always)) }
-                // Local synonyms count beside another term of their own vocabulary file: the
-                // scaphoid makes "flexor retinaculum" the wrist's, the calcaneus the ankle's.
-                for term in bone.localSynonyms { terms.append(.init(term: TermText.normalize(term), name: bone.name, condition: .fileNamed(bone.location.file))) }
-            }
-            terms = terms.enumerated().filter { !$0.element.term.isEmpty }
-                .sorted { $0.element.term.count != $1.element.term.count ? $0.element.term.count > $1.element.term.count : $0.offset < $1.offset }
-                .map(\.element)
-        }
     }
 
     // MARK: - Suggestions
