@@ -44,6 +44,7 @@ public enum DeckSet {
             let left = Set(deck.muscles.map(\.key)).intersection(overridden)
             guard !left.isEmpty else { return deck }
             deck.muscles.removeAll { left.contains($0.key) }
+            deck.facts.removeAll { left.contains($0.key) }  // kept in step with the muscles
             deck.cards.removeAll { left.contains($0.muscleKey) }
             // What it holds depends on the overrides too: a sync that sees them change plans it again.
             deck.contentHash += overrideMark + left.sorted().joined(separator: ",")

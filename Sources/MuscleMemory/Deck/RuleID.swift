@@ -34,6 +34,7 @@ public enum RuleID: String, CaseIterable, Codable, Sendable {
     case sharedReverse = "shared-reverse"
     case controlCharacter = "control-character"
     case givesAway = "gives-away"
+    case ambiguousReverse = "ambiguous-reverse"
     case vocabularySyntax = "vocabulary-syntax"
     case duplicateTerm = "duplicate-term"
     case unknownParent = "unknown-parent"
@@ -80,6 +81,7 @@ public enum RuleID: String, CaseIterable, Codable, Sendable {
         case .sharedReverse: .sharedReverse
         case .controlCharacter: .controlCharacter
         case .givesAway: .givesAway
+        case .ambiguousReverse: .ambiguousReverse
         case .vocabularySyntax: .vocabularySyntax
         case .duplicateTerm: .duplicateTerm
         case .unknownParent: .unknownParent

@@ -37,7 +37,11 @@ struct FactsCommand: ParsableCommand {
                 Output.err(LintReport.text(errors, files: files, cards: 0, style: TerminalInfo.style(fd: 2)))
                 throw ExitCode(1)
             }
-            let index = FactIndex(muscles: decks.flatMap(\.muscles), vocabulary: FactsReport.vocabulary(for: decks))
+            // One deck was resolved against exactly this vocabulary when it was compiled.
+            let vocabulary = FactsReport.vocabulary(for: decks)
+            let index = decks.count == 1 && decks[0].facts.count == decks[0].muscles.count
+                ? FactIndex(facts: decks[0].facts, vocabulary: vocabulary)
+                : FactIndex(muscles: decks.flatMap(\.muscles), vocabulary: vocabulary)
             if unresolved {
                 return Output.out(TerminalText.sanitize(FactsReport.unresolved(index)))
             }

@@ -19,7 +19,7 @@ struct LintCommand: ParsableCommand {
         try reportingFailures {
             let locations = paths.isEmpty ? global.deckLocations : paths.map(DeckLocation.init(argument:))
             let decks = DeckSet.compile(locations)
-            let diagnostics = decks.flatMap(\.diagnostics)
+            let diagnostics = decks.flatMap(\.diagnostics) + DeckCompiler.crossDeckFindings(decks).sortedByPlace()
             let files = decks.reduce(0) { $0 + $1.fileCount }
             let cards = decks.reduce(0) { $0 + $1.cards.count }
             switch format {
