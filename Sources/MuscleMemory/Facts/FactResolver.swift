@@ -15,7 +15,17 @@
 public struct FactResolver: Sendable {
     public let vocabulary: Vocabulary
 
-    private struct JointTerm { var term: String; var joint: Vocabulary.Entry }
+    private struct JointTerm {
+        var term: String
+        var joint: Vocabulary.Entry
+        /// The term's words, split once: every word of every action line is tried against them.
+        var parts: [String]
+        init(term: String, joint: Vocabulary.Entry) {
+            self.term = term
+            self.joint = joint
+            parts = term.split(separator: " ").map(String.init)
+        }
+    }
     private let jointTerms: [JointTerm]
 
     /// A term of the nerve or landmark tables, as words, with what it names. Built once per
@@ -26,9 +36,14 @@ public struct FactResolver: Sendable {
         /// The bone whose name the text must hold for this term to count (a bare "lateral
         /// condyle" that another bone also has "of the …"), as its normalized terms.
         var onlyWithBone: [String]? = nil
+        /// A local synonym's vocabulary file: the text must hold another term of that file.
+        var onlyWithFile: String? = nil
     }
     private let nerveTerms: [NamedTerm]
     private let landmarkTerms: [NamedTerm]
+    /// Each vocabulary file's bone, structure and landmark terms, normalized: what makes its
+    /// local synonyms count.
+    private let fileTerms: [String: [String]]
     private let jointPhrases: [(text: String, means: [String], joint: Vocabulary.Entry)]
     private let functionPhrases: [(text: String, function: String)]
 
@@ -41,6 +56,9 @@ public struct FactResolver: Sendable {
         nerveTerms = Self.longestFirst(vocabulary.entries.filter { $0.kind == .nerve || $0.kind == .plexus }
             .flatMap { entry in entry.terms.map { NamedTerm(words: Self.words(TermText.normalize($0)), name: entry.name) } })
         landmarkTerms = Self.longestFirst(Self.landmarkTable(vocabulary))
+        fileTerms = Dictionary(vocabulary.entries.filter { $0.kind == .bone || $0.kind == .structure }
+            .map { bone in (bone.location.file, (bone.terms + bone.landmarks.flatMap { [$0.name] + $0.synonyms }).map(TermText.normalize).filter { !$0.isEmpty }) },
+            uniquingKeysWith: +)
         jointPhrases = vocabulary.entries(.joint).flatMap { joint in
             joint.phrases.map { (TermText.normalize($0.text), $0.means, joint) }
         }
@@ -69,9 +87,10 @@ public struct FactResolver: Sendable {
             let boneTerms = bone.terms.map(TermText.normalize)
             for landmark in bone.landmarks {
                 // "lateral condyle" alone is the femur's only where the text names the femur: the
-                // tibia has a "lateral condyle of the tibia" too.
+                // tibia has a "lateral condyle of the tibia" too. Likewise a name two bones both
+                // have bare ("coronoid process": the ulna's and the mandible's).
                 let bare = TermText.normalize(landmark.name)
-                let ambiguous = allLandmarks.contains { $0.0 != bone.name && $0.1.hasPrefix(bare + " of ") }
+                let ambiguous = allLandmarks.contains { $0.0 != bone.name && ($0.1 == bare || $0.1.hasPrefix(bare + " of ")) }
                 let name = "\(bone.name): \(landmark.name)"
                 for term in [landmark.name] + landmark.synonyms {
                     let normalized = TermText.normalize(term)
@@ -80,6 +99,11 @@ public struct FactResolver: Sendable {
                 for boneTerm in bone.terms { terms.append(NamedTerm(words: words(TermText.normalize(landmark.name + " of the " + boneTerm)), name: name)) }
             }
             for term in boneTerms { terms.append(NamedTerm(words: words(term), name: bone.name)) }
+            // Local synonyms count beside another term of their own vocabulary file: the
+            // scaphoid makes "flexor retinaculum" the wrist's, the calcaneus the ankle's.
+            for term in bone.localSynonyms {
+                terms.append(NamedTerm(words: words(TermText.normalize(term)), name: bone.name, onlyWithFile: bone.location.file))
+            }
         }
         return terms
     }
@@ -177,7 +201,7 @@ public struct FactResolver: Sendable {
         var current: [String] = []
         var index = 0
         while index < words.count {
-            if let match = jointTerms.first(where: { matches(words, at: index, $0.term) }) {
+            if let match = jointTerms.first(where: { matches(words, at: index, $0.parts) }) {
                 let length = match.term.split(separator: " ").count
                 current += words[index..<index + length]
                 pieces.append((current, match.joint))
@@ -208,10 +232,9 @@ public struct FactResolver: Sendable {
         return (facts, functions)
     }
 
-    private func matches(_ words: [String], at index: Int, _ term: String) -> Bool {
-        let parts = term.split(separator: " ")
-        guard index + parts.count <= words.count else { return false }
-        return zip(parts, words[index...]).allSatisfy { String($0) == $1 }
+    private func matches(_ words: [String], at index: Int, _ parts: [String]) -> Bool {
+        guard let first = parts.first, words[index] == first, index + parts.count <= words.count else { return false }
+        return zip(parts, words[index...]).allSatisfy { $0 == $1 }
     }
 
     /// The stem a movement word is found by: "flexion" -> "flex", "extension" -> "exten".
@@ -277,9 +300,37 @@ public struct FactResolver: Sendable {
 
     // MARK: - Nerves and landmarks
 
+    /// A `;` clause that gives a nerve carrying only sensation ("the lower intercostal nerves carry
+    /// sensation from its edges") names no nerve that moves the muscle: it is left out, unless
+    /// nothing else is written.
+    static func motorClauses(_ text: String) -> String {
+        let clauses = text.split(separator: ";").map(String.init)
+        let motor = clauses.filter { clause in
+            let words = Set(TermText.normalize(clause).split(separator: " "))
+            return !(words.contains("sensation") || words.contains("sensory")) || words.contains("movement") || words.contains("motor")
+        }
+        return motor.isEmpty ? text : motor.joined(separator: ";")
+    }
+
+    /// "Upper and lower subscapular nerves" names the upper and the lower subscapular nerve:
+    /// each nerve of "a and b [words] nerves", written out ("upper subscapular nerve lower
+    /// subscapular nerve"), or nil when the text has no such pair.
+    static func coordinatedNerves(in normalized: String) -> String? {
+        let words = normalized.split(separator: " ").map(String.init)
+        var spelled: [String] = []
+        for index in words.indices where words[index] == "and" && index > 0 && index + 2 < words.count {
+            guard let end = (index + 2...min(index + 4, words.count - 1)).first(where: { words[$0] == "nerves" }) else { continue }
+            let shared = words[(index + 2)..<end]
+            spelled += [words[index - 1]] + shared + ["nerve", words[index + 1]] + shared + ["nerve"]
+        }
+        return spelled.isEmpty ? nil : spelled.joined(separator: " ")
+    }
+
     func resolveNerves(_ text: String) -> [String] {
+        let text = Self.motorClauses(text)
+        let plain = TermText.normalize(TermText.withoutParentheses(text))
         var found: [(Int, String)] = []
-        for text in [TermText.normalize(text), TermText.normalize(TermText.withoutParentheses(text))] {
+        for text in [TermText.normalize(text), plain] + [Self.coordinatedNerves(in: plain)].compactMap({ $0 }) {
             Self.claim(nerveTerms, in: Self.words(text), found: &found)
         }
         return found.sorted { $0.0 < $1.0 }.map(\.1)
@@ -318,12 +369,50 @@ public struct FactResolver: Sendable {
         return roots.sorted { rank($0) < rank($1) }
     }
 
+    /// The text without the clauses that follow a tendon's course ("its tendon turns around the
+    /// dorsal tubercle of the radius", up to the next "." or ";"): the landmarks it passes are no
+    /// attachments.
+    static func withoutTendonCourse(_ text: String) -> String {
+        let characters = Array(text)
+        let opening = Array("its tendon")
+        func startsCourse(at index: Int) -> Bool {
+            guard index + opening.count <= characters.count, index == 0 || !characters[index - 1].isLetter else { return false }
+            guard zip(characters[index..<index + opening.count], opening).allSatisfy({ $0.lowercased() == String($1) }) else { return false }
+            var end = index + opening.count
+            if end < characters.count, characters[end] == "s" || characters[end] == "S" { end += 1 }
+            return end == characters.count || !characters[end].isLetter
+        }
+        var result = ""
+        var skipping = false
+        var index = 0
+        while index < characters.count {
+            let character = characters[index]
+            if skipping {
+                if character == "." || character == ";" { skipping = false; result.append(character) }
+            } else if startsCourse(at: index) {
+                skipping = true
+                continue
+            } else {
+                result.append(character)
+            }
+            index += 1
+        }
+        return result
+    }
+
     func resolveLandmarks(_ text: String) -> [String] {
-        let normalized = TermText.normalize(text)
+        let normalized = TermText.normalize(Self.withoutTendonCourse(text))
         let spaced = " " + normalized + " "
         var found: [(Int, String)] = []
         var boneNamed: [[String]: Bool] = [:]
+        var fileNamed: [String: Bool] = [:]
         Self.claim(landmarkTerms, in: Self.words(normalized), found: &found) { term in
+            if let file = term.onlyWithFile {
+                if let known = fileNamed[file] { return !known }
+                let named = (fileTerms[file] ?? []).contains { TermText.contains(normalized, $0) }
+                fileNamed[file] = named
+                return !named
+            }
             guard let bone = term.onlyWithBone else { return false }
             if let known = boneNamed[bone] { return !known }
             let named = bone.contains { TermText.contains(normalized, $0) || spaced.contains(" " + $0.prefix(5)) }

@@ -19,8 +19,15 @@ extension LintRule {
         triggering: [
             .files([.init("vocabulary/a.md", "# Tibial nerve\nKind: nerve\n"), .init("vocabulary/b.md", "# ↓Tibial nerve\nKind: nerve\n"), .init("soleus.md", exampleMuscle)]),
             .files([.init("vocabulary/a.md", "# Fibularis\nKind: term\nSynonyms: peroneus\n\n# ↓Peroneus\nKind: term\n"), .init("soleus.md", exampleMuscle)]),
+            .files([.init("vocabulary/a.md", "# Flexor retinaculum of the ankle\nKind: structure\nSynonyms: flexor retinaculum\n"),
+                    .init("vocabulary/b.md", "# ↓Flexor retinaculum of the wrist\nKind: structure\nLocal synonyms: flexor retinaculum\n"), .init("soleus.md", exampleMuscle)]),
         ],
-        nonTriggering: [.files([.init("vocabulary/lower-limb.md", exampleVocabulary), .init("soleus.md", exampleMuscle)])])
+        nonTriggering: [
+            .files([.init("vocabulary/lower-limb.md", exampleVocabulary), .init("soleus.md", exampleMuscle)]),
+            // Local synonyms of two files: each counts beside its own file's terms.
+            .files([.init("vocabulary/a.md", "# Flexor retinaculum of the ankle\nKind: structure\nLocal synonyms: flexor retinaculum\n"),
+                    .init("vocabulary/b.md", "# Flexor retinaculum of the wrist\nKind: structure\nLocal synonyms: flexor retinaculum\n"), .init("soleus.md", exampleMuscle)]),
+        ])
 
     static let unknownParent = LintRule(
         id: .unknownParent, severity: .warning,
