@@ -29,12 +29,14 @@ public struct CompiledDeck: Sendable {
 }
 
 public enum DeckCompiler {
-    public static func compile(_ location: DeckLocation, displayPrefix: String? = nil, limits: DeckLoader.Limits = .standard) -> CompiledDeck {
-        compile(DeckLoader.load(location, displayPrefix: displayPrefix, limits: limits))
+    /// - Parameter examItems: run `no-exam-item` (which generates every exam item of the covered
+    ///   muscles); `muscle exam` turns it off, as it generates the items itself.
+    public static func compile(_ location: DeckLocation, displayPrefix: String? = nil, limits: DeckLoader.Limits = .standard, examItems: Bool = true) -> CompiledDeck {
+        compile(DeckLoader.load(location, displayPrefix: displayPrefix, limits: limits), examItems: examItems)
     }
 
     /// Never throws and never traps: whatever the input, problems come back as diagnostics.
-    public static func compile(_ loaded: LoadedDeck) -> CompiledDeck {
+    public static func compile(_ loaded: LoadedDeck, examItems: Bool = true) -> CompiledDeck {
         var diagnostics = loaded.diagnostics
         var info: DeckInfo?
         var muscles: [Muscle] = []
@@ -69,7 +71,7 @@ public enum DeckCompiler {
         diagnostics += VocabularyChecker.check(vocabulary)
         let covered = coveredFacts(loaded, muscles: muscles, facts: facts, resolver: resolver, vocabulary: vocabulary)
         diagnostics += unresolvedLines(covered)
-        diagnostics += noExamItem(covered)
+        if examItems { diagnostics += noExamItem(covered) }
         let subjects = zip(muscles, facts).compactMap(AmbiguousReverseCheck.Subject.init)
         diagnostics += AmbiguousReverseCheck.check(subjects, against: subjects)
         return CompiledDeck(

@@ -74,7 +74,7 @@ struct ExamCommand: ParsableCommand {
         try reportingFailures {
             let start = try global.resolvedNow()
             let locations = global.deckLocations
-            let decks = locations.map { DeckCompiler.compile($0) }
+            let decks = locations.map { DeckCompiler.compile($0, examItems: false) }
             let errors = decks.flatMap(\.diagnostics).filter { $0.severity == .error }
             if !errors.isEmpty {
                 let files = Set(errors.map(\.file)).sorted()
