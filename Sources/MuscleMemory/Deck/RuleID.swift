@@ -29,6 +29,7 @@ public enum RuleID: String, CaseIterable, Codable, Sendable {
     case invalidID = "invalid-id"
     case duplicateID = "duplicate-id"
     case duplicateMuscle = "duplicate-muscle"
+    case shadowedMuscle = "shadowed-muscle"
     case duplicateItem = "duplicate-item"
     case sharedReverse = "shared-reverse"
     case controlCharacter = "control-character"
@@ -73,6 +74,7 @@ public enum RuleID: String, CaseIterable, Codable, Sendable {
         case .invalidID: .invalidID
         case .duplicateID: .duplicateID
         case .duplicateMuscle: .duplicateMuscle
+        case .shadowedMuscle: .shadowedMuscle
         case .duplicateItem: .duplicateItem
         case .sharedReverse: .sharedReverse
         case .controlCharacter: .controlCharacter
@@ -134,6 +136,9 @@ public enum DeckExample: Sendable {
     /// Files of one deck folder, read with lower limits than the standard ones (which would take
     /// a hundred thousand files or a gigabyte to reach).
     case limited(DeckLoader.Limits, [ExampleFile])
+    /// A school deck of these files, loaded after the bundled decks (`--decks bundled --decks
+    /// school`): for the checks across decks.
+    case besideBundled([ExampleFile])
     /// A path that does not exist, given to lint.
     case missingPath
     /// A deck folder with no deck files in it.

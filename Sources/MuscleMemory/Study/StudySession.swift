@@ -189,6 +189,11 @@ public final class StudySession {
         if again {
             queue.redrill(item.entry, after: options.redrillGap)
         }
+        if mode == .study && answer.before != card.state {
+            // The store classified the answer from the card's state when it was written; the
+            // keys on screen were worked out from the state when the card was loaded.
+            terminal.show(.message(Self.changedUnderneathMessage))
+        }
         terminal.show(.answered(AnswerNote(grade: grade, kind: answer.kind, nextDue: answer.after.due, interval: answer.after.interval, redrill: again)))
     }
 
@@ -250,6 +255,9 @@ public final class StudySession {
     public func elapsedSeconds() -> Int {
         Int(now().timeIntervalSince(started).rounded(.down))
     }
+
+    static let changedUnderneathMessage =
+        "Another session answered this card meanwhile, so this answer was scheduled from the card's state now, not from the intervals the keys showed."
 
     static func newDayMessage(rolloverHour: Int) -> String {
         "A new study day began at \(rolloverHour < 10 ? "0" : "")\(rolloverHour):00, so this session ends; every answer is saved. Run `muscle study` again for the new day's cards."

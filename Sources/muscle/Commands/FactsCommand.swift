@@ -30,7 +30,7 @@ struct FactsCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let locations = paths.isEmpty ? global.deckLocations : paths.map(DeckLocation.init(argument:))
-            let decks = locations.map { DeckCompiler.compile($0) }
+            let decks = DeckSet.compile(locations)
             let errors = decks.flatMap(\.diagnostics).filter { $0.severity == .error }
             if !errors.isEmpty {
                 let files = decks.reduce(0) { $0 + $1.fileCount }

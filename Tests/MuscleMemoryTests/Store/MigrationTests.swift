@@ -137,6 +137,37 @@ import TestSupport
         }
     }
 
+    /// 0007 (a reserved number, filled in after 0008 and 0011) runs on a database that has every
+    /// later migration: it counts each session's answers from the review log, `user_version`
+    /// still says how many migrations are applied, and undo keeps the count.
+    @Test func migration0007CountsEachSessionsAnswersOnADatabaseThatHasTheLaterOnes() throws {
+        let folder = TemporaryDirectory()
+        let path = folder.file("later.sqlite")
+        let deck = folder.write("deck/soleus.md", "# Soleus\nOrigin: Tibia\nInsertion: Calcaneus\n")
+        do {
+            let old = try AppDatabase.open(path: path, now: testNow)
+            _ = try DeckSync.run([.path((deck as NSString).deletingLastPathComponent)], in: old, now: testNow)
+            let session = try old.startSession(at: testNow, day: testDay, mode: .study)
+            let cards = try old.read { db in try Int64.fetchAll(db, sql: "SELECT id FROM card ORDER BY id") }
+            for card in cards {
+                _ = try old.recordAnswer(AnswerInput(cardRowID: card, grade: .good, at: testNow, day: testDay, answerMilliseconds: 5, sessionID: session))
+            }
+            try old.write { db in
+                try db.execute(sql: "ALTER TABLE study_session DROP COLUMN answers")
+                try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = '0007_session_answers'")
+            }
+        }
+        let database = try AppDatabase.open(path: path, now: testNow)
+        #expect(try database.appliedMigrations() == Migrations.identifiers)
+        #expect(try database.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") } == Migrations.identifiers.count)
+        #expect(try database.read { db in try Int.fetchAll(db, sql: "SELECT answers FROM study_session") } == [2])
+        #expect(try database.check().isClean)
+        let last = try #require(try database.read { db in try Int64.fetchOne(db, sql: "SELECT max(id) FROM review") })
+        _ = try database.undo(reviewID: last)
+        #expect(try database.read { db in try Int.fetchAll(db, sql: "SELECT answers FROM study_session") } == [1])
+        #expect(try database.check().isClean)
+    }
+
     @Test func theLatestVersionOpensWithoutMigratingOrBackingUp() throws {
         let folder = TemporaryDirectory()
         let path = folder.file("db.sqlite")
