@@ -4,6 +4,12 @@ import PackageDescription
 let argumentParser: Target.Dependency = .product(name: "ArgumentParser", package: "swift-argument-parser")
 let grdb: Target.Dependency = .product(name: "GRDB", package: "GRDB.swift")
 
+/// Release binaries on Linux link the Swift runtime and Foundation statically: a dynamically
+/// linked Swift process spends about 7 ms resolving libFoundation and libswiftCore before `main`,
+/// more than half of what `muscle study` needs to show its first card (Benchmarks/README.md, "What
+/// moved the figures"). Debug builds, which the tests run, stay dynamic and quick to link.
+let staticRuntime: [LinkerSetting] = [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))]
+
 let package = Package(
     name: "MuscleMemory",
     platforms: [.macOS(.v13)],
@@ -33,10 +39,10 @@ let package = Package(
         ),
 
         // The command-line front end: argument parsing and the terminal.
-        .executableTarget(name: "muscle", dependencies: ["MuscleMemory", "SM2", argumentParser]),
+        .executableTarget(name: "muscle", dependencies: ["MuscleMemory", "SM2", argumentParser], linkerSettings: staticRuntime),
 
         // The benchmark (`swift run -c release muscle-bench`).
-        .executableTarget(name: "muscle-bench", dependencies: ["MuscleMemory", "SM2", "SeededRandom", argumentParser]),
+        .executableTarget(name: "muscle-bench", dependencies: ["MuscleMemory", "SM2", "SeededRandom", argumentParser], linkerSettings: staticRuntime),
 
         // The man page (Docs/muscle.1) from `muscle --experimental-dump-help` (`make man`).
         .executableTarget(name: "muscle-manual", dependencies: ["MuscleMemory"]),

@@ -29,6 +29,7 @@ struct Collection {
             _ = FileManager.default.createFile(atPath: marker, contents: Data())
         }
         var result = CollectionResult(cards: cards)
+        let targets = Targets.at(cards: cards)
         try facts(into: &result)
         func child(_ step: ChildStep, db: String? = nil, count: Int? = nil) throws -> ChildProcess.Outcome {
             var arguments = ["--child", step.rawValue, "--db", db ?? databasePath, "--decks", deckFolder]
@@ -51,30 +52,30 @@ struct Collection {
             let again = try child(.syncUnchanged, db: scratchPath)
             unchanged.append(seconds(again)); unchangedPeak.append(again.peakMiB)
         }
-        result.add("sync, fresh", fresh, peak: freshPeak, target: cards == 100_000 ? 3.0 : nil)
-        result.add("sync, unchanged", unchanged, peak: unchangedPeak, target: cards == 100_000 ? 0.100 : nil)
+        result.add("sync, fresh", fresh, peak: freshPeak, target: targets.syncFresh, peakTarget: targets.syncFreshPeakMiB)
+        result.add("sync, unchanged", unchanged, peak: unchangedPeak, target: targets.syncUnchanged)
 
         var cold: [Double] = [], coldPeak: [Double] = []
         for _ in 0..<runs {
             let outcome = try child(.firstCard)
             cold.append(outcome.secondsToFirstLine); coldPeak.append(outcome.peakMiB)
         }
-        result.add("first due card, cold process", cold, peak: coldPeak, target: cards == 100_000 ? 0.030 : nil, peakTarget: cards == 100_000 ? 40 : nil)
+        result.add("first due card, cold process", cold, peak: coldPeak, target: targets.firstCard, peakTarget: targets.studyPeakMiB)
 
         var counts: [Double] = [], countsPeak: [Double] = []
         for _ in 0..<runs {
             let outcome = try child(.dueCounts)
             counts.append(seconds(outcome)); countsPeak.append(outcome.peakMiB)
         }
-        result.add("due counts", counts, peak: countsPeak, target: cards == 100_000 ? 0.005 : nil)
+        result.add("due counts", counts, peak: countsPeak, target: targets.dueCounts)
 
-        for (step, name, target) in [(ChildStep.report, "weak-topic report (30 days and all time)", 0.100), (.stats, "stats", nil)] {
+        for (step, name, target) in [(ChildStep.report, "weak-topic report (30 days and all time)", targets.report), (.stats, "stats", targets.stats)] {
             var times: [Double] = [], peaks: [Double] = []
             for _ in 0..<runs {
                 let outcome = try child(step)
                 times.append(seconds(outcome)); peaks.append(outcome.peakMiB)
             }
-            result.add(name, times, peak: peaks, target: cards == 100_000 ? target : nil)
+            result.add(name, times, peak: peaks, target: target)
         }
 
         var exports: [Double] = [], exportPeak: [Double] = []
@@ -82,7 +83,7 @@ struct Collection {
             let outcome = try child(.ankiExport)
             exports.append(seconds(outcome)); exportPeak.append(outcome.peakMiB)
         }
-        result.add("Anki export with progress (muscle export --anki)", exports, peak: exportPeak, target: cards == 100_000 ? 3.0 : nil)
+        result.add("Anki export with progress (muscle export --anki)", exports, peak: exportPeak, target: targets.ankiExport)
 
         // Answers change a collection, so each run answers on a fresh copy of it.
         var answers: [Double] = [], answerPeak: [Double] = []
@@ -94,7 +95,7 @@ struct Collection {
             answers.append(seconds(outcome)); answerPeak.append(outcome.peakMiB)
         }
         removeDatabase(at: copy)
-        result.add("answer one card (median of 1,000, committed)", answers, peak: answerPeak, target: cards == 100_000 ? 0.0005 : nil, peakTarget: cards == 100_000 ? 40 : nil)
+        result.add("answer one card (median of 1,000, committed)", answers, peak: answerPeak, target: targets.answer, peakTarget: targets.studyPeakMiB)
         return result
     }
 
