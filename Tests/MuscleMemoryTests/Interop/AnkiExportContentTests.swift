@@ -123,7 +123,8 @@ import ZIPFoundation
             }
             lines.append("== schema")
             lines += try String.fetchAll(db, sql: "SELECT type || ' ' || name || ': ' || sql FROM sqlite_master ORDER BY type, name")
-            return lines.joined(separator: "\n") + "\n"
+            // The Source field names the deck file by its path: the test's own temporary folder.
+            return lines.joined(separator: "\n").replacingOccurrences(of: store.folder.file("deck"), with: "DECKS") + "\n"
         }
     }
 }
