@@ -45,6 +45,8 @@ struct BenchResults: Codable {
     var bundled: [StepResult] = []
     /// `muscle class` over simulated students' shares of the bundled curriculum.
     var classSteps: [StepResult] = []
+    /// Exam practice on the bundled decks: generating every item, and `muscle exam`'s first item.
+    var examSteps: [StepResult] = []
 
     func table() -> String {
         var out = "MuscleMemory benchmark, \(date), \(build) build\n\(machine)\n"
@@ -63,6 +65,11 @@ struct BenchResults: Codable {
             out += "\nThe bundled decks, `muscle study` piped, process start to the first card's first line\n"
             out += pad("step", 46) + pad("median", 11) + pad("min", 11) + pad("max", 11) + pad("peak MiB", 10) + "target\n"
             for s in bundled { out += row(s) }
+        }
+        if !examSteps.isEmpty {
+            out += "\nExam practice on the bundled decks (generation in process; `muscle exam` piped, process start to the first item's first line)\n"
+            out += pad("step", 46) + pad("median", 11) + pad("min", 11) + pad("max", 11) + pad("peak MiB", 10) + "target\n"
+            for s in examSteps { out += row(s) }
         }
         if !classSteps.isEmpty {
             out += "\nClass reports: shares of simulated students of the bundled curriculum\n"

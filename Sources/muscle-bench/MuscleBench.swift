@@ -16,6 +16,9 @@ struct MuscleBench: ParsableCommand {
     @Flag(name: .customLong("class-only"), help: "Only the class step: merging 300 simulated students' shares of the bundled curriculum.")
     var classOnly = false
 
+    @Flag(name: .customLong("exam-only"), help: "Only the exam steps: generating every item of the bundled curriculum, and muscle exam's first item on screen.")
+    var examOnly = false
+
     @Flag(help: "Add a 1,000,000-card collection (slow: its history takes a long time to write).")
     var huge = false
 
@@ -71,7 +74,7 @@ struct MuscleBench: ParsableCommand {
             return
         }
         let cardCounts: [Int]
-        if classOnly {
+        if classOnly || examOnly {
             cardCounts = []
         } else if let sizes {
             cardCounts = sizes.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
@@ -96,15 +99,16 @@ struct MuscleBench: ParsableCommand {
             results.append(result)
         }
         var report = BenchResults(date: ISOTime.format(Date()), machine: Machine.describe(), build: Self.buildKind, collections: results)
-        if !classOnly { report.bundled = try BundledStudy.measure(runs: repeats, folder: work + "/bundled", log: log) }
+        if !classOnly && !examOnly { report.bundled = try BundledStudy.measure(runs: repeats, folder: work + "/bundled", log: log) }
+        if !classOnly { report.examSteps = try BenchExam.measure(runs: repeats, folder: work + "/exam", log: log) }
         let students = quick ? BenchClass.quickStudents : BenchClass.students
-        report.classSteps = try BenchClass.measure(runs: repeats, students: students, folder: work + "/class-\(students)", log: log)
+        if !examOnly { report.classSteps = try BenchClass.measure(runs: repeats, students: students, folder: work + "/class-\(students)", log: log) }
         print(report.table())
         if let json {
             try report.json().write(toFile: json, atomically: true, encoding: .utf8)
             log("wrote \(json)")
         }
-        if results.contains(where: { $0.failures > 0 }) || report.bundled.contains(where: { $0.met == false }) || report.classSteps.contains(where: { $0.met == false }) { throw ExitCode(1) }
+        if results.contains(where: { $0.failures > 0 }) || report.bundled.contains(where: { $0.met == false }) || report.examSteps.contains(where: { $0.met == false }) || report.classSteps.contains(where: { $0.met == false }) { throw ExitCode(1) }
         if results.contains(where: { $0.anki.map { !$0.agrees } ?? false }) {
             log("Anki's workload or figures differ from ours (see the table): the comparison does not hold")
             throw ExitCode(1)

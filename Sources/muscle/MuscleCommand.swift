@@ -84,7 +84,7 @@ struct MuscleCommand: ParsableCommand {
             another program past the busy timeout.
             """,
         version: MuscleVersion.number,
-        subcommands: [StudyCommand.self, SyncCommand.self, ReportCommand.self, ShareCommand.self, ClassCommand.self, StatsCommand.self, LintCommand.self, CardsCommand.self, FactsCommand.self, BackupCommand.self, CheckCommand.self, ExportCommand.self, ImportCommand.self],
+        subcommands: [StudyCommand.self, SyncCommand.self, ReportCommand.self, ShareCommand.self, ClassCommand.self, StatsCommand.self, LintCommand.self, CardsCommand.self, FactsCommand.self, BackupCommand.self, CheckCommand.self, ExportCommand.self, ImportCommand.self, ExamCommand.self],
         defaultSubcommand: StudyCommand.self
     )
 }

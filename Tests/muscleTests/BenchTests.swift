@@ -21,6 +21,7 @@ import Testing
         }
         var collections: [Collection]
         var bundled: [Collection.Step]
+        var examSteps: [Collection.Step]
     }
 
     @Test func theQuickBenchmarkMeasuresEveryStep() throws {
@@ -60,5 +61,10 @@ import Testing
         }
         #expect(result.stdout.contains("The bundled decks, `muscle study` piped"))
         #expect(result.stdout.contains("class report, 30 shares (read, merge, render)"))
+        // Issue 14's two exam steps.
+        #expect(results.examSteps.count == 2)
+        #expect(results.examSteps.first?.step.hasPrefix("generate every exam item of the curriculum") == true)
+        #expect(results.examSteps.last?.step == "muscle exam, first item on screen (bundled decks)")
+        for step in results.examSteps { #expect(step.seconds.runs == 3 && step.seconds.min > 0, "\(step.step)") }
     }
 }

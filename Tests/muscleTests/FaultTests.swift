@@ -111,6 +111,49 @@ import Testing
         #expect(check.stdout.contains("(18 cards, \(saved) reviews;"))
     }
 
+    /// A sync that fails on a full disk gives the log's space back, so freeing some space is
+    /// enough for the retry. The case that left the -wal behind: a new database, whose migrations
+    /// were committed into the log only. A checkpoint after the failure must first copy those
+    /// commits into the database file, a write to the full disk that fails too, and a TRUNCATE
+    /// checkpoint empties the log only when every commit has been copied: the failed sync's
+    /// frames stayed in it. Now `open` copies the log in before the sync, and the failure cuts
+    /// the log to nothing. The disk fills at growing budgets (the shim counts every byte written)
+    /// until a sync fails after the migrations reached the database file.
+    @Test func aSyncThatFailsOnAFullDiskLeavesNoLogAndTheRetrySucceeds() throws {
+        let sandbox = Sandbox()
+        let shim = try FullDiskShim.build(into: sandbox)
+        try FileManager.default.createDirectory(atPath: sandbox.file("empty"), withIntermediateDirectories: true)
+        let migrated = sandbox.file("migrated.sqlite")
+        #expect(sandbox.run(["sync", "--db", migrated, "--decks", "empty"]).exitCode == 0)
+        let migratedSize = try #require(size(migrated))
+        let path = sandbox.db
+        func remove() { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        var failedAfterMigrating: (budget: Int, log: Int?)?
+        for budget in stride(from: 256 * 1024, through: 1024 * 1024, by: 32 * 1024) {
+            remove()
+            let sync = sandbox.run(["sync", "--db", path], environment: ["LD_PRELOAD": shim, "FULL_DISK_AFTER_BYTES": "\(budget)"])
+            if sync.exitCode == 0 { break }
+            #expect(sync.exitCode == 74, "\(sync.stderr)")
+            if sync.stderr.contains("created a new database"), let file = size(path), file >= migratedSize {
+                #expect(sync.stderr.hasSuffix("muscle: error: the disk holding '\(path)' is full; the change in progress was not saved, and everything saved before it is safe. Free some space and try again.\n"))
+                failedAfterMigrating = (budget, size(path + "-wal"))
+                break
+            }
+        }
+        let failed = try #require(failedAfterMigrating, "no budget made the sync fail after the database was migrated: the migrations stayed in the log")
+        #expect(failed.log == nil || failed.log == 0, "with \(failed.budget) bytes free the failed sync left a \(failed.log ?? 0)-byte -wal")
+        let retry = sandbox.run(["sync", "--db", path])
+        #expect(retry.exitCode == 0, "\(retry.stderr)")
+        #expect(retry.stdout.hasSuffix(" added.\n"), "\(retry.stdout)")
+        #expect(size(path + "-wal") == nil)
+        let check = sandbox.run(["check", "--db", path])
+        #expect(check.exitCode == 0, "\(check.stdout)")
+    }
+
+    func size(_ path: String) -> Int? {
+        (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int
+    }
+
     @Test func aDatabaseFromANewerVersionIsRefusedUntouched() throws {
         let sandbox = Sandbox()
         let path = database(sandbox)

@@ -100,9 +100,9 @@ import TestSupport
     static let emptyReport = """
         Weak topics
         2026-12-03, window: the last 30 days
-        weakness = 100 × (0.6 × failed + 0.25 × easiness lost + 0.15 × not learned), each a share from 0 to 1: failed = reviews graded below 3 in the window (all time
-        if it holds fewer than 5), easiness lost = the fall of mean easiness from 2.50 toward 1.30, not learned = cards at repetition 0 (new, or failed at their last
-        review); 0 is strong, 100 weak; fewer than 5 reviews: too few to judge
+        weakness = 100 × (0.6 × failed + 0.25 × easiness lost + 0.15 × not learned), each a share from 0 to 1: failed = reviews graded below 3 and exam answers missed
+        in the window (all time if it holds fewer than 5), easiness lost = the fall of mean easiness from 2.50 toward 1.30, not learned = cards at repetition 0 (new, or
+        failed at their last review); 0 is strong, 100 weak; fewer than 5 reviews: too few to judge
 
         No reviews yet
         No reviews yet: run `muscle study`. 18 cards in 2 muscles are waiting; weak topics show here after a few days of study.

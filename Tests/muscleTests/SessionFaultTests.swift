@@ -103,4 +103,33 @@ import Testing
         #expect(check.exitCode == 1, "\(check.stdout)\(check.stderr)")
         #expect((check.stdout + check.stderr).contains("of review points at a missing study_session"), "\(check.stdout)\(check.stderr)")
     }
+
+    /// `check` compares the review log with the answers each session recorded: an answer lost
+    /// after it was acknowledged (its review and its effect on the card both gone, so every other
+    /// invariant holds, as when the -wal holding it is deleted) is a problem, exit 1.
+    @Test func checkFindsASessionWhoseAnswersAreMissing() throws {
+        let sandbox = Sandbox()
+        let path = synced(sandbox)
+        let study = sandbox.run(["study", "--db", path, "--decks", "deck", "--now", "2026-12-01T10:00:00Z"], stdin: "\n4\n\n4\n")
+        #expect(study.exitCode == 0, "\(study.stderr)")
+        #expect(sandbox.run(["check", "--db", path]).stdout == "\(path): ok (18 cards, 2 reviews; integrity, foreign keys and invariants hold)\n")
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in
+            // The second answer, gone with everything it changed (it was a new card's first).
+            let (review, card) = try #require(try Row.fetchOne(db, sql: "SELECT id, card_id FROM review ORDER BY id DESC LIMIT 1").map { ($0[0] as Int64, $0[1] as Int64) })
+            try db.execute(sql: "DELETE FROM review WHERE id = ?", arguments: [review])
+            try db.execute(sql: """
+                UPDATE card_state SET repetitions = 0, interval_days = 0, easiness = 250, due_day = NULL, lapses = 0, last_review_day = NULL,
+                    introduced_day = NULL, redrill_day = NULL, reviews = 0, correct = 0, study_ms = 0 WHERE card_id = ?
+                """, arguments: [card])
+        }
+        try queue.close()
+        let check = sandbox.run(["check", "--db", path])
+        #expect(check.exitCode == 1, "\(check.stdout)\(check.stderr)")
+        #expect(check.stdout == """
+            \(path): problem: 1 study session whose answers disagree with the review log, as when answers are lost after they were saved (session 1: 2 answers recorded, 1 in the review log)
+            1 problem found.
+
+            """)
+    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 import TestSupport
 
@@ -124,5 +125,56 @@ import TestSupport
         #expect(refused.exitCode == 1)
         #expect(refused.stdout.hasSuffix("1 error in 1 file.\nSync refused: fix the errors above; nothing was changed.\n"))
         #expect(!FileManager.default.fileExists(atPath: sandbox.db))
+    }
+
+    /// Issue 16: a school deck that describes the bundled soleus again is warned about
+    /// (`shadowed-muscle`, naming both files), and was silently studied twice; with
+    /// `Overrides: bundled` its file replaces the bundled one: no warning, one soleus in `cards`,
+    /// the bundled card IDs, and the history studied under the bundled decks carries on.
+    @Test func aSchoolMuscleBesideTheBundledOneWarnsOrOverridesItOnPurpose() throws {
+        let sandbox = Sandbox()
+        sandbox.write("school/soleus.md", Fixtures.soleus)
+        let lint = sandbox.run(["lint", "bundled", "school"])
+        #expect(lint.exitCode == 0)
+        #expect(lint.stdout.hasPrefix("school/soleus.md:1:3: warning: 'Soleus' is also described in the bundled decks (Decks/leg-foot/soleus.md:1); both would be studied, as two muscles: add 'Overrides: bundled' to this file's header to replace the bundled one on purpose (its history carries over), or remove one of them [shadowed-muscle]\n"), "\(lint.stdout)")
+        #expect(lint.stdout.contains("\n1 warning in "), "\(lint.stdout)")
+
+        let now = "2026-12-01T10:00:00Z"
+        #expect(sandbox.run(["sync", "--db", sandbox.db, "--now", now]).exitCode == 0)
+        let studied = sandbox.run(["study", "--db", sandbox.db, "--muscle", "soleus", "--new", "2", "--now", now], stdin: "\n4\n\n4\n")
+        #expect(studied.exitCode == 0, "\(studied.stderr)")
+        let bundledIDs = Set(sandbox.run(["cards", "--format", "json", "--decks", "bundled"]).stdout.components(separatedBy: "\"id\" : \"").dropFirst().map { String($0.prefix { $0 != "\"" }) }.filter { $0.hasPrefix("soleus/") })
+
+        sandbox.write("school/soleus.md", Fixtures.soleus.replacingOccurrences(of: "Region:", with: "Overrides: bundled\nRegion:"))
+        let quiet = sandbox.run(["lint", "bundled", "school"])
+        #expect(!quiet.stdout.contains("shadowed-muscle"), "\(quiet.stdout)")
+        let cards = sandbox.run(["cards", "--format", "json", "--decks", "bundled", "--decks", "school"]).stdout
+        let soleusIDs = cards.components(separatedBy: "\"id\" : \"").dropFirst().map { String($0.prefix { $0 != "\"" }) }.filter { $0.hasPrefix("soleus/") }
+        #expect(!soleusIDs.isEmpty && Set(soleusIDs).count == soleusIDs.count, "the soleus is listed once: \(soleusIDs)")
+        #expect(Set(soleusIDs).isSubset(of: bundledIDs) || !Set(soleusIDs).isDisjoint(with: bundledIDs), "the school's cards keep the bundled IDs")
+
+        let before = try Data(contentsOf: URL(fileURLWithPath: sandbox.db))
+        let dryRun = sandbox.run(["sync", "--dry-run", "--db", sandbox.db, "--decks", "bundled", "--decks", "school", "--now", now])
+        #expect(dryRun.stdout.contains("\n  restore  soleus/origin  back in school/soleus.md:5\n"), "the dry run shows the move: \(dryRun.stdout)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: sandbox.db)) == before)
+        let sync = sandbox.run(["sync", "--db", sandbox.db, "--decks", "bundled", "--decks", "school", "--now", now])
+        #expect(sync.exitCode == 0, "\(sync.stderr)")
+        // The school's soleus takes over the bundled cards: the bundled deck lets them go, and
+        // one the school's file shares comes back in it with its history (not added afresh; the
+        // school's own items are added).
+        #expect(sync.stdout.contains("  retired   soleus/origin  no longer in the deck (it was in Decks/leg-foot/soleus.md)\n"), "\(sync.stdout)")
+        #expect(sync.stdout.contains("\n  restored  soleus/origin  back in school/soleus.md:5\n"), "\(sync.stdout)")
+        #expect(!sync.stdout.contains("added     soleus/origin"), "\(sync.stdout)")
+        let check = sandbox.run(["check", "--db", sandbox.db])
+        #expect(check.exitCode == 0, "\(check.stdout)")
+        let queue = try DatabaseQueue(path: sandbox.db)
+        defer { try? queue.close() }
+        let kept = try queue.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT d.path, count(r.id) AS reviews FROM muscle m JOIN deck d ON d.id = m.deck_id JOIN card c ON c.muscle_id = m.id
+                LEFT JOIN review r ON r.card_id = c.id WHERE m.key = 'soleus' GROUP BY d.path
+                """).map { "\(($0["path"] as String).hasSuffix("/school") ? "school" : $0["path"] as String) \($0["reviews"] as Int)" }
+        }
+        #expect(kept == ["school 2"])
     }
 }

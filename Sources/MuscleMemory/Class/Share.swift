@@ -34,8 +34,8 @@ public struct Share: Sendable, Equatable, Codable {
     public var readiness: Readiness?
     /// Active cards answered at least once, by ID.
     public var cards: [CardAnswerCount]
-    /// Exam practice (issue 14). Not built yet: written with empty lists, and a share without it
-    /// reads as one with empty lists.
+    /// Exam practice (`muscle exam`) over the window: accuracy by template and region, answers and
+    /// misses by item; empty lists when there is none. A share without it reads as one with empty lists.
     public var exam: ExamPractice?
 
     public struct Topic: Sendable, Equatable, Codable {

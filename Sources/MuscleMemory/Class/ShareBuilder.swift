@@ -19,7 +19,17 @@ public enum ShareBuilder {
         }
         return Share(schema: Share.schemaVersion, kind: Share.kindName, day: report.today.description, label: label,
                      windowDays: report.windowDays, decks: cards.decks, topics: topics, readiness: readiness,
-                     cards: cards.cards, exam: .empty)
+                     cards: cards.cards, exam: report.examPractice.map(exam) ?? .empty)
+    }
+
+    /// Exam-practice accuracy by template and region, and each item's answers and misses, over
+    /// the report's window: what the class report's exam lines are merged from.
+    static func exam(_ p: ExamPractice) -> Share.ExamPractice {
+        func accuracy(_ rows: [ExamPractice.Accuracy]) -> [Share.Accuracy] {
+            rows.map { Share.Accuracy(name: $0.key, answered: $0.answers, correct: $0.correct) }.sorted { $0.name < $1.name }
+        }
+        return Share.ExamPractice(templates: accuracy(p.byTemplate), regions: accuracy(p.byRegion),
+                                  items: p.items.map { Share.ItemCount(id: $0.id, answered: $0.answers, missed: $0.missed) }.sorted { $0.id < $1.id })
     }
 
     /// The key a topic is merged by: stable across deck versions, never display text alone.

@@ -10,6 +10,11 @@ public enum Aspect: String, CaseIterable, Codable, Sendable, Comparable {
     case triggerPoints = "trigger-points"
     case exercises
     case palpation
+    /// Cards made from the facts (FORMAT.md, "Cards from the facts"): who performs a movement,
+    /// who works with a muscle, who opposes it.
+    case movements
+    case synergists
+    case antagonists
     case custom
 
     /// Words for tables and headers ("trigger points").
@@ -33,10 +38,17 @@ public enum Aspect: String, CaseIterable, Codable, Sendable, Comparable {
         case "triggerpoints", "triggerpoint", "tp", "tps": self = .triggerPoints
         case "exercises", "exercise": self = .exercises
         case "palpation", "palpate", "palpating": self = .palpation
+        case "movements", "movement": self = .movements
+        case "synergists", "synergist": self = .synergists
+        case "antagonists", "antagonist": self = .antagonists
         case "custom", "cards", "card", "qa": self = .custom
         default: return nil
         }
     }
+
+    /// Cards made from the resolved facts, whose IDs name the facts ("ankle-movements/plantarflexion"):
+    /// a new ID is a new fact, never a reworded question, so sync does not carry history across.
+    public var isFromFacts: Bool { self == .movements || self == .synergists || self == .antagonists }
 
     public static func < (lhs: Aspect, rhs: Aspect) -> Bool {
         guard let l = allCases.firstIndex(of: lhs), let r = allCases.firstIndex(of: rhs) else { return false }

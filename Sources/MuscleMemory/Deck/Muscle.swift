@@ -36,6 +36,11 @@ public struct Muscle: Sendable, Hashable {
         return Slug.make(name, limit: 48)
     }
 
+    /// Whether the header says `Overrides: bundled` (any case).
+    public var overridesBundled: Bool {
+        field(.overrides)?.lowercased() == DeckLocation.bundledName
+    }
+
     public func field(_ field: MuscleField) -> String? {
         guard let text = fields[field]?.value.trimmed, !text.isEmpty else { return nil }
         return text

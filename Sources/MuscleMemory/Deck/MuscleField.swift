@@ -7,6 +7,9 @@ public enum MuscleField: String, CaseIterable, Sendable, Codable {
     case insertion = "Insertion"
     case innervation = "Innervation"
     case tags = "Tags"
+    /// `Overrides: bundled`: a school deck's file that replaces the bundled decks' file of the
+    /// same muscle on purpose (Decks/FORMAT.md, "Overriding a bundled muscle").
+    case overrides = "Overrides"
 
     /// Fields every complete muscle has; a missing one is a warning.
     static let expected: [MuscleField] = [.region, .etymology, .origin, .insertion, .innervation]

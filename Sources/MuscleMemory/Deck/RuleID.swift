@@ -29,16 +29,19 @@ public enum RuleID: String, CaseIterable, Codable, Sendable {
     case invalidID = "invalid-id"
     case duplicateID = "duplicate-id"
     case duplicateMuscle = "duplicate-muscle"
+    case shadowedMuscle = "shadowed-muscle"
     case duplicateItem = "duplicate-item"
     case sharedReverse = "shared-reverse"
     case controlCharacter = "control-character"
     case givesAway = "gives-away"
+    case ambiguousReverse = "ambiguous-reverse"
     case vocabularySyntax = "vocabulary-syntax"
     case duplicateTerm = "duplicate-term"
     case unknownParent = "unknown-parent"
     case unresolvedAction = "unresolved-action"
     case unresolvedNerve = "unresolved-nerve"
     case unresolvedLandmark = "unresolved-landmark"
+    case noExamItem = "no-exam-item"
 
     public var severity: Severity { rule.severity }
 
@@ -73,16 +76,19 @@ public enum RuleID: String, CaseIterable, Codable, Sendable {
         case .invalidID: .invalidID
         case .duplicateID: .duplicateID
         case .duplicateMuscle: .duplicateMuscle
+        case .shadowedMuscle: .shadowedMuscle
         case .duplicateItem: .duplicateItem
         case .sharedReverse: .sharedReverse
         case .controlCharacter: .controlCharacter
         case .givesAway: .givesAway
+        case .ambiguousReverse: .ambiguousReverse
         case .vocabularySyntax: .vocabularySyntax
         case .duplicateTerm: .duplicateTerm
         case .unknownParent: .unknownParent
         case .unresolvedAction: .unresolvedAction
         case .unresolvedNerve: .unresolvedNerve
         case .unresolvedLandmark: .unresolvedLandmark
+        case .noExamItem: .noExamItem
         }
     }
 }
@@ -134,6 +140,9 @@ public enum DeckExample: Sendable {
     /// Files of one deck folder, read with lower limits than the standard ones (which would take
     /// a hundred thousand files or a gigabyte to reach).
     case limited(DeckLoader.Limits, [ExampleFile])
+    /// A school deck of these files, loaded after the bundled decks (`--decks bundled --decks
+    /// school`): for the checks across decks.
+    case besideBundled([ExampleFile])
     /// A path that does not exist, given to lint.
     case missingPath
     /// A deck folder with no deck files in it.

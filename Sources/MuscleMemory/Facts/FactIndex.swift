@@ -5,12 +5,50 @@
 public struct FactIndex: Sendable {
     public var vocabulary: Vocabulary
     public var muscles: [MuscleFacts]
+    /// Each nerve the muscles name, up its tree: worked out once, since every index query and
+    /// report walks them (a walk looks each level up among all the vocabulary's terms).
+    private var chains: [String: [String]] = [:]
 
     public init(muscles: [Muscle], vocabulary: Vocabulary) {
         self.vocabulary = vocabulary
         let resolver = FactResolver(vocabulary)
         self.muscles = muscles.filter { !$0.name.isEmpty }.map(resolver.facts(for:))
+        chains = Self.chains(of: self.muscles, in: vocabulary)
     }
+
+    /// The index of facts already resolved against `vocabulary` (a compiled deck's `facts`).
+    public init(facts: [MuscleFacts], vocabulary: Vocabulary) {
+        self.vocabulary = vocabulary
+        self.muscles = facts.filter { !$0.muscle.isEmpty }
+        chains = Self.chains(of: self.muscles, in: vocabulary)
+    }
+
+    /// `Vocabulary.nerveChain` for every nerve of these muscles, with one lookup table of terms.
+    static func chains(of muscles: [MuscleFacts], in vocabulary: Vocabulary) -> [String: [String]] {
+        var byTerm: [String: Vocabulary.Entry] = [:]
+        for entry in vocabulary.entries {
+            for term in entry.terms where byTerm[TermText.normalize(term)] == nil { byTerm[TermText.normalize(term)] = entry }
+        }
+        var chains: [String: [String]] = [:]
+        for nerve in Set(muscles.flatMap(\.nerves)) {
+            var chain: [String] = []
+            var current = byTerm[TermText.normalize(nerve)]
+            while let entry = current, !chain.contains(entry.name), chain.count < 32 {
+                chain.append(entry.name)
+                if let parent = entry.parent?.value ?? entry.plexus?.value {
+                    current = byTerm[TermText.normalize(parent)]
+                    if current == nil { chain.append(parent) }
+                } else {
+                    current = nil
+                }
+            }
+            chains[nerve] = chain
+        }
+        return chains
+    }
+
+    /// A nerve, then its parent, up to the plexus.
+    public func nerveChain(_ name: String) -> [String] { chains[name] ?? vocabulary.nerveChain(name) }
 
     /// Who performs a movement ("ankle plantarflexion"): prime movers, then assistants, each in
     /// deck order.
@@ -55,7 +93,7 @@ public struct FactIndex: Sendable {
     /// The muscles a nerve supplies, directly or through a branch, in deck order.
     public func muscles(ofNerve nerve: String) -> [String] {
         guard let name = vocabulary.entry(named: nerve)?.name else { return [] }
-        return muscles.filter { muscle in muscle.nerves.contains { vocabulary.nerveChain($0).contains(name) } }.map(\.muscle)
+        return muscles.filter { muscle in muscle.nerves.contains { nerveChain($0).contains(name) } }.map(\.muscle)
     }
 
     /// The muscles attaching to a landmark or bone (origin or insertion), in deck order.

@@ -15,8 +15,37 @@
 public struct FactResolver: Sendable {
     public let vocabulary: Vocabulary
 
-    private struct JointTerm { var term: String; var joint: Vocabulary.Entry }
+    private struct JointTerm {
+        var term: String
+        var joint: Vocabulary.Entry
+        /// The term's words, split once: every word of every action line is tried against them.
+        var parts: [String]
+        init(term: String, joint: Vocabulary.Entry) {
+            self.term = term
+            self.joint = joint
+            parts = term.split(separator: " ").map(String.init)
+        }
+    }
     private let jointTerms: [JointTerm]
+
+    /// A term of the nerve or landmark tables, as words, with what it names. Built once per
+    /// vocabulary, not per line: a compile resolves hundreds of lines against the same tables.
+    private struct NamedTerm {
+        var words: [Substring]
+        var name: String
+        /// The bone whose name the text must hold for this term to count (a bare "lateral
+        /// condyle" that another bone also has "of the …"), as its normalized terms.
+        var onlyWithBone: [String]? = nil
+        /// A local synonym's vocabulary file: the text must hold another term of that file.
+        var onlyWithFile: String? = nil
+    }
+    private let nerveTerms: [NamedTerm]
+    private let landmarkTerms: [NamedTerm]
+    /// Each vocabulary file's bone, structure and landmark terms, normalized: what makes its
+    /// local synonyms count.
+    private let fileTerms: [String: [String]]
+    private let jointPhrases: [(text: String, means: [String], joint: Vocabulary.Entry)]
+    private let functionPhrases: [(text: String, function: String)]
 
     public init(_ vocabulary: Vocabulary) {
         self.vocabulary = vocabulary
@@ -24,6 +53,59 @@ public struct FactResolver: Sendable {
             .flatMap { joint in joint.terms.map { JointTerm(term: TermText.normalize($0), joint: joint) } }
             .filter { !$0.term.isEmpty }
             .sorted { $0.term.count > $1.term.count }
+        nerveTerms = Self.longestFirst(vocabulary.entries.filter { $0.kind == .nerve || $0.kind == .plexus }
+            .flatMap { entry in entry.terms.map { NamedTerm(words: Self.words(TermText.normalize($0)), name: entry.name) } })
+        landmarkTerms = Self.longestFirst(Self.landmarkTable(vocabulary))
+        fileTerms = Dictionary(vocabulary.entries.filter { $0.kind == .bone || $0.kind == .structure }
+            .map { bone in (bone.location.file, (bone.terms + bone.landmarks.flatMap { [$0.name] + $0.synonyms }).map(TermText.normalize).filter { !$0.isEmpty }) },
+            uniquingKeysWith: +)
+        jointPhrases = vocabulary.entries(.joint).flatMap { joint in
+            joint.phrases.map { (TermText.normalize($0.text), $0.means, joint) }
+        }
+        functionPhrases = vocabulary.entries(.function).flatMap { function in
+            function.phrases.map { (TermText.normalize($0.text), function.name) }
+        }
+    }
+
+    private static func words(_ normalized: String) -> [Substring] { normalized.split(separator: " ") }
+
+    /// Longest first (by characters, as the matcher always has): "deep branch of the radial nerve"
+    /// is taken before "radial nerve" can claim its words.
+    private static func longestFirst(_ terms: [NamedTerm]) -> [NamedTerm] {
+        terms.filter { !$0.words.isEmpty }
+            .map { (term: $0, length: $0.words.reduce(-1) { $0 + $1.count + 1 }) }
+            .enumerated()
+            .sorted { ($0.element.length, -$0.offset) > ($1.element.length, -$1.offset) }
+            .map(\.element.term)
+    }
+
+    private static func landmarkTable(_ vocabulary: Vocabulary) -> [NamedTerm] {
+        let bones = vocabulary.entries.filter { $0.kind == .bone || $0.kind == .structure }
+        let allLandmarks = bones.flatMap { bone in bone.landmarks.map { (bone.name, TermText.normalize($0.name)) } }
+        var terms: [NamedTerm] = []
+        for bone in bones {
+            let boneTerms = bone.terms.map(TermText.normalize)
+            for landmark in bone.landmarks {
+                // "lateral condyle" alone is the femur's only where the text names the femur: the
+                // tibia has a "lateral condyle of the tibia" too. Likewise a name two bones both
+                // have bare ("coronoid process": the ulna's and the mandible's).
+                let bare = TermText.normalize(landmark.name)
+                let ambiguous = allLandmarks.contains { $0.0 != bone.name && ($0.1 == bare || $0.1.hasPrefix(bare + " of ")) }
+                let name = "\(bone.name): \(landmark.name)"
+                for term in [landmark.name] + landmark.synonyms {
+                    let normalized = TermText.normalize(term)
+                    terms.append(NamedTerm(words: words(normalized), name: name, onlyWithBone: ambiguous && normalized == bare ? boneTerms : nil))
+                }
+                for boneTerm in bone.terms { terms.append(NamedTerm(words: words(TermText.normalize(landmark.name + " of the " + boneTerm)), name: name)) }
+            }
+            for term in boneTerms { terms.append(NamedTerm(words: words(term), name: bone.name)) }
+            // Local synonyms count beside another term of their own vocabulary file: the
+            // scaphoid makes "flexor retinaculum" the wrist's, the calcaneus the ankle's.
+            for term in bone.localSynonyms {
+                terms.append(NamedTerm(words: words(TermText.normalize(term)), name: bone.name, onlyWithFile: bone.location.file))
+            }
+        }
+        return terms
     }
 
     public func facts(for muscle: Muscle) -> MuscleFacts {
@@ -109,11 +191,9 @@ public struct FactResolver: Sendable {
             }
         }
         // Phrases first: they are the instructor's own words for a movement.
-        for joint in vocabulary.entries(.joint) {
-            for phrase in joint.phrases where TermText.contains(plain, TermText.normalize(phrase.text)) {
-                for meaning in phrase.means {
-                    if let fact = movement(meaning, defaultJoint: joint, assists: lineAssists) { add(fact) }
-                }
+        for phrase in jointPhrases where TermText.contains(plain, phrase.text) {
+            for meaning in phrase.means {
+                if let fact = movement(meaning, defaultJoint: phrase.joint, assists: lineAssists) { add(fact) }
             }
         }
         // Then pieces, each ending at a joint's name.
@@ -121,7 +201,7 @@ public struct FactResolver: Sendable {
         var current: [String] = []
         var index = 0
         while index < words.count {
-            if let match = jointTerms.first(where: { matches(words, at: index, $0.term) }) {
+            if let match = jointTerms.first(where: { matches(words, at: index, $0.parts) }) {
                 let length = match.term.split(separator: " ").count
                 current += words[index..<index + length]
                 pieces.append((current, match.joint))
@@ -146,16 +226,15 @@ public struct FactResolver: Sendable {
         }
         let full = TermText.normalize(text)
         var functions: [String] = []
-        for function in vocabulary.entries(.function) where function.phrases.contains(where: { TermText.contains(full, TermText.normalize($0.text)) }) {
-            functions.append(function.name)
+        for phrase in functionPhrases where !functions.contains(phrase.function) && TermText.contains(full, phrase.text) {
+            functions.append(phrase.function)
         }
         return (facts, functions)
     }
 
-    private func matches(_ words: [String], at index: Int, _ term: String) -> Bool {
-        let parts = term.split(separator: " ")
-        guard index + parts.count <= words.count else { return false }
-        return zip(parts, words[index...]).allSatisfy { String($0) == $1 }
+    private func matches(_ words: [String], at index: Int, _ parts: [String]) -> Bool {
+        guard let first = parts.first, words[index] == first, index + parts.count <= words.count else { return false }
+        return zip(parts, words[index...]).allSatisfy { $0 == $1 }
     }
 
     /// The stem a movement word is found by: "flexion" -> "flex", "extension" -> "exten".
@@ -221,23 +300,60 @@ public struct FactResolver: Sendable {
 
     // MARK: - Nerves and landmarks
 
+    /// A `;` clause that gives a nerve carrying only sensation ("the lower intercostal nerves carry
+    /// sensation from its edges") names no nerve that moves the muscle: it is left out, unless
+    /// nothing else is written.
+    static func motorClauses(_ text: String) -> String {
+        let clauses = text.split(separator: ";").map(String.init)
+        let motor = clauses.filter { clause in
+            let words = Set(TermText.normalize(clause).split(separator: " "))
+            return !(words.contains("sensation") || words.contains("sensory")) || words.contains("movement") || words.contains("motor")
+        }
+        return motor.isEmpty ? text : motor.joined(separator: ";")
+    }
+
+    /// "Upper and lower subscapular nerves" names the upper and the lower subscapular nerve:
+    /// each nerve of "a and b [words] nerves", written out ("upper subscapular nerve lower
+    /// subscapular nerve"), or nil when the text has no such pair.
+    static func coordinatedNerves(in normalized: String) -> String? {
+        let words = normalized.split(separator: " ").map(String.init)
+        var spelled: [String] = []
+        for index in words.indices where words[index] == "and" && index > 0 && index + 2 < words.count {
+            guard let end = (index + 2...min(index + 4, words.count - 1)).first(where: { words[$0] == "nerves" }) else { continue }
+            let shared = words[(index + 2)..<end]
+            spelled += [words[index - 1]] + shared + ["nerve", words[index + 1]] + shared + ["nerve"]
+        }
+        return spelled.isEmpty ? nil : spelled.joined(separator: " ")
+    }
+
     func resolveNerves(_ text: String) -> [String] {
-        let texts = [TermText.normalize(text), TermText.normalize(TermText.withoutParentheses(text))]
-        var terms = vocabulary.entries.filter { $0.kind == .nerve || $0.kind == .plexus }
-            .flatMap { entry in entry.terms.map { (TermText.normalize($0), entry.name) } }
-        terms.sort { $0.0.count > $1.0.count }
+        let text = Self.motorClauses(text)
+        let plain = TermText.normalize(TermText.withoutParentheses(text))
         var found: [(Int, String)] = []
-        for text in texts {
-            var remaining = " " + text + " "
-            for (term, name) in terms where !term.isEmpty {
-                while let range = remaining.range(of: " " + term + " ") {
-                    let offset = remaining.distance(from: remaining.startIndex, to: range.lowerBound)
-                    if !found.contains(where: { $0.1 == name }) { found.append((offset, name)) }
-                    remaining.replaceSubrange(range, with: " " + String(repeating: "#", count: term.count) + " ")
+        for text in [TermText.normalize(text), plain] + [Self.coordinatedNerves(in: plain)].compactMap({ $0 }) {
+            Self.claim(nerveTerms, in: Self.words(text), found: &found)
+        }
+        return found.sorted { $0.0 < $1.0 }.map(\.1)
+    }
+
+    /// Finds each term on word boundaries, longest first; the words a term matched are used up, so
+    /// a shorter term inside it ("radial nerve" in "deep branch of the radial nerve") does not
+    /// match again. Each name is kept once, at the position of its first match.
+    private static func claim(_ terms: [NamedTerm], in text: [Substring], found: inout [(Int, String)], skip: (NamedTerm) -> Bool = { _ in false }) {
+        var words = text.map(Optional.some)
+        let present = Set(text)
+        for term in terms where present.contains(term.words[0]) && !skip(term) {
+            var start = 0
+            while start + term.words.count <= words.count {
+                if zip(term.words, words[start...]).allSatisfy({ $0 == $1 }) {
+                    if !found.contains(where: { $0.1 == term.name }) { found.append((start, term.name)) }
+                    for index in start..<start + term.words.count { words[index] = nil }
+                    start += term.words.count
+                } else {
+                    start += 1
                 }
             }
         }
-        return found.sorted { $0.0 < $1.0 }.map(\.1)
     }
 
     static func roots(in text: String) -> [String] {
@@ -253,34 +369,55 @@ public struct FactResolver: Sendable {
         return roots.sorted { rank($0) < rank($1) }
     }
 
-    func resolveLandmarks(_ text: String) -> [String] {
-        let normalized = " " + TermText.normalize(text) + " "
-        var found: [(Int, String)] = []
-        var remaining = normalized
-        var terms: [(String, String)] = []
-        let bones = vocabulary.entries.filter { $0.kind == .bone || $0.kind == .structure }
-        let allLandmarks = bones.flatMap { bone in bone.landmarks.map { (bone.name, TermText.normalize($0.name)) } }
-        for bone in bones {
-            let boneNamed = bone.terms.contains { TermText.contains(normalized, TermText.normalize($0)) || normalized.contains(" " + TermText.normalize($0).prefix(5)) }
-            for landmark in bone.landmarks {
-                // "lateral condyle" alone is the femur's only where the text names the femur: the
-                // tibia has a "lateral condyle of the tibia" too.
-                let bare = TermText.normalize(landmark.name)
-                let ambiguous = allLandmarks.contains { $0.0 != bone.name && $0.1.hasPrefix(bare + " of ") }
-                for term in [landmark.name] + landmark.synonyms where !(ambiguous && TermText.normalize(term) == bare && !boneNamed) {
-                    terms.append((TermText.normalize(term), "\(bone.name): \(landmark.name)"))
-                }
-                for boneTerm in bone.terms { terms.append((TermText.normalize(landmark.name + " of the " + boneTerm), "\(bone.name): \(landmark.name)")) }
-            }
-            for term in bone.terms { terms.append((TermText.normalize(term), bone.name)) }
+    /// The text without the clauses that follow a tendon's course ("its tendon turns around the
+    /// dorsal tubercle of the radius", up to the next "." or ";"): the landmarks it passes are no
+    /// attachments.
+    static func withoutTendonCourse(_ text: String) -> String {
+        let characters = Array(text)
+        let opening = Array("its tendon")
+        func startsCourse(at index: Int) -> Bool {
+            guard index + opening.count <= characters.count, index == 0 || !characters[index - 1].isLetter else { return false }
+            guard zip(characters[index..<index + opening.count], opening).allSatisfy({ $0.lowercased() == String($1) }) else { return false }
+            var end = index + opening.count
+            if end < characters.count, characters[end] == "s" || characters[end] == "S" { end += 1 }
+            return end == characters.count || !characters[end].isLetter
         }
-        terms.sort { $0.0.count > $1.0.count }
-        for (term, name) in terms where !term.isEmpty {
-            while let range = remaining.range(of: " " + term + " ") {
-                let offset = remaining.distance(from: remaining.startIndex, to: range.lowerBound)
-                if !found.contains(where: { $0.1 == name }) { found.append((offset, name)) }
-                remaining.replaceSubrange(range, with: " " + String(repeating: "#", count: term.count) + " ")
+        var result = ""
+        var skipping = false
+        var index = 0
+        while index < characters.count {
+            let character = characters[index]
+            if skipping {
+                if character == "." || character == ";" { skipping = false; result.append(character) }
+            } else if startsCourse(at: index) {
+                skipping = true
+                continue
+            } else {
+                result.append(character)
             }
+            index += 1
+        }
+        return result
+    }
+
+    func resolveLandmarks(_ text: String) -> [String] {
+        let normalized = TermText.normalize(Self.withoutTendonCourse(text))
+        let spaced = " " + normalized + " "
+        var found: [(Int, String)] = []
+        var boneNamed: [[String]: Bool] = [:]
+        var fileNamed: [String: Bool] = [:]
+        Self.claim(landmarkTerms, in: Self.words(normalized), found: &found) { term in
+            if let file = term.onlyWithFile {
+                if let known = fileNamed[file] { return !known }
+                let named = (fileTerms[file] ?? []).contains { TermText.contains(normalized, $0) }
+                fileNamed[file] = named
+                return !named
+            }
+            guard let bone = term.onlyWithBone else { return false }
+            if let known = boneNamed[bone] { return !known }
+            let named = bone.contains { TermText.contains(normalized, $0) || spaced.contains(" " + $0.prefix(5)) }
+            boneNamed[bone] = named
+            return !named
         }
         // A bone named only because one of its landmarks is: keep the landmark.
         let named = found.sorted { $0.0 < $1.0 }.map(\.1)

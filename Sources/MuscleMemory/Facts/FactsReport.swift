@@ -2,13 +2,14 @@
 public enum FactsReport {
     /// The vocabulary compiled into the program (Decks/vocabulary), which every deck's own
     /// vocabulary files add to.
-    public static var bundledVocabulary: Vocabulary {
+    /// Read once per process: every compile of a school's deck resolves against it.
+    public static let bundledVocabulary: Vocabulary = {
         var vocabulary = Vocabulary()
         for file in Bundled.deckFiles where DeckFileText(relativePath: file.path, displayPath: file.path, text: "").isVocabulary {
             vocabulary.entries += VocabularyParser.parse(file.text, file: "Decks/" + file.path).0
         }
         return vocabulary
-    }
+    }()
 
     /// The vocabulary a set of compiled decks resolves against: the bundled one, then each
     /// deck's own (the bundled deck's is the bundled one, counted once).
@@ -35,7 +36,7 @@ public enum FactsReport {
         if !assists.isEmpty { lines.append("Assists: " + assists.joined(separator: ", ")) }
         if !facts.functions.isEmpty { lines.append("Functions: " + facts.functions.joined(separator: ", ")) }
         if !facts.nerves.isEmpty {
-            let chains = facts.nerves.map { index.vocabulary.nerveChain($0).joined(separator: " < ") }
+            let chains = facts.nerves.map { index.nerveChain($0).joined(separator: " < ") }
             lines.append("Nerves: " + chains.joined(separator: "; ") + (facts.roots.isEmpty ? "" : " (\(facts.roots.joined(separator: ", ")))"))
         }
         if !facts.origins.isEmpty { lines.append("Origin: " + facts.origins.joined(separator: "; ")) }
@@ -89,7 +90,7 @@ public enum FactsReport {
             MuscleJSON(name: facts.muscle, key: facts.key, file: facts.location.file,
                        movements: facts.movements.map { MovementJSON(joint: $0.joint, movement: $0.movement, role: $0.role.rawValue) },
                        functions: facts.functions, nerves: facts.nerves,
-                       nerveTree: facts.nerves.flatMap { index.vocabulary.nerveChain($0) }.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } },
+                       nerveTree: facts.nerves.flatMap { index.nerveChain($0) }.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } },
                        roots: facts.roots, origins: facts.origins, insertions: facts.insertions,
                        unresolved: facts.unresolved.map { "\($0.what.rawValue): \($0.text)" })
         }

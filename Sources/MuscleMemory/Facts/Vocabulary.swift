@@ -49,6 +49,11 @@ public struct Vocabulary: Sendable, Hashable {
         public var kind: Kind
         public var location: SourceLocation
         public var synonyms: [String] = []
+        /// Short names this file's bone or structure goes by among the file's own terms:
+        /// counted in an origin or insertion that names another bone, landmark or structure of
+        /// the same vocabulary file, so the wrist's and the ankle's files may each call their own
+        /// structure "flexor retinaculum".
+        public var localSynonyms: [String] = []
         public var movements: [Movement] = []
         public var phrases: [Phrase] = []
         public var landmarks: [Landmark] = []

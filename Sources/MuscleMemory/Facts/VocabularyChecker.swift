@@ -18,6 +18,23 @@ enum VocabularyChecker {
                 }
             }
         }
+        // A local synonym may repeat another file's local synonym (each counts beside its own
+        // file's terms), never a term, nor a local synonym of its own file.
+        var local: [String: (Vocabulary.Entry, SourceLocation)] = [:]
+        for entry in vocabulary.entries {
+            for term in entry.localSynonyms {
+                let key = TermText.normalize(term)
+                guard !key.isEmpty else { continue }
+                let fileKey = entry.location.file + "\u{0}" + key
+                if let (first, at) = seen[key] ?? local[fileKey] {
+                    findings.append(Diagnostic(rule: .duplicateTerm, at: entry.location,
+                                               message: "'\(term)' already names '\(first.name)' (\(at.file):\(at.line)); a term must mean one thing: merge the entries or drop the synonym",
+                                               notes: [Diagnostic.Note("'\(first.name)' is declared here", at: at)]))
+                } else {
+                    local[fileKey] = (entry, entry.location)
+                }
+            }
+        }
         let all = known + vocabulary
         for entry in vocabulary.entries {
             for reference in [entry.parent, entry.plexus].compactMap({ $0 }) where all.entry(named: reference.value) == nil {

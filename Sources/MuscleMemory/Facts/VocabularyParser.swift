@@ -1,10 +1,10 @@
 /// Reads one vocabulary file: `# Name` entries, each with header fields (`Kind:`, `Synonyms:`,
-/// `Roots:`, `Parent:`, `Plexus:`) and lists (`Movements:`, `Phrases:`, `Landmarks:`) whose
+/// `Local synonyms:`, `Roots:`, `Parent:`, `Plexus:`) and lists (`Movements:`, `Phrases:`, `Landmarks:`) whose
 /// items follow on `- ` lines. Like the muscle parser it reports every problem and carries on.
 enum VocabularyParser {
     private enum List { case none, movements, phrases, landmarks }
 
-    static let fieldNames = ["kind", "synonyms", "roots", "parent", "plexus", "movements", "phrases", "landmarks"]
+    static let fieldNames = ["kind", "synonyms", "local synonyms", "roots", "parent", "plexus", "movements", "phrases", "landmarks"]
 
     static func parse(_ text: String, file: String) -> ([Vocabulary.Entry], [Diagnostic]) {
         let (entries, _, diagnostics) = parseFile(text, file: file)
@@ -65,6 +65,7 @@ enum VocabularyParser {
                         report(line, "'\(value)' is no kind of entry; use one of \(kinds)", column: line.textColumn)
                     }
                 case "synonyms": entries[index].synonyms += split(value)
+                case "local synonyms": entries[index].localSynonyms += split(value)
                 case "roots": entries[index].roots += split(value)
                 case "parent": entries[index].parent = Located(value, at: at)
                 case "plexus": entries[index].plexus = Located(value, at: at)

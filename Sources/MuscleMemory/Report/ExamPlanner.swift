@@ -13,8 +13,19 @@ public struct ExamReadiness: Sendable, Equatable, Codable {
         public var atRisk: Int
         /// Cards answered at least once: a muscle with none is not started.
         public var seen: Int = 0
+        /// Exam-practice answers to the muscle's items in the report's window.
+        public var examAnswers: Int = 0
+        public var examCorrect: Int = 0
         public var started: Bool { seen > 0 }
-        public var readyShare: Double { cards > 0 ? Double(ready) / Double(cards) : 0 }
+        /// The share of cards ready, capped by the exam-practice accuracy once the window holds
+        /// `ExamPlanner.examAnswersToJudge` answers: cards recalled on schedule do not make a muscle
+        /// ready if the student still picks the wrong option among four (Docs/REPORTS.md).
+        public var readyShare: Double {
+            let cardsReady = cards > 0 ? Double(ready) / Double(cards) : 0
+            guard let exam = examAccuracy, examAnswers >= ExamPlanner.examAnswersToJudge else { return cardsReady }
+            return min(cardsReady, exam)
+        }
+        public var examAccuracy: Double? { examAnswers > 0 ? Double(examCorrect) / Double(examAnswers) : nil }
     }
 
     public struct PlanDay: Sendable, Equatable, Codable {
@@ -39,13 +50,16 @@ public struct ExamReadiness: Sendable, Equatable, Codable {
 
 enum ExamPlanner {
     static let finalWeek = 7
+    /// Exam answers a muscle needs in the window before its accuracy caps its readiness.
+    static let examAnswersToJudge = 5
 
     static func readiness(rows: [TopicFigures], due spread: DueSpread, options: ReportOptions, exam: Day) -> ExamReadiness {
         let topics = WeakTopics.group(rows, by: { $0.muscleKey }).map { key, members in
             let ready = members.reduce(0) { $0 + $1.ready }
             let cards = members.reduce(0) { $0 + $1.cards }
             return ExamReadiness.Topic(name: members[0].muscleName, command: WeakTopics.studyCommand(muscle: key), cards: cards, ready: ready, atRisk: cards - ready,
-                                       seen: members.reduce(0) { $0 + $1.seen })
+                                       seen: members.reduce(0) { $0 + $1.seen },
+                                       examAnswers: members.reduce(0) { $0 + $1.windowExamAnswers }, examCorrect: members.reduce(0) { $0 + $1.windowExamCorrect })
         }
         // Studied muscles first, least ready first: they are what the student can act on; the
         // muscles not started (all 0 %) come after, alphabetically.

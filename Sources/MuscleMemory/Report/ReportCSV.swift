@@ -15,6 +15,22 @@ public enum ReportCSV {
                              t.judged ? "true" : "false"])
             }
         }
+        if let p = r.examPractice {
+            // Exam practice in the same columns: answers as reviews, the window's only.
+            func accuracy(_ level: String, _ a: ExamPractice.Accuracy) -> [String] {
+                let share = a.accuracy.map(decimal) ?? ""
+                return [level, a.name, "", "", "", "", String(a.answers), String(a.correct), share, String(a.answers), String(a.correct), share, "", "", "", ""]
+            }
+            for a in p.byRegion { rows.append(accuracy("exam-region", a)) }
+            for a in p.byTemplate { rows.append(accuracy("exam-template", a)) }
+            for a in p.byMuscle { rows.append(accuracy("exam-muscle", a)) }
+            for item in p.items {
+                rows.append(accuracy("exam-item", .init(name: item.id, key: item.id, answers: item.answers, correct: item.answers - item.missed)))
+            }
+            for mock in p.mocks {
+                rows.append(accuracy("mock-exam", .init(name: mock.day.description, key: mock.day.description, answers: mock.items, correct: mock.correct)))
+            }
+        }
         return rows.map(line).joined()
     }
 

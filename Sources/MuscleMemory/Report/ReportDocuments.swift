@@ -48,13 +48,19 @@ public enum ReportDocuments {
                                         bar: nil, barAfter: 0))))
             }
         }
+        if let practice = r.examPractice { sections += examPracticeSections(practice, windowDays: r.windowDays) }
         if let exam = r.exam {
             let studied = exam.topics.filter(\.started)
+            // The exam-practice column only once there are exam answers (its rule: Docs/REPORTS.md).
+            let withExam = exam.topics.contains { $0.examAnswers > 0 }
             sections.append(.init(title: "Readiness on \(exam.exam) (\(exam.daysLeft) day\(exam.daysLeft == 1 ? "" : "s") left)",
-                                  note: "ready: learned and not due again before the exam; at risk: new, failing, or due by exam day",
+                                  note: "ready: learned and not due again before the exam; at risk: new, failing, or due by exam day"
+                                    + (withExam ? "; with \(ExamPlanner.examAnswersToJudge) or more exam answers, ready is at most the exam accuracy" : ""),
                                   content: .table(ReportDocument.Table(
-                                    columns: [.init("muscle"), .init("ready", numeric: true), .init("cards", numeric: true), .init("at risk", numeric: true)],
-                                    rows: studied.map { [$0.name, Format.percent($0.readyShare), String($0.cards), String($0.atRisk)] },
+                                    columns: [.init("muscle"), .init("ready", numeric: true), .init("cards", numeric: true), .init("at risk", numeric: true)]
+                                        + (withExam ? [.init("exam", numeric: true)] : []),
+                                    rows: studied.map { [$0.name, Format.percent($0.readyShare), String($0.cards), String($0.atRisk)]
+                                        + (withExam ? [$0.examAnswers > 0 ? "\(Format.percent($0.examAccuracy)) of \($0.examAnswers)" : "—"] : []) },
                                     bar: studied.map { $0.readyShare }, barAfter: 1,
                                     folded: notStarted(exam.topics.count - studied.count, of: exam.topics.count), barIsGood: true)),
                                   terminalRowLimit: 15))
@@ -84,6 +90,36 @@ public enum ReportDocuments {
         sections.append(.init(title: "Study next", note: r.muscles.contains(where: \.started) ? nil : "the muscles of the first new cards `muscle study` shows, in deck order",
                               content: r.plan.isEmpty ? .lines(["Nothing to suggest yet: study a few days, then ask again."]) : .commands(r.plan)))
         return ReportDocument(title: "Weak topics", subtitle: ["\(r.today), window: the last \(r.windowDays) days", r.scoreDefinition], sections: sections)
+    }
+
+    /// Accuracy by region, template and muscle, the items missed most and the mock exams' scores.
+    static func examPracticeSections(_ p: ExamPractice, windowDays: Int) -> [ReportDocument.Section] {
+        func table(_ title: String, _ rows: [ExamPractice.Accuracy], limit: Int?) -> ReportDocument.Section {
+            .init(title: "Exam practice by \(title)", note: nil, content: .table(ReportDocument.Table(
+                columns: [.init(title), .init("accuracy", numeric: true), .init("answers", numeric: true), .init("missed", numeric: true)],
+                rows: rows.map { [$0.name, Format.percent($0.accuracy), String($0.answers), String($0.answers - $0.correct)] },
+                bar: rows.map(\.accuracy), barAfter: 1, barIsGood: true)), terminalRowLimit: limit)
+        }
+        var sections: [ReportDocument.Section] = [
+            .init(title: "Exam practice", note: "muscle exam; muscle content only", content: .lines([
+                "\(p.answers) exam answer\(p.answers == 1 ? "" : "s") in the last \(windowDays) days, \(Format.percent(p.accuracy)) correct. Missed items count in the weakness of their muscle and aspect.",
+            ])),
+            table("region", p.byRegion, limit: nil),
+            table("template", p.byTemplate, limit: nil),
+            table("muscle", p.byMuscle, limit: 10),
+        ]
+        let missed = p.missedMost
+        if !missed.isEmpty {
+            sections.append(.init(title: "Exam items missed most", note: nil, content: .table(ReportDocument.Table(
+                columns: [.init("item"), .init("question"), .init("muscle"), .init("missed", numeric: true), .init("answers", numeric: true)],
+                rows: missed.map { [$0.id, $0.stem, $0.muscle, String($0.missed), String($0.answers)] }, bar: nil, barAfter: 0)), terminalRowLimit: 5))
+        }
+        if !p.mocks.isEmpty {
+            sections.append(.init(title: "Mock exam scores", note: "correct answers of all items; an unanswered item counts as wrong",
+                                  content: .bars(.init(labels: p.mocks.map { String($0.day.description.dropFirst(5)) }, values: p.mocks.map(\.score),
+                                                       valueLabels: p.mocks.map { "\(Format.percent($0.score)) (\($0.correct)/\($0.items))" }, maximum: 1, line: true))))
+        }
+        return sections
     }
 
     /// "… and 70 muscles not started" after the studied rows (nil when every muscle is started;

@@ -16,19 +16,24 @@ public enum ReportJSON {
         var cards: Int, seen: Int, notLearned: Int, reviews: Int, correct: Int, retention: Double?
         var windowReviews: Int, windowCorrect: Int, windowRetention: Double?, lapses: Int, meanEasiness: Double?
         var weakness: Int?, judged: Bool
+        /// Exam-practice answers counted in the weakness; absent when there are none.
+        var examAnswers: Int?, examCorrect: Int?, windowExamAnswers: Int?, windowExamCorrect: Int?
 
         init(_ t: TopicStats) {
             level = t.level.rawValue; topic = t.name; command = t.command
             cards = t.cards; seen = t.seen; notLearned = t.notLearned; reviews = t.reviews; correct = t.correct; retention = t.retention
             windowReviews = t.windowReviews; windowCorrect = t.windowCorrect; windowRetention = t.windowRetention; lapses = t.lapses
             meanEasiness = t.meanEasiness.map { Double($0) / 100 }; weakness = t.weakness.map(Format.weaknessValue); judged = t.judged
+            if t.examAnswers > 0 {
+                examAnswers = t.examAnswers; examCorrect = t.examCorrect; windowExamAnswers = t.windowExamAnswers; windowExamCorrect = t.windowExamCorrect
+            }
         }
     }
 
     struct ReportPayload: Encodable {
         struct LeechEntry: Encodable { var card: String, muscle: String, aspect: String, front: String, lapses: Int, easiness: Double, reviews: Int }
         struct Exam: Encodable {
-            struct Topic: Encodable { var topic: String, command: String, cards: Int, ready: Int, atRisk: Int, readyShare: Double }
+            struct Topic: Encodable { var topic: String, command: String, cards: Int, ready: Int, atRisk: Int, readyShare: Double, examAnswers: Int?, examCorrect: Int? }
             struct PlanDay: Encodable { var day: String, due: Int, new: Int, finalPass: Int, total: Int }
             var examDay: String, daysLeft: Int, maxPerDay: Int, topics: [Topic], plan: [PlanDay], problems: [String]
         }
@@ -36,6 +41,25 @@ public enum ReportJSON {
         var today: String, windowDays: Int, scoreDefinition: String
         var muscles: [Topic], aspects: [Topic], regions: [Topic], muscleAspects: [Topic]
         var leeches: [LeechEntry], plan: [String], exam: Exam?
+        /// Absent when the window holds no exam answer.
+        var examPractice: Practice?
+
+        struct Practice: Encodable {
+            struct Accuracy: Encodable { var name: String, key: String, answers: Int, correct: Int, accuracy: Double? }
+            struct Item: Encodable { var id: String, stem: String, muscle: String, template: String, answers: Int, missed: Int }
+            struct Mock: Encodable { var day: String, items: Int, answered: Int, correct: Int, score: Double }
+            var answers: Int, correct: Int, accuracy: Double?
+            var byRegion: [Accuracy], byTemplate: [Accuracy], byMuscle: [Accuracy], missedMost: [Item], items: [Item], mocks: [Mock]
+
+            init(_ p: ExamPractice) {
+                func list(_ rows: [ExamPractice.Accuracy]) -> [Accuracy] { rows.map { .init(name: $0.name, key: $0.key, answers: $0.answers, correct: $0.correct, accuracy: $0.accuracy) } }
+                func items(_ rows: [ExamPractice.Missed]) -> [Item] { rows.map { .init(id: $0.id, stem: $0.stem, muscle: $0.muscle, template: $0.template, answers: $0.answers, missed: $0.missed) } }
+                answers = p.answers; correct = p.correct; accuracy = p.accuracy
+                byRegion = list(p.byRegion); byTemplate = list(p.byTemplate); byMuscle = list(p.byMuscle)
+                missedMost = items(p.missedMost); self.items = items(p.items)
+                mocks = p.mocks.map { .init(day: $0.day.description, items: $0.items, answered: $0.answered, correct: $0.correct, score: $0.score) }
+            }
+        }
 
         init(_ r: WeakTopicReport) {
             today = r.today.description; windowDays = r.windowDays; scoreDefinition = r.scoreDefinition
@@ -45,10 +69,12 @@ public enum ReportJSON {
             plan = r.plan
             exam = r.exam.map { e in
                 Exam(examDay: e.exam.description, daysLeft: e.daysLeft, maxPerDay: e.maxPerDay,
-                     topics: e.topics.map { .init(topic: $0.name, command: $0.command, cards: $0.cards, ready: $0.ready, atRisk: $0.atRisk, readyShare: $0.readyShare) },
+                     topics: e.topics.map { .init(topic: $0.name, command: $0.command, cards: $0.cards, ready: $0.ready, atRisk: $0.atRisk, readyShare: $0.readyShare,
+                                                  examAnswers: $0.examAnswers > 0 ? $0.examAnswers : nil, examCorrect: $0.examAnswers > 0 ? $0.examCorrect : nil) },
                      plan: e.days.map { .init(day: $0.day.description, due: $0.due, new: $0.new, finalPass: $0.finalPass, total: $0.total) },
                      problems: e.problems)
             }
+            examPractice = r.examPractice.map(Practice.init)
         }
     }
 

@@ -41,6 +41,12 @@ public struct TopicStats: Sendable, Equatable, Codable {
     public var meanEasiness: Int?
     /// 0 (strong) to 100 (weak); nil when there are too few reviews to judge.
     public var weakness: Double?
+    /// Exam-practice answers to items of this topic, all time and in the window (they count in
+    /// the weakness score's failed share: WeaknessScore).
+    public var examAnswers = 0
+    public var examCorrect = 0
+    public var windowExamAnswers = 0
+    public var windowExamCorrect = 0
 
     public var retention: Double? { reviews > 0 ? Double(correct) / Double(reviews) : nil }
     public var windowRetention: Double? { windowReviews > 0 ? Double(windowCorrect) / Double(windowReviews) : nil }

@@ -16,6 +16,8 @@ public struct WeakTopicReport: Sendable, Equatable, Codable {
     /// Commands to paste, weakest first.
     public var plan: [String]
     public var exam: ExamReadiness?
+    /// Exam practice (`muscle exam`) over the window; nil when it holds no exam answer.
+    public var examPractice: ExamPractice? = nil
     /// Weekly retention for the HTML page (oldest first); empty unless asked for.
     public var weeklyRetention: [WeekRetention]
     /// Cards due on each of the next 30 days, for the HTML page; empty unless asked for.
@@ -37,6 +39,8 @@ public struct WeakTopicReport: Sendable, Equatable, Codable {
             total.cards += t.cards; total.seen += t.seen; total.notLearned += t.notLearned
             total.reviews += t.reviews; total.correct += t.correct
             total.windowReviews += t.windowReviews; total.windowCorrect += t.windowCorrect; total.lapses += t.lapses
+            total.examAnswers += t.examAnswers; total.examCorrect += t.examCorrect
+            total.windowExamAnswers += t.windowExamAnswers; total.windowExamCorrect += t.windowExamCorrect
             easiness += (t.meanEasiness ?? 0) * t.seen
         }
         total.meanEasiness = total.seen > 0 ? Int((Double(easiness) / Double(total.seen)).rounded()) : nil
@@ -92,7 +96,7 @@ public enum WeakTopics {
     /// Builds the report from the store's figures (`AppDatabase.weakTopicFigures(decks:_:)` with
     /// `options.query`): rolled up to every level and ranked, in memory, with no database.
     public static func report(_ figures: WeakTopicFigures, options: ReportOptions) -> WeakTopicReport {
-        let rows = figures.topics
+        let rows = ExamPractice.merge(figures.exam, into: figures.topics)
         let fine = rows.map { row in
             topic(.muscleAspect, name: "\(row.muscleName) · \(Aspect(rawValue: row.aspect)?.title ?? row.aspect)",
                   command: studyCommand(muscle: row.muscleKey, aspect: row.aspect), [row],
@@ -123,6 +127,7 @@ public enum WeakTopics {
             muscles: rank(muscles), aspects: rank(aspects), regions: rank(regions), muscleAspects: rankedFine,
             leeches: figures.leeches,
             plan: plan, exam: nil, weeklyRetention: [], forecast: [])
+        report.examPractice = ExamPractice.report(figures.exam, topics: figures.topics, filtered: !options.filter.isEmpty)
         if let exam = options.exam {
             report.exam = ExamPlanner.readiness(rows: rows, due: figures.due ?? DueSpread(due: [:], unseen: 0, total: 0), options: options, exam: exam)
         }
@@ -142,6 +147,8 @@ public enum WeakTopics {
             t.cards += row.cards; t.seen += row.seen; t.notLearned += row.notLearned
             t.reviews += row.reviews; t.correct += row.correct; t.lapses += row.lapses
             t.windowReviews += row.windowReviews; t.windowCorrect += row.windowCorrect
+            t.examAnswers += row.examAnswers; t.examCorrect += row.examCorrect
+            t.windowExamAnswers += row.windowExamAnswers; t.windowExamCorrect += row.windowExamCorrect
             easiness += row.easinessSum
         }
         t.meanEasiness = t.seen > 0 ? Int((Double(easiness) / Double(t.seen)).rounded()) : nil

@@ -4,8 +4,8 @@ import SM2
 ///
 ///   weakness = 100 × (0.6 × failed + 0.25 × hard + 0.15 × unlearned)
 ///
-/// - failed: the share of reviews graded below 3 in the window (all time when the window holds
-///   fewer than `minimumReviews` and all time holds enough);
+/// - failed: the share of reviews graded below 3, and of exam-practice answers missed, in the
+///   window (all time when the window holds fewer than `minimumReviews` and all time holds enough);
 /// - hard: how far the cards' mean easiness has fallen from 2.5 toward the 1.3 floor (0 at 2.5,
 ///   1 at 1.3);
 /// - unlearned: the share of the topic's cards with no successful repetition yet.
@@ -19,14 +19,17 @@ public enum WeaknessScore {
     public static let hardWeight = 0.25
     public static let unlearnedWeight = 0.15
 
-    public static let definition = "weakness = 100 × (0.6 × failed + 0.25 × easiness lost + 0.15 × not learned), each a share from 0 to 1: failed = reviews graded below \(Grade.lowestCorrect.rawValue) in the window (all time if it holds fewer than 5), easiness lost = the fall of mean easiness from 2.50 toward 1.30, not learned = cards at repetition 0 (new, or failed at their last review); 0 is strong, 100 weak; fewer than 5 reviews: too few to judge"
+    public static let definition = "weakness = 100 × (0.6 × failed + 0.25 × easiness lost + 0.15 × not learned), each a share from 0 to 1: failed = reviews graded below \(Grade.lowestCorrect.rawValue) and exam answers missed in the window (all time if it holds fewer than 5), easiness lost = the fall of mean easiness from 2.50 toward 1.30, not learned = cards at repetition 0 (new, or failed at their last review); 0 is strong, 100 weak; fewer than 5 reviews: too few to judge"
 
     public static func score(_ topic: TopicStats) -> Double? {
+        // Exam-practice answers count as reviews: a missed item is a failed recall of its topic.
         let failed: Double
-        if topic.windowReviews >= minimumReviews {
-            failed = 1 - Double(topic.windowCorrect) / Double(topic.windowReviews)
-        } else if topic.reviews >= minimumReviews {
-            failed = 1 - Double(topic.correct) / Double(topic.reviews)
+        let (windowAnswers, windowRight) = (topic.windowReviews + topic.windowExamAnswers, topic.windowCorrect + topic.windowExamCorrect)
+        let (answers, right) = (topic.reviews + topic.examAnswers, topic.correct + topic.examCorrect)
+        if windowAnswers >= minimumReviews {
+            failed = 1 - Double(windowRight) / Double(windowAnswers)
+        } else if answers >= minimumReviews {
+            failed = 1 - Double(right) / Double(answers)
         } else {
             return nil
         }

@@ -61,6 +61,15 @@ extension AppDatabase {
             "easiness": produced?.easiness.hundredths, "lapses": produced?.lapses,
         ])
         let reviewID = db.lastInsertedRowID
+        if let typed = answer.typed {
+            try db.cachedStatement(sql: AnswerSQL.insertTyped).execute(arguments: [
+                "review": reviewID, "typed": TypedText.clean(typed.typed), "verdict": typed.verdict.rawValue, "proposed": typed.proposed.rawValue,
+            ])
+        }
+        if let session = answer.sessionID {
+            // The session's count of its answers, for `check` (one more UPDATE by primary key).
+            try db.cachedStatement(sql: AnswerSQL.countAnswer).execute(arguments: ["session": session])
+        }
         try db.cachedStatement(sql: AnswerSQL.markDay).execute(arguments: ["day": day.number, "review": reviewID])
         let redrill = kind != .cram && needsRedrill(answer.grade)
         let redrillDay: Int? = redrill ? day.number : nil
@@ -122,6 +131,10 @@ extension AppDatabase {
             case .cram:
                 try db.execute(literal: "UPDATE card_state SET study_ms = study_ms - \(ms) WHERE card_id = \(card)")
             }
+            try db.execute(literal: """
+                UPDATE study_session SET answers = answers - 1
+                WHERE id = (SELECT session_id FROM review WHERE id = \(reviewID)) AND answers > 0
+                """)
             try db.execute(literal: "DELETE FROM review WHERE id = \(reviewID)")
             // When it was the day's first review, the day's index moves to the next one (or goes,
             // if none is left): the id may be given again, to an answer of a later day.
@@ -168,6 +181,8 @@ private enum AnswerSQL {
         INSERT INTO review (card_id, session_id, reviewed_at, day, grade, kind, answer_ms, repetitions, interval_days, easiness, lapses)
         VALUES (:card, :session, :at, :day, :grade, :kind, :ms, :repetitions, :interval, :easiness, :lapses)
         """
+    static let insertTyped = "INSERT INTO typed_answer (review_id, typed, verdict, proposed_grade) VALUES (:review, :typed, :verdict, :proposed)"
+    static let countAnswer = "UPDATE study_session SET answers = answers + 1 WHERE id = :session"
     static let markDay = "INSERT OR IGNORE INTO review_day (day, first_review_id) VALUES (:day, :review)"
     static let updateReviewed = """
         UPDATE card_state SET repetitions = :repetitions, interval_days = :interval, easiness = :easiness,

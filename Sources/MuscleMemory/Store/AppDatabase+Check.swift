@@ -10,6 +10,25 @@ public struct CheckReport: Sendable, Equatable {
 }
 
 extension AppDatabase {
+    /// Study sessions whose count of answers (kept by each answer's transaction) disagrees with
+    /// the review log: answers acknowledged to the student and then lost (a -wal deleted under a
+    /// running session, a damaged file, a copy restored over part of it), or reviews that no
+    /// session counted. One line, naming the first few sessions.
+    static func sessionsMissingAnswers(_ db: Database) throws -> [String] {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT s.id, s.answers, coalesce(r.n, 0) AS reviews FROM study_session s
+            LEFT JOIN (SELECT session_id, count(*) AS n FROM review WHERE session_id IS NOT NULL GROUP BY session_id) r ON r.session_id = s.id
+            WHERE s.answers <> coalesce(r.n, 0) ORDER BY s.id
+            """)
+        guard !rows.isEmpty else { return [] }
+        let named = rows.prefix(3).map { row in
+            "session \(row["id"] as Int64): \(row["answers"] as Int) answer\((row["answers"] as Int) == 1 ? "" : "s") recorded, \(row["reviews"] as Int) in the review log"
+        }
+        let more = rows.count > 3 ? "; \(rows.count - 3) more" : ""
+        let sessions = rows.count == 1 ? "1 study session whose" : "\(rows.count) study sessions whose"
+        return ["\(sessions) answers disagree with the review log, as when answers are lost after they were saved (\(named.joined(separator: "; "))\(more))"]
+    }
+
     /// Runs `PRAGMA integrity_check`, `PRAGMA foreign_key_check`, and the invariants the program
     /// relies on: every card has a state, no review points at a missing card, every card's state is
     /// the one its reviews produced, the running totals match the reviews.
@@ -82,11 +101,23 @@ extension AppDatabase {
                                OR coalesce(k.mature, 0) <> a.mature OR coalesce(k.study_ms, 0) <> a.study_ms)
                          + (SELECT count(*) FROM kept k LEFT JOIN actual a USING (deck_id) WHERE a.deck_id IS NULL)
                     """),
+                ("exam sessions whose answered and correct counts differ from their answers", """
+                    SELECT count(*) FROM exam_session s
+                    LEFT JOIN (SELECT session_id, count(*) AS n, sum(correct) AS ok FROM exam_answer GROUP BY session_id) a ON a.session_id = s.id
+                    WHERE s.answered <> coalesce(a.n, 0) OR s.correct <> coalesce(a.ok, 0)
+                    """),
+                ("exam answers marked correct or wrong against their item's key", """
+                    SELECT count(*) FROM exam_answer a JOIN exam_item i ON i.id = a.item_id
+                    WHERE a.correct <> (a.chosen = CASE i.key_index WHEN 0 THEN i.option_a WHEN 1 THEN i.option_b WHEN 2 THEN i.option_c ELSE i.option_d END)
+                      AND i.changed_at <= a.answered_at
+                    """),
+                ("exam sessions with more answers than items", "SELECT count(*) FROM exam_session WHERE answered > items"),
             ]
             for (what, sql) in invariants {
                 let n = try count(sql)
                 if n > 0 { problems.append("\(n) \(what)") }
             }
+            problems += try Self.sessionsMissingAnswers(db)
             return CheckReport(problems: problems, cards: try count("SELECT count(*) FROM card"), reviews: try count("SELECT count(*) FROM review"))
         }
     }

@@ -17,7 +17,8 @@ extension AppDatabase {
                 leeches: try Self.leeches(decks: decks, scope: scope, filter: query.filter, limit: query.leechLimit, db),
                 weeks: try Self.weeklyReviews(decks: decks, scope: scope, filter: query.filter, through: today, weeks: query.trendWeeks, db),
                 forecast: try Self.dueForecast(decks: decks, from: today, days: query.forecastDays, db),
-                due: try query.exam.map { _ in try Self.dueSpread(decks: decks, scope: scope, today: today, db) })
+                due: try query.exam.map { _ in try Self.dueSpread(decks: decks, scope: scope, today: today, db) },
+                exam: try Self.examPracticeFigures(window: query.window, db))
         }
     }
 

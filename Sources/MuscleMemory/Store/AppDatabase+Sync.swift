@@ -23,7 +23,19 @@ extension AppDatabase {
 
     /// The plans a sync of these compiled decks would apply now. Writes nothing.
     public func syncPlans(for sources: [DeckSource]) throws(StoreError) -> [DeckPlan] {
-        try read { db in
+        if sources.contains(where: { $0.key != DeckLocation.bundledName && $0.deck.muscles.contains(where: \.overridesBundled) }) {
+            // A muscle that overrides the bundled one moves between decks before its deck is
+            // planned: the sync is run as it would be, in a transaction that is rolled back.
+            return try rolledBack { db in
+                try sources.map { source in
+                    try Self.adoptOverridden(by: source, now: 0, db)
+                    let plan = DeckPlan.make(for: source, stored: try Self.storedDeck(for: source, db))
+                    try Self.apply(plan, now: 0, db)
+                    return plan
+                }
+            }
+        }
+        return try read { db in
             try sources.map { source in DeckPlan.make(for: source, stored: try Self.storedDeck(for: source, db)) }
         }
     }
@@ -44,10 +56,55 @@ extension AppDatabase {
             if wanted < cache { try db.execute(sql: "PRAGMA cache_size = \(wanted)") }  // ok: an integer, not input
             defer { if wanted < cache { try? db.execute(sql: "PRAGMA cache_size = \(cache)") } }  // ok: an integer, not input
             return try sources.map { source in
+                try Self.adoptOverridden(by: source, now: now.milliseconds, db)
                 let plan = DeckPlan.make(for: source, stored: try Self.storedDeck(for: source, db))
                 try Self.apply(plan, now: now.milliseconds, db)
                 return plan
             }
+        }
+    }
+
+    /// Runs `body` in a write transaction and rolls it back: nothing of it is kept.
+    private func rolledBack<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            var result: T?
+            try writer.writeWithoutTransaction { db in
+                try db.inTransaction(.immediate) {
+                    result = try body(db)
+                    return .rollback
+                }
+            }
+            guard let result else { throw StoreError.other(path: path, detail: "a planned sync returned nothing") }
+            return result
+        } catch {
+            throw StoreError.wrap(error, path: path)
+        }
+    }
+
+    /// A school deck's muscle that says `Overrides: bundled` takes over the bundled deck's muscle
+    /// of the same key, with its cards, states and reviews: the row moves to the school's deck
+    /// (the triggers move its summaries), so the plan made next matches the school's cards to the
+    /// bundled ones by ID and the history carries on. Only when the school's deck has no muscle
+    /// of that key yet; a new school deck gets its row here, to move the muscle into.
+    private static func adoptOverridden(by source: DeckSource, now: Int64, _ db: Database) throws {
+        guard source.key != DeckLocation.bundledName else { return }
+        let keys = source.deck.muscles.filter(\.overridesBundled).map(\.key)
+        guard !keys.isEmpty, let bundled = try Int64.fetchOne(db, literal: "SELECT id FROM deck WHERE path = \(DeckLocation.bundledName)") else { return }
+        for key in keys {
+            guard let muscle = try Int64.fetchOne(db, literal: "SELECT id FROM muscle WHERE deck_id = \(bundled) AND key = \(key)") else { continue }
+            let deck: Int64
+            if let known = try Int64.fetchOne(db, literal: "SELECT id FROM deck WHERE path = \(source.key)") {
+                deck = known
+            } else {
+                // An empty content hash: the plan reads what the deck holds (the moved muscle).
+                try db.execute(literal: """
+                    INSERT INTO deck (path, title, content_hash, stat_signature, synced_at) VALUES (\(source.key), \(source.deck.info.title), '', '', \(now))
+                    """)
+                deck = db.lastInsertedRowID
+            }
+            guard try Int64.fetchOne(db, literal: "SELECT id FROM muscle WHERE deck_id = \(deck) AND key = \(key)") == nil else { continue }
+            try db.execute(literal: "UPDATE muscle SET deck_id = \(deck) WHERE id = \(muscle)")
+            try db.execute(literal: "UPDATE card_state SET deck_id = \(deck) WHERE card_id IN (SELECT id FROM card WHERE muscle_id = \(muscle))")
         }
     }
 

@@ -75,6 +75,7 @@ public final class AppDatabase: Sendable {
         }
         try database.useWriteAheadLog()
         try database.migrate(migrations) { _, _ in }
+        database.copyLogIntoDatabase()
         database.identity.remember(path)
         return database
     }
@@ -226,7 +227,9 @@ public final class AppDatabase: Sendable {
             try before(first, applied)
             try migrator.migrate(writer)
         } catch {
-            throw StoreError.wrap(error, path: path)
+            let failure = StoreError.wrap(error, path: path)
+            if case .diskFull = failure { releaseLog() }
+            throw failure
         }
     }
 
@@ -255,8 +258,32 @@ public final class AppDatabase: Sendable {
             identity.remember(path)
             return result
         } catch {
-            throw StoreError.wrap(error, path: path)
+            let failure = StoreError.wrap(error, path: path)
+            if case .diskFull = failure { releaseLog() }
+            throw failure
         }
+    }
+
+    /// Copies what the log holds (a new database's migrations, or what a process that was killed
+    /// left) into the database file, without waiting for anyone: from here on the log holds only
+    /// this run's writes. Without it, a write that fails on a full disk cannot give the log's space
+    /// back (see `releaseLog`). Best effort: a reader in another process may keep some frames.
+    private func copyLogIntoDatabase() {
+        _ = try? writer.writeWithoutTransaction { db in try db.checkpoint(.passive) }
+    }
+
+    /// After a write failed on a full disk (GRDB has rolled it back), gives the log's space back,
+    /// so that freeing some space is enough for the retry. A TRUNCATE checkpoint empties the log
+    /// only once every committed frame in it has been copied into the database file, and that copy
+    /// is itself a write to the full disk: it fails (SQLITE_FULL) while the log holds commits, such
+    /// as a new database's migrations, and then the log stays whole — the failed transaction's
+    /// frames with it. That is why `open` copies the log in first: what is left here is committed
+    /// answers of this session (copied into pages the file mostly has already) and the failed
+    /// transaction's frames, which only need the log cut to zero. When even that copy fails, the
+    /// log is kept: it holds changes the database file has no room for, and the next run copies
+    /// them in.
+    private func releaseLog() {
+        _ = try? writer.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
     }
 
     /// Refuses to write when the database file or its -wal is no longer the one this connection

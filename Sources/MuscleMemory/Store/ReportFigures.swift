@@ -22,6 +22,12 @@ public struct TopicFigures: Sendable, Equatable {
     public var windowCorrect = 0
     /// Cards learned and not due again until after the exam day (only with an exam day).
     public var ready = 0
+    /// Exam-practice answers to items of this muscle and aspect, all time and in the window:
+    /// merged in by the report (`ExamPractice.merge`), the store leaves them 0.
+    public var examAnswers = 0
+    public var examCorrect = 0
+    public var windowExamAnswers = 0
+    public var windowExamCorrect = 0
 }
 
 /// A card that keeps failing (`ScoringRules.isLeech`).
@@ -78,6 +84,8 @@ public struct WeakTopicFigures: Sendable, Equatable {
     /// Muscle keys of the first new cards `muscle study` would show, in queue (deck) order, each
     /// once: what "Study next" suggests when there are no weak topics to point at yet.
     public var firstNewMuscles: [String] = []
+    /// Exam-practice answers (`muscle exam`), all time and in the window.
+    public var exam: ExamPracticeFigures = .empty
 }
 
 /// What `muscle stats` asks the store for.

@@ -52,8 +52,10 @@ public struct AnswerInput: Sendable {
     public var answerMilliseconds: Int
     public var sessionID: Int64?
     public var mode: StudyMode
+    /// What was typed, for an answer given by typing (`study --type`): stored beside the review.
+    public var typed: TypedAnswerRecord?
 
-    public init(cardRowID: Int64, grade: Grade, at: Date, day: Day, answerMilliseconds: Int, sessionID: Int64?, mode: StudyMode = .study) {
+    public init(cardRowID: Int64, grade: Grade, at: Date, day: Day, answerMilliseconds: Int, sessionID: Int64?, mode: StudyMode = .study, typed: TypedAnswerRecord? = nil) {
         self.cardRowID = cardRowID
         self.grade = grade
         self.at = at
@@ -61,6 +63,7 @@ public struct AnswerInput: Sendable {
         self.answerMilliseconds = answerMilliseconds
         self.sessionID = sessionID
         self.mode = mode
+        self.typed = typed
     }
 }
 

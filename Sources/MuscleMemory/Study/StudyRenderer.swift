@@ -15,21 +15,30 @@ public enum StudyRenderer {
         let width = max(width, 20)
         switch (screen, layout) {
         case (.front(let card, let header), .screen):
-            return frame(header, card, width: width, style: style) + "\n" + wrap(card.front, width, indent: 2) + "\n\n" + legend(StudyPrompt.front, width, style)
+            return frame(header, card, width: width, style: style) + "\n" + wrap(card.front, width, indent: 2) + "\n\n" + legend(card.typing ? .typed : .front, width, style)
         case (.back(let card, let header, let keys, let counts), .screen):
             var out = frame(header, card, width: width, style: style) + "\n" + wrap(card.front, width, indent: 2) + "\n\n"
             out += style.dim(String(repeating: "─", count: width)) + "\n"
             out += style.bold(wrap(card.back, width, indent: 2)) + "\n\n"
+            if let typed = card.typed {
+                out += typedBlock(typed, width: width, style: style) + "\n\n"
+            }
             out += gradeKeys(keys, counts: counts, width: width, style: style) + "\n"
-            out += legend(StudyPrompt.back, width, style)
+            out += legend(card.typed.map { .proposing($0.proposed) } ?? .back, width, style)
             return out
         case (.front(let card, let header), .lines):
             return headerLine(header, card) + "\n" + "Q: " + clean(card.front) + "\n"
+                + (card.typing ? "Type the answer (an empty line shows it):\n" : "")
         case (.back(let card, _, let keys, let counts), .lines):
             let labels = counts
                 ? keys.map { "\($0.grade.rawValue) \($0.grade.label) \(shortInterval($0.interval))" }.joined(separator: " · ")
                 : keys.map { "\($0.grade.rawValue) \($0.grade.label)" }.joined(separator: " · ") + " (does not change the schedule)"
-            return "A: " + clean(card.back) + "\n" + "Grade 0-5: " + labels + "\n"
+            var comparison = ""
+            if let typed = card.typed {
+                comparison = "You typed: " + clean(typed.typed) + "\n" + typed.details.map { "  " + clean($0) + "\n" }.joined()
+                    + verdictLine(typed, accept: "an empty line") + "\n"
+            }
+            return "A: " + clean(card.back) + "\n" + comparison + "Grade 0-5: " + labels + "\n"
         case (.message(let text), .screen):
             // Wrapped at words to the width, each line painted on its own (a colour never spans a
             // line break).
@@ -49,6 +58,35 @@ public enum StudyRenderer {
         case (.summary(let summary), _):
             return self.summary(summary, style: layout == .screen ? style : .plain)
         }
+    }
+
+    /// The comparison under a typed card's answer: what was typed, each item's match, the verdict
+    /// and the proposed grade, each line painted on its own (a colour never spans a line break).
+    static func typedBlock(_ typed: TypedComparison, width: Int, style: TextStyle) -> String {
+        var lines = DisplayWidth.wrap(clean("You typed: " + typed.typed), width: width - 2).map { "  " + $0 }
+        for detail in typed.details {
+            lines += DisplayWidth.wrap(clean(detail), width: width - 4).map { style.dim("    " + $0) }
+        }
+        for line in DisplayWidth.wrap(verdictLine(typed, accept: "Enter"), width: width - 2) {
+            switch typed.verdict {
+            case .wrong: lines.append(style.bad("  " + line))
+            case .partial: lines.append(style.accent("  " + line))
+            case .exact, .synonym, .typo: lines.append(style.good("  " + line))
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// "Wrong: proposed grade 1 wrong, familiar (Enter accepts it, 0-5 changes it)."
+    static func verdictLine(_ typed: TypedComparison, accept: String) -> String {
+        let verdict = switch typed.verdict {
+        case .exact: "Right"
+        case .synonym: "Right, with a synonym"
+        case .typo: "Right, a typo forgiven"
+        case .partial: "Partly right"
+        case .wrong: "Wrong"
+        }
+        return "\(verdict): proposed grade \(typed.proposed.rawValue) \(typed.proposed.label) (\(accept) accepts it, 0-5 changes it)."
     }
 
     static func headerLine(_ header: StudyHeader, _ card: StudyCardView) -> String {

@@ -20,6 +20,10 @@ public struct StudyCardView: Equatable, Sendable {
     public var reason: QueueReason
     public var sourceFile: String
     public var sourceLine: Int
+    /// The answer is typed (`study --type`): the front asks for it.
+    public var typing: Bool = false
+    /// What was typed, compared with the answer: shown on the back with the grade it proposes.
+    public var typed: TypedComparison? = nil
 }
 
 /// Why a card is in today's queue.

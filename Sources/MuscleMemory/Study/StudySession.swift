@@ -30,9 +30,12 @@ public final class StudySession {
     private var byMuscle: [String: (name: String, answered: Int, missed: Int)] = [:]
     /// Text and state of the cards about to be shown, loaded a few at a time.
     private var loaded: [Int64: StoredCard] = [:]
+    /// The curriculum's terms when answers are typed (`study --type`), else nil.
+    private let typedTerms: TypedTerms?
 
-    public init(database: AppDatabase, decks: [Int64], calendar: StudyCalendar, options: StudyOptions, now: @escaping () -> Date) throws(StoreError) {
+    public init(database: AppDatabase, decks: [Int64], calendar: StudyCalendar, options: StudyOptions, typing typedTerms: TypedTerms? = nil, now: @escaping () -> Date) throws(StoreError) {
         self.database = database
+        self.typedTerms = typedTerms
         self.decks = decks
         self.calendar = calendar
         self.options = options
@@ -119,21 +122,37 @@ public final class StudySession {
                 continue
             }
             let item = (item: next, card: card)
-            let view = Self.view(of: card, reason: next.reason)
+            // Typed at when the answer is short terms and `--type` is on; any other card as usual.
+            let expected = typedTerms.flatMap { $0.expectation(for: card) }
+            var view = Self.view(of: card, reason: next.reason)
+            view.typing = expected != nil
             shownAt = now()
             terminal.show(.front(view, header: header()))
             // One loop for the card, asking what its stage allows: the front takes "show the
-            // answer" or a grade (the student may know it), the back a grade. A question with
-            // options or a typed answer is a prompt of its own, read by the same loop.
-            var prompt = StudyPrompt.front
+            // answer" or a grade (the student may know it), the back a grade. A typed answer is a
+            // prompt of its own: the line typed is compared, and the back proposes a grade.
+            var prompt = expected != nil ? StudyPrompt.typed : .front
+            var typed: TypedAnswerRecord?
             while true {
                 guard let input = terminal.read(prompt) else { break loop }
                 switch input {
                 case .reveal where prompt.reveal:
                     terminal.show(.back(view, header: header(), keys: keys(for: card), counts: counts(card)))
                     prompt = .back
+                case .typed(let text) where prompt.typing:
+                    // An empty line shows the answer, to grade as usual (nothing typed is stored).
+                    if let expected, let terms = typedTerms, !TypedText.clean(text).isEmpty {
+                        let comparison = terms.compare(text, with: expected)
+                        view.typed = comparison
+                        typed = TypedAnswerRecord(comparison)
+                        terminal.show(.back(view, header: header(), keys: keys(for: card), counts: counts(card)))
+                        prompt = .proposing(comparison.proposed)
+                    } else {
+                        terminal.show(.back(view, header: header(), keys: keys(for: card), counts: counts(card)))
+                        prompt = .back
+                    }
                 case .grade(let grade) where prompt.grades:
-                    try answer(item, grade, terminal: terminal)
+                    try answer(item, grade, typed: typed, terminal: terminal)
                     continue loop
                 case .quit: break loop
                 case .undo: if try undo(terminal) { continue loop }
@@ -163,12 +182,12 @@ public final class StudySession {
         return loaded[item.cardRowID]
     }
 
-    private func answer(_ pair: (item: StudyQueue.Item, card: StoredCard), _ grade: Grade, terminal: StudyTerminal) throws(StoreError) {
+    private func answer(_ pair: (item: StudyQueue.Item, card: StoredCard), _ grade: Grade, typed: TypedAnswerRecord? = nil, terminal: StudyTerminal) throws(StoreError) {
         let (item, card) = pair
         let at = now()
         let answer = try database.recordAnswer(AnswerInput(
             cardRowID: card.rowID, grade: grade, at: at, day: day,
-            answerMilliseconds: Int((at.timeIntervalSince(shownAt) * 1000).rounded()), sessionID: sessionID, mode: mode))
+            answerMilliseconds: Int((at.timeIntervalSince(shownAt) * 1000).rounded()), sessionID: sessionID, mode: mode, typed: typed))
         _ = queue.popFirst()
         undoStack.append((answer, item))
         answers += 1
@@ -188,6 +207,11 @@ public final class StudySession {
         loaded[card.rowID] = updated
         if again {
             queue.redrill(item.entry, after: options.redrillGap)
+        }
+        if mode == .study && answer.before != card.state {
+            // The store classified the answer from the card's state when it was written; the
+            // keys on screen were worked out from the state when the card was loaded.
+            terminal.show(.message(Self.changedUnderneathMessage))
         }
         terminal.show(.answered(AnswerNote(grade: grade, kind: answer.kind, nextDue: answer.after.due, interval: answer.after.interval, redrill: again)))
     }
@@ -250,6 +274,9 @@ public final class StudySession {
     public func elapsedSeconds() -> Int {
         Int(now().timeIntervalSince(started).rounded(.down))
     }
+
+    static let changedUnderneathMessage =
+        "Another session answered this card meanwhile, so this answer was scheduled from the card's state now, not from the intervals the keys showed."
 
     static func newDayMessage(rolloverHour: Int) -> String {
         "A new study day began at \(rolloverHour < 10 ? "0" : "")\(rolloverHour):00, so this session ends; every answer is saved. Run `muscle study` again for the new day's cards."

@@ -37,6 +37,8 @@ public struct StudyPrompt: Equatable, Sendable {
     /// A yes-or-no question (drill the misses again?): `y` or `d` is yes (`.choose(0)`), any other
     /// key or line is no (`.quit`).
     public var confirm: Bool = false
+    /// The grade a typed answer proposes: space or Enter (an empty line) gives it.
+    public var proposed: Grade? = nil
 
     public init(reveal: Bool = false, grades: Bool = false, options: Int = 0, typing: Bool = false) {
         self.reveal = reveal
@@ -53,6 +55,12 @@ public struct StudyPrompt: Equatable, Sendable {
     public static func choice(of count: Int) -> StudyPrompt { StudyPrompt(options: count) }
     /// A question answered by typing.
     public static let typed = StudyPrompt(typing: true)
+    /// The back of a typed card: Enter accepts the proposed grade, a digit gives another.
+    public static func proposing(_ grade: Grade) -> StudyPrompt {
+        var prompt = StudyPrompt(grades: true)
+        prompt.proposed = grade
+        return prompt
+    }
     /// The offer at the end of a session: drill today's misses again now?
     public static let drillOffer: StudyPrompt = {
         var prompt = StudyPrompt()
@@ -66,7 +74,9 @@ public struct StudyPrompt: Equatable, Sendable {
     public func input(forKey key: Character) -> StudyInput {
         if confirm { return "yYdD".contains(key) ? .choose(0) : .quit }
         switch key {
-        case " ", "\r", "\n": return reveal ? .reveal : .unknown(String(key))
+        case " ", "\r", "\n":
+            if let proposed { return .grade(proposed) }
+            return reveal ? .reveal : .unknown(String(key))
         case "0"..."5" where grades:
             return key.wholeNumberValue.flatMap { Grade($0) }.map(StudyInput.grade) ?? .unknown(String(key))
         case "u", "U": return .undo
@@ -90,8 +100,10 @@ public struct StudyPrompt: Equatable, Sendable {
             return command ?? .typed(trimmed)
         }
         let text = trimmed.lowercased()
+        if text.isEmpty, let proposed { return .grade(proposed) }
         if text.isEmpty { return reveal ? .reveal : .unknown(text) }
-        if let command = Self.command(text) { return command }
+        // `:u` as at a typing prompt, so a script need not know which cards are typed.
+        if let command = Self.command(text.hasPrefix(":") ? String(text.dropFirst()) : text) { return command }
         if grades, let value = Int(text), let grade = Grade(value) { return .grade(grade) }
         if text.count == 1, let key = text.first, let option = option(key) { return .choose(option) }
         return .unknown(text)
@@ -127,6 +139,7 @@ public struct StudyPrompt: Equatable, Sendable {
     public var keyItems: [KeyItem] {
         var keys: [KeyItem] = []
         if reveal { keys.append(KeyItem(key: "space", meaning: "show answer", short: "answer")) }
+        if let proposed { keys.append(KeyItem(key: "Enter", meaning: "accept \(proposed.rawValue)", short: "ok \(proposed.rawValue)")) }
         if grades { keys.append(KeyItem(key: "0-5", meaning: "grade", short: "grade")) }
         if options > 0 { keys.append(KeyItem(key: "a-\(Self.letters[options - 1])", meaning: "choose", short: "pick")) }
         if typing { keys.append(KeyItem(key: "type the answer,", meaning: "Enter", short: "Enter")) }
@@ -152,6 +165,7 @@ public struct StudyPrompt: Equatable, Sendable {
     public var help: String {
         let rest = typing ? ":u undoes, :s skips, :e shows the source, :q quits, :? lists every key." : "u undoes, s skips, e shows the source, q quits, ? lists every key."
         if reveal { return "Space or Enter shows the answer, or grade now: \(Self.gradeKeys); \(rest)" }
+        if let proposed { return "Enter accepts the proposed grade \(proposed.rawValue), or grade your recall: \(Self.gradeKeys); \(rest)" }
         if grades { return "Grade your recall: \(Self.gradeKeys); \(rest)" }
         if options > 0 { return "Choose an answer, a to \(Self.letters[options - 1]); \(rest)" }
         return "Type the answer and press Enter; \(rest)"
@@ -163,11 +177,12 @@ public struct StudyPrompt: Equatable, Sendable {
         func add(_ key: String, _ meaning: String) { lines.append("  " + key.padding(toLength: 8, withPad: " ", startingAt: 0) + meaning) }
         let prefix = typing ? ":" : ""
         if reveal { add("space", "show the answer (Enter too)") }
+        if let proposed { add("Enter", "accept the proposed grade, \(proposed.rawValue) \(proposed.label) (space too)") }
         if grades {
             for grade in Grade.allCases { add("\(grade.rawValue)", "grade: \(grade.meaning)") }
         }
         if options > 0 { add("a-\(Self.letters[options - 1])", "choose that answer") }
-        if typing { add("Enter", "check the typed answer") }
+        if typing { add("Enter", "check the typed answer (an empty line shows the answer)") }
         add(prefix + "u", "undo the last answer")
         add(prefix + "s", "skip this card until tomorrow")
         add(prefix + "e", "show the card's source file and line")

@@ -111,6 +111,19 @@ public enum FileSystem {
         return lstat(path, &info) == 0
     }
 
+    /// Makes a folder and its missing parents (`mkdir -p`), keeping `errno` of the step that
+    /// failed: ENOTDIR when a part of the path is a file, ENOSPC on a full disk.
+    public static func makeFolders(_ path: String) -> Result<Void, Failure> {
+        var info = stat()
+        if stat(path, &info) == 0 {
+            return info.st_mode & S_IFMT == S_IFDIR ? .success(()) : .failure(Failure(path: path, code: ENOTDIR))
+        }
+        let parent = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+        if !parent.isEmpty, parent != path, case .failure(let failure) = makeFolders(parent) { return .failure(failure) }
+        if mkdir(path, 0o777) == 0 || errno == EEXIST { return .success(()) }
+        return .failure(Failure(path: path, code: errno))
+    }
+
     /// Names in a folder, without "." and "..", sorted.
     public static func list(_ path: String) -> Result<[String], Failure> {
         list(RawPath(path)).map { $0.map { String(decoding: $0, as: UTF8.self) } }

@@ -37,7 +37,11 @@ public enum DeckSync {
             let key = location.storageKey
             switch location {
             case .bundled:
-                if known[key]?.contentHash == bundledContentHash {
+                // Synced with overrides in effect, it is unchanged while school decks are loaded
+                // and none of them changed (a changed one brings it back in: `checkedAcrossDecks`).
+                let stored = known[key]?.contentHash
+                let overridden = stored?.hasPrefix(bundledContentHash + DeckSet.overrideMark) == true
+                if stored == bundledContentHash || (overridden && locations.contains(where: { $0 != .bundled })) {
                     plan.decks.append(.untouched(location))
                     continue
                 }
@@ -51,10 +55,41 @@ public enum DeckSync {
                 sources.append(DeckSource(deck: DeckCompiler.compile(location, displayPrefix: key), key: key, statSignature: signature))
             }
         }
+        sources = checkedAcrossDecks(sources, locations)
+        let planned = Set(sources.map(\.key))
+        plan.decks.removeAll { planned.contains($0.key) }  // recognised unchanged, then brought back in
         let findings = sources.flatMap(\.deck.diagnostics)
         plan.refusedBecause = findings.filter { $0.severity == .error }
         plan.warnings = findings.filter { $0.severity == .warning }
         return (plan, sources)
+    }
+
+    /// The checks across the loaded decks (`DeckSet`): the bundled muscles a school deck overrides
+    /// left out, and `shadowed-muscle` findings. They need every loaded deck's muscles, so when a
+    /// deck was compiled and others were recognised as unchanged, those are compiled too, for the
+    /// check only (they are not synced again). A bundled deck compiled beside school decks that
+    /// were not is given their overrides the same way, or it would bring back what they replace.
+    static func checkedAcrossDecks(_ sources: [DeckSource], _ locations: [DeckLocation]) -> [DeckSource] {
+        guard !sources.isEmpty, Set(locations).count > 1 else { return sources }
+        let byKey = Dictionary(sources.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+        var seen = Set<String>()
+        let decks = locations.filter { seen.insert($0.storageKey).inserted }.map { location in
+            byKey[location.storageKey]?.deck ?? DeckCompiler.compile(location, displayPrefix: location == .bundled ? nil : location.storageKey)
+        }
+        let changedSchool = sources.contains { $0.key != DeckLocation.bundledName }
+        var ordered: [DeckSource] = []
+        for deck in DeckSet.checked(decks) {
+            let key = deck.location.storageKey
+            if var source = byKey[key] {
+                source.deck = deck
+                ordered.append(source)
+            } else if deck.location == .bundled && changedSchool {
+                // A school deck changed: its overrides may have too, and the bundled deck is
+                // planned again (its stored hash says which overrides it was synced with).
+                ordered.append(DeckSource(deck: deck, key: key, statSignature: ""))
+            }
+        }
+        return ordered
     }
 
     /// The bundled decks' content hash, computed once per process.

@@ -209,15 +209,18 @@ public struct DeckPlan: Sendable {
         plan.muscleRowIDs = (stored?.muscles ?? [:]).mapValues(\.rowID)
         plan.muscleFiles = (stored?.muscles ?? [:]).mapValues(\.sourceFile)
 
-        for muscle in deck.muscles where !muscle.name.isEmpty {
-            let file = muscle.location.file
-            plan.muscleFiles[muscle.key] = file
-            if let known = stored?.muscles[muscle.key] {
-                if (known.name, known.region, known.sourceFile) != (muscle.name, muscle.region, file) {
-                    plan.muscles.append(.init(key: muscle.key, name: muscle.name, region: muscle.region, sourceFile: file, rowID: known.rowID))
+        // The muscles, then the generated entries holding the movement cards ("Ankle movements",
+        // its file the vocabulary file of the joint).
+        let homes = deck.muscles.filter { !$0.name.isEmpty }.map { ($0.key, $0.name, $0.region, $0.location.file) }
+            + deck.homes.map { ($0.key, $0.name, $0.region, $0.location.file) }
+        for (key, name, region, file) in homes {
+            plan.muscleFiles[key] = file
+            if let known = stored?.muscles[key] {
+                if (known.name, known.region, known.sourceFile) != (name, region, file) {
+                    plan.muscles.append(.init(key: key, name: name, region: region, sourceFile: file, rowID: known.rowID))
                 }
             } else {
-                plan.muscles.append(.init(key: muscle.key, name: muscle.name, region: muscle.region, sourceFile: file, rowID: nil))
+                plan.muscles.append(.init(key: key, name: name, region: region, sourceFile: file, rowID: nil))
             }
         }
 
@@ -246,7 +249,7 @@ public struct DeckPlan: Sendable {
 
         // Rewordings: the pairing must be mutual (no other arrival is as close to the one leaving).
         var reworded = Set<Int>()  // positions of the arrivals that were
-        for position in arrivals where !leaving.isEmpty {
+        for position in arrivals where !leaving.isEmpty && !deck.cards[position].aspect.isFromFacts {
             let arrival = deck.cards[position]
             let candidates = leaving.enumerated().filter {
                 plan.storedCards[$0.element].muscleKey == arrival.muscleKey && plan.storedCards[$0.element].aspect == arrival.aspect.rawValue

@@ -18,7 +18,7 @@ struct CardsCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let locations = paths.isEmpty ? global.deckLocations : paths.map(DeckLocation.init(argument:))
-            let decks = locations.map { DeckCompiler.compile($0) }
+            let decks = DeckSet.compile(locations)
             let diagnostics = decks.flatMap(\.diagnostics)
             if diagnostics.hasErrors {
                 let files = decks.reduce(0) { $0 + $1.fileCount }

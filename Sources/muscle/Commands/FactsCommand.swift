@@ -30,14 +30,18 @@ struct FactsCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let locations = paths.isEmpty ? global.deckLocations : paths.map(DeckLocation.init(argument:))
-            let decks = locations.map { DeckCompiler.compile($0) }
+            let decks = DeckSet.compile(locations)
             let errors = decks.flatMap(\.diagnostics).filter { $0.severity == .error }
             if !errors.isEmpty {
                 let files = decks.reduce(0) { $0 + $1.fileCount }
                 Output.err(LintReport.text(errors, files: files, cards: 0, style: TerminalInfo.style(fd: 2)))
                 throw ExitCode(1)
             }
-            let index = FactIndex(muscles: decks.flatMap(\.muscles), vocabulary: FactsReport.vocabulary(for: decks))
+            // One deck was resolved against exactly this vocabulary when it was compiled.
+            let vocabulary = FactsReport.vocabulary(for: decks)
+            let index = decks.count == 1 && decks[0].facts.count == decks[0].muscles.count
+                ? FactIndex(facts: decks[0].facts, vocabulary: vocabulary)
+                : FactIndex(muscles: decks.flatMap(\.muscles), vocabulary: vocabulary)
             if unresolved {
                 return Output.out(TerminalText.sanitize(FactsReport.unresolved(index)))
             }

@@ -66,11 +66,14 @@ struct ImportAnkiCommand: ParsableCommand {
             if !existing.isEmpty, !force {
                 throw CommandFailure("\(existing.count) file\(existing.count == 1 ? "" : "s") exist already (\(existing.prefix(3).joined(separator: ", "))\(existing.count > 3 ? ", …" : "")); nothing was written. Give --force to overwrite, or --into another folder.", exitCode: 73)
             }
-            for file in plan.files {
+            for (written, file) in plan.files.enumerated() {
                 let path = folder + "/" + file.path
-                try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                let parent = (path as NSString).deletingLastPathComponent
+                if case .failure(let failure) = FileSystem.makeFolders(parent) {
+                    throw CommandFailure.makingDeckFolder(failure, for: path, written: written)
+                }
                 if case .failure(let failure) = FileSystem.replace(path, with: Array(file.text.utf8)) {
-                    throw CommandFailure.writing(failure, to: path, option: "--anki", what: "package", exampleName: "musclememory.apkg", folder: folder)
+                    throw CommandFailure.writingDeckFile(failure, to: path, into: folder, written: written)
                 }
             }
             var report = "Imported \(plan.notes) note\(plan.notes == 1 ? "" : "s") as \(plan.cards) card\(plan.cards == 1 ? "" : "s") in \(plan.files.count) file\(plan.files.count == 1 ? "" : "s") under \(folder)\n"

@@ -18,8 +18,8 @@ struct LintCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let locations = paths.isEmpty ? global.deckLocations : paths.map(DeckLocation.init(argument:))
-            let decks = locations.map { DeckCompiler.compile($0) }
-            let diagnostics = decks.flatMap(\.diagnostics)
+            let decks = DeckSet.compile(locations)
+            let diagnostics = decks.flatMap(\.diagnostics) + DeckCompiler.crossDeckFindings(decks).sortedByPlace()
             let files = decks.reduce(0) { $0 + $1.fileCount }
             let cards = decks.reduce(0) { $0 + $1.cards.count }
             switch format {

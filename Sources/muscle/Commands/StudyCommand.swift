@@ -11,7 +11,10 @@ struct StudyCommand: ParsableCommand {
             u undoes the last answer, s skips a card until tomorrow, e shows its source file and line, \
             q or Ctrl-C ends the session, ? lists every key. Piped (and with --plain or TERM=dumb): one command per line (an empty line shows the answer, \
             a digit grades, u, e, s, q); end of input ends the session. Every answer is saved before \
-            the next card is shown.
+            the next card is shown. With --type, a card whose answer is a short term asks for it typed: \
+            on a terminal type it and press Enter; piped, the typed line, then a grade line (an empty \
+            line accepts the proposed grade); an empty answer line shows the answer to grade as usual. \
+            Commands at a typing prompt start with a colon (:u, :s, :e, :q).
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -52,6 +55,9 @@ struct StudyCommand: ParsableCommand {
     @Flag(help: "Drill the chosen cards regardless of due dates, without changing the schedule.")
     var cram = false
 
+    @Flag(name: .customLong("type"), help: "Type the answer of cards whose answer is a short term (a muscle, a nerve with its root levels, a landmark): it is compared, a grade proposed, and Enter accepts it or 0-5 changes it.")
+    var typeAnswers = false
+
     @Flag(name: .customLong("no-color"), help: "No colour (also: NO_COLOR).")
     var noColor = false
 
@@ -86,7 +92,9 @@ struct StudyCommand: ParsableCommand {
                                        mode: cram ? .cram : .study, minutes: try minutes.map(Self.minutesOption.parse), cards: try cards.map(Self.cardsOption.parse))
             let rate = Double(frozen ? try global.environment["MUSCLE_CLOCK_RATE"].map(Self.clockRateVariable.parse) ?? 0 : 1)
             let clockStart = Date()
-            let session = try StudySession(database: database, decks: decks, calendar: try global.calendar(), options: options) {
+            // The curriculum's terms, for the nearest-term test of typos: only with --type.
+            let terms = typeAnswers ? TypedTerms(decks: locations.map { DeckCompiler.compile($0) }) : nil
+            let session = try StudySession(database: database, decks: decks, calendar: try global.calendar(), options: options, typing: terms) {
                 start.addingTimeInterval(Date().timeIntervalSince(clockStart) * rate)
             }
             let terminalIn = TerminalInfo.isTerminal(0) && TerminalInfo.isTerminal(1)
@@ -97,7 +105,7 @@ struct StudyCommand: ParsableCommand {
                 defer { terminal.finish() }
                 try session.run(on: terminal)
             } else {
-                try session.run(on: LineTerminal(ascii: noUnicode, introduce: terminalIn))
+                try session.run(on: LineTerminal(ascii: noUnicode, introduce: terminalIn, typing: typeAnswers))
             }
         }
     }

@@ -12,13 +12,16 @@ final class LineTerminal: StudyTerminal {
     private var ended = false
     private let ascii: Bool
     private var introduce: Bool
+    /// `study --type`: the introduction says how typed answers go.
+    private let typing: Bool
 
     /// - Parameters:
     ///   - ascii: fold the output to ASCII (`--no-unicode`).
     ///   - introduce: name the keys before the first card (a person at a terminal, not a script).
-    init(ascii: Bool = false, introduce: Bool = false) {
+    init(ascii: Bool = false, introduce: Bool = false, typing: Bool = false) {
         self.ascii = ascii
         self.introduce = introduce
+        self.typing = typing
     }
 
     func show(_ screen: StudyScreen) {
@@ -26,6 +29,7 @@ final class LineTerminal: StudyTerminal {
         if introduce {
             introduce = false
             text += "Keys: Enter shows the answer, 0-5 grades it (0 blackout to 5 perfect), u undoes, s skips, e shows the source, q quits, ? lists every key; each followed by Enter.\n"
+            if typing { text += "Typed answers: type the answer, then Enter accepts the proposed grade or 0-5 changes it; an empty answer shows it.\n" }
         }
         text += StudyRenderer.render(screen, width: 80, style: .plain, layout: .lines)
         Output.out(ascii ? ASCIIText.fold(text) : text)

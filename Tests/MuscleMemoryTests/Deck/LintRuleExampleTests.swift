@@ -33,7 +33,7 @@ import TestSupport
         switch example {
         case .text(let text):
             place("example.md", text)
-        case .files(let files):
+        case .files(let files), .besideBundled(let files):
             for file in files { place(file.path, file.text) }
         case .bytes(let bytes):
             folder.write("example.md", bytes: bytes)
@@ -82,13 +82,19 @@ import TestSupport
         return (.path(folder.path), expected, .standard)
     }
 
+    /// The example's deck compiled; one loaded beside the bundled decks is compiled with them.
+    static func compileExample(_ example: DeckExample, _ location: DeckLocation, _ limits: DeckLoader.Limits) -> CompiledDeck {
+        guard case .besideBundled = example else { return DeckCompiler.compile(location, displayPrefix: "deck", limits: limits) }
+        return DeckSet.compile([.bundled, location], displayPrefixes: [nil, "deck"], limits: limits)[1]
+    }
+
     @Test(arguments: RuleID.allCases)
     func triggeringExamplesTrigger(_ rule: RuleID) {
         #expect(!rule.rule.triggering.isEmpty, "rule \(rule.rawValue) has no triggering example")
         for (index, example) in rule.rule.triggering.enumerated() {
             let folder = TemporaryDirectory("rule")
             let (location, expected, limits) = Self.materialize(example, in: folder)
-            let deck = DeckCompiler.compile(location, displayPrefix: "deck", limits: limits)
+            let deck = Self.compileExample(example, location, limits)
             let found = deck.diagnostics.filter { $0.rule == rule }
             #expect(!found.isEmpty, "example \(index) of \(rule.rawValue) did not trigger it; got \(deck.diagnostics)")
             #expect(found.allSatisfy { $0.severity == rule.severity })
@@ -105,7 +111,7 @@ import TestSupport
         for (index, example) in rule.rule.nonTriggering.enumerated() {
             let folder = TemporaryDirectory("rule")
             let (location, _, limits) = Self.materialize(example, in: folder)
-            let deck = DeckCompiler.compile(location, displayPrefix: "deck", limits: limits)
+            let deck = Self.compileExample(example, location, limits)
             let found = deck.diagnostics.filter { $0.rule == rule }
             #expect(found.isEmpty, "non-triggering example \(index) of \(rule.rawValue) triggered it: \(found)")
         }

@@ -48,6 +48,9 @@ import TestSupport
 
     /// The JSON fields, exactly as Docs/REPORTS.md documents them.
     static let reportFields: Set<String> = ["kind", "today", "window_days", "score_definition", "muscles", "aspects", "regions", "muscle_aspects", "leeches", "plan", "exam"]
+    /// Present only with exam answers (documented too).
+    static let examFields: Set<String> = ["exam_practice", "by_region", "by_template", "by_muscle", "missed_most", "mocks", "exam_answers", "exam_correct",
+                                          "window_exam_answers", "window_exam_correct"]
     static let topicFields: Set<String> = ["level", "topic", "command", "cards", "seen", "not_learned", "reviews", "correct", "retention",
                                            "window_reviews", "window_correct", "window_retention", "lapses", "mean_easiness", "weakness", "judged"]
     static let statsFields: Set<String> = ["kind", "today", "window_days", "per_day", "forecast", "cards", "retention_by_interval", "streak_days", "window_ms", "total_ms"]
@@ -68,7 +71,7 @@ import TestSupport
         let statsObject = try #require(try JSONSerialization.jsonObject(with: Data(ReportJSON.stats(stats).utf8)) as? [String: Any])
         #expect(Set(statsObject.keys) == Self.statsFields)
         let docs = try String(contentsOfFile: repositoryRoot + "/Docs/REPORTS.md", encoding: .utf8)
-        for field in Self.reportFields.union(Self.topicFields).union(Self.statsFields) {
+        for field in Self.reportFields.union(Self.topicFields).union(Self.statsFields).union(Self.examFields) {
             #expect(docs.contains("`\(field)`"), "Docs/REPORTS.md does not document \(field)")
         }
     }

@@ -50,7 +50,7 @@ import TestSupport
         let tables = try store.database.read { db in
             try Row.fetchAll(db, sql: "PRAGMA table_list").filter { ($0["schema"] as String) == "main" && ($0["type"] as String) == "table" && !(($0["name"] as String).hasPrefix("sqlite_") || ($0["name"] as String).hasPrefix("grdb_")) }
         }
-        #expect(tables.count == 10)
+        #expect(tables.count == 14)
         for table in tables { #expect((table["strict"] as Int) == 1, "\(table["name"] as String) is not STRICT") }
     }
 
@@ -135,6 +135,37 @@ import TestSupport
         try database.write { db in
             try db.execute(sql: "INSERT INTO card (muscle_id, item, aspect, front, back, source_line, position, content_hash, created_at) VALUES (7, 'palpation', 'palpation', 'How?', 'So.', 1, 6, 0, 0)")
         }
+    }
+
+    /// 0007 (a reserved number, filled in after 0008 and 0011) runs on a database that has every
+    /// later migration: it counts each session's answers from the review log, `user_version`
+    /// still says how many migrations are applied, and undo keeps the count.
+    @Test func migration0007CountsEachSessionsAnswersOnADatabaseThatHasTheLaterOnes() throws {
+        let folder = TemporaryDirectory()
+        let path = folder.file("later.sqlite")
+        let deck = folder.write("deck/soleus.md", "# Soleus\nOrigin: Tibia\nInsertion: Calcaneus\n")
+        do {
+            let old = try AppDatabase.open(path: path, now: testNow)
+            _ = try DeckSync.run([.path((deck as NSString).deletingLastPathComponent)], in: old, now: testNow)
+            let session = try old.startSession(at: testNow, day: testDay, mode: .study)
+            let cards = try old.read { db in try Int64.fetchAll(db, sql: "SELECT id FROM card ORDER BY id") }
+            for card in cards {
+                _ = try old.recordAnswer(AnswerInput(cardRowID: card, grade: .good, at: testNow, day: testDay, answerMilliseconds: 5, sessionID: session))
+            }
+            try old.write { db in
+                try db.execute(sql: "ALTER TABLE study_session DROP COLUMN answers")
+                try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = '0007_session_answers'")
+            }
+        }
+        let database = try AppDatabase.open(path: path, now: testNow)
+        #expect(try database.appliedMigrations() == Migrations.identifiers)
+        #expect(try database.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") } == Migrations.identifiers.count)
+        #expect(try database.read { db in try Int.fetchAll(db, sql: "SELECT answers FROM study_session") } == [2])
+        #expect(try database.check().isClean)
+        let last = try #require(try database.read { db in try Int64.fetchOne(db, sql: "SELECT max(id) FROM review") })
+        _ = try database.undo(reviewID: last)
+        #expect(try database.read { db in try Int.fetchAll(db, sql: "SELECT answers FROM study_session") } == [1])
+        #expect(try database.check().isClean)
     }
 
     @Test func theLatestVersionOpensWithoutMigratingOrBackingUp() throws {

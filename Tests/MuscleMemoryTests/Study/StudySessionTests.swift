@@ -69,6 +69,31 @@ import Testing
         #expect(try s.upcomingCards().allSatisfy { $0.reason == .new })
     }
 
+    /// Session A shows a card and its keys; session B answers it; then A answers. The store
+    /// classifies A's answer from the state at write time (an early answer that changes nothing);
+    /// A's screen had keys worked out from the old state, so A says in one line that the card
+    /// changed underneath. An answer to a card nobody else touched says nothing of the kind.
+    @Test func anAnswerToACardAnotherSessionAnsweredMeanwhileSaysSo() throws {
+        let f = try fixture()
+        let terminal = ScriptedTerminal(answers(4, 4))
+        let other = try session(f)
+        let first = try #require(try other.upcomingCards().first?.card)
+        terminal.beforeRead = { [unowned terminal] in
+            // A has revealed the first card (its keys are on screen): B answers it now.
+            guard terminal.prompts == [.front, .back] else { return }
+            _ = try? f.store.database.recordAnswer(AnswerInput(cardRowID: first.rowID, grade: .good, at: testNow, day: testDay, answerMilliseconds: 1, sessionID: nil))
+        }
+        try session(f).run(on: terminal)
+        let shown = terminal.screens.compactMap { screen -> String? in
+            switch screen {
+            case .message(let text): "message: \(text)"
+            case .answered(let note): "answered: \(note.kind)"
+            default: nil
+            }
+        }
+        #expect(shown == ["message: \(StudySession.changedUnderneathMessage)", "answered: cram", "answered: review"])
+    }
+
     @Test func theDailyNewLimitCountsEarlierSessions() throws {
         let f = try fixture()
         let first = try session(f, StudyOptions(newPerDay: 3))

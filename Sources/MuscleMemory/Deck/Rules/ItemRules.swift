@@ -52,6 +52,18 @@ extension LintRule {
         triggering: [.files([.init("a/soleus.md", "# Soleus\n"), .init("b/soleus.md", "# ↓soleus\n")])],
         nonTriggering: [.files([.init("a/soleus.md", "# Soleus\n"), .init("b/plantaris.md", "# Plantaris\n")]), .linkCycle])
 
+    static let shadowedMuscle = LintRule(
+        id: .shadowedMuscle, severity: .warning,
+        summary: "A muscle that a deck loaded earlier (the bundled decks, say) describes too: both would be studied. 'Overrides: bundled' in the header replaces the bundled file on purpose.",
+        triggering: [
+            .besideBundled([.init("soleus.md", "# ↓Soleus\nRegion: Lower leg and foot\n")]),
+            .besideBundled([.init("calf/soleus.md", "# ↓Soleus\nOverrides: bundle\n")]),
+        ],
+        nonTriggering: [
+            .besideBundled([.init("soleus.md", "# Soleus\nOverrides: bundled\nRegion: Lower leg and foot\n")]),
+            .besideBundled([.init("example.md", exampleMuscle)]),
+        ])
+
     static let duplicateItem = LintRule(
         id: .duplicateItem, severity: .warning,
         summary: "The same head, action or exercise listed twice for one muscle.",

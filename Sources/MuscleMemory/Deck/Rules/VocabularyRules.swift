@@ -19,8 +19,15 @@ extension LintRule {
         triggering: [
             .files([.init("vocabulary/a.md", "# Tibial nerve\nKind: nerve\n"), .init("vocabulary/b.md", "# ↓Tibial nerve\nKind: nerve\n"), .init("soleus.md", exampleMuscle)]),
             .files([.init("vocabulary/a.md", "# Fibularis\nKind: term\nSynonyms: peroneus\n\n# ↓Peroneus\nKind: term\n"), .init("soleus.md", exampleMuscle)]),
+            .files([.init("vocabulary/a.md", "# Flexor retinaculum of the ankle\nKind: structure\nSynonyms: flexor retinaculum\n"),
+                    .init("vocabulary/b.md", "# ↓Flexor retinaculum of the wrist\nKind: structure\nLocal synonyms: flexor retinaculum\n"), .init("soleus.md", exampleMuscle)]),
         ],
-        nonTriggering: [.files([.init("vocabulary/lower-limb.md", exampleVocabulary), .init("soleus.md", exampleMuscle)])])
+        nonTriggering: [
+            .files([.init("vocabulary/lower-limb.md", exampleVocabulary), .init("soleus.md", exampleMuscle)]),
+            // Local synonyms of two files: each counts beside its own file's terms.
+            .files([.init("vocabulary/a.md", "# Flexor retinaculum of the ankle\nKind: structure\nLocal synonyms: flexor retinaculum\n"),
+                    .init("vocabulary/b.md", "# Flexor retinaculum of the wrist\nKind: structure\nLocal synonyms: flexor retinaculum\n"), .init("soleus.md", exampleMuscle)]),
+        ])
 
     static let unknownParent = LintRule(
         id: .unknownParent, severity: .warning,
@@ -95,3 +102,33 @@ Landmarks:
 - medial condyle; synonyms: medial femoral condyle
 
 """
+
+extension LintRule {
+    static let noExamItem = LintRule(
+        id: .noExamItem, severity: .warning,
+        summary: "A muscle of a covered folder has facts for an exam template, and three or more other options to draw from, but every one is ambiguous: no item of that template can be generated (Docs/EXAM.md).",
+        triggering: [
+            // Every other muscle's name also means "sole": no etymology item can have one key.
+            .files([.init("vocabulary/v.md", "Covers: leg\n" + exampleVocabulary),
+                    .init("leg/soleus.md", examMuscle("↓Soleus", "Latin solea, \"sole\"")),
+                    .init("leg/a.md", examMuscle("Alpha", "Latin solea, \"sole\" and alpha, \"first\"")),
+                    .init("leg/b.md", examMuscle("Beta", "Latin solea, \"sole\" and beta, \"second\"")),
+                    .init("leg/c.md", examMuscle("Gamma", "Latin solea, \"sole\" and gamma, \"third\""))]),
+        ],
+        nonTriggering: [
+            .files([.init("vocabulary/v.md", "Covers: leg\n" + exampleVocabulary),
+                    .init("leg/soleus.md", examMuscle("Soleus", "Latin solea, \"sandal\"")),
+                    .init("leg/a.md", examMuscle("Alpha", "Latin alpha, \"first\"")),
+                    .init("leg/b.md", examMuscle("Beta", "Latin beta, \"second\"")),
+                    .init("leg/c.md", examMuscle("Gamma", "Latin gamma, \"third\""))]),
+            // Fewer than three other muscles: a small deck, not an ambiguity.
+            .files([.init("vocabulary/v.md", "Covers: leg\n" + exampleVocabulary),
+                    .init("leg/soleus.md", examMuscle("Soleus", "Latin solea, \"sole\"")),
+                    .init("leg/a.md", examMuscle("Alpha", "Latin solea, \"sole\" and alpha, \"first\""))]),
+        ])
+}
+
+/// A muscle with only an etymology besides its region: what the `no-exam-item` examples vary.
+func examMuscle(_ name: String, _ etymology: String) -> String {
+    "# \(name)\nRegion: Leg\nEtymology: \(etymology).\n"
+}

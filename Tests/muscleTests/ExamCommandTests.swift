@@ -1,0 +1,156 @@
+import Foundation
+import GRDB
+import Testing
+import TestSupport
+
+/// `muscle exam` through the built binary (issue 14): the items of a small fixture deck pinned,
+/// a seeded practice set and a seeded mock exam piped to the score (whole outputs compared), a
+/// kill mid-exam, the usage errors.
+@Suite struct ExamCommandTests {
+    static let golden = GoldenFiles("Tests/muscleTests/Golden")
+    static let now = "2026-12-01T10:00:00Z"
+
+    func exam(_ sandbox: Sandbox, _ arguments: [String], input: String? = nil) -> ProcessResult {
+        sandbox.run(["exam", "--db", sandbox.db, "--decks", "exam", "--now", Self.now] + arguments, stdin: input)
+    }
+
+    func rows(_ path: String, _ sql: String) throws -> [Row] {
+        let queue = try DatabaseQueue(path: path)
+        defer { try? queue.close() }
+        return try queue.read { db in try Row.fetchAll(db, sql: sql) }
+    }
+
+    @Test func theFixtureDeckLintsCleanAndItsItemsArePinned() {
+        let sandbox = Sandbox()
+        ExamFixture.deck(in: sandbox)
+        let lint = sandbox.run(["lint", "exam"])
+        #expect(lint.stdout.hasPrefix("No problems"), "\(lint.stdout)")
+        let list = exam(sandbox, ["--list"])
+        #expect(list.exitCode == 0, "\(list.stderr)")
+        Self.golden.expectMatch(list.stdout, "exam-list.txt")
+        let json = exam(sandbox, ["--list", "--format", "json"])
+        #expect(json.exitCode == 0)
+        Self.golden.expectMatch(json.stdout, "exam-list.json")
+    }
+
+    @Test func aSeededPracticeSetPipedToTheScore() throws {
+        let sandbox = Sandbox()
+        ExamFixture.deck(in: sandbox)
+        let result = exam(sandbox, ["--seed", "11", "--items", "4"], input: "a\n?\nb\n3\nd\n")
+        #expect(result.exitCode == 0, "\(result.stderr)")
+        Self.golden.expectMatch(result.stdout, "exam-practice.txt")
+        // The same seed draws the same set.
+        let again = exam(sandbox, ["--seed", "11", "--items", "4", "--db", sandbox.file("other.sqlite")], input: "a\nb\nc\nd\n")
+        #expect(again.stdout.components(separatedBy: "\n").filter { $0.hasSuffix("?") } == result.stdout.components(separatedBy: "\n").filter { $0.hasSuffix("?") })
+        let answers = try rows(sandbox.db, "SELECT position, choice, correct FROM exam_answer ORDER BY id")
+        #expect(answers.map { $0["choice"] as Int } == [0, 1, 2, 3])
+        #expect(sandbox.run(["check", "--db", sandbox.db]).exitCode == 0)
+    }
+
+    @Test func aSeededMockExamPipedToTheScore() throws {
+        let sandbox = Sandbox()
+        ExamFixture.deck(in: sandbox)
+        let result = exam(sandbox, ["--mock", "--seed", "5", "--items", "6", "--minutes", "10"], input: "a\nb\nc\nd\n1\n")
+        #expect(result.exitCode == 0, "\(result.stderr)")
+        Self.golden.expectMatch(result.stdout, "exam-mock.txt")
+        let session = try #require(try rows(sandbox.db, "SELECT kind, items, minutes, answered, end_reason FROM exam_session").first)
+        #expect(session["kind"] as String == "mock" && session["items"] as Int == 6 && session["minutes"] as Int == 10)
+        #expect(session["answered"] as Int == 5 && session["end_reason"] as String == "quit")
+    }
+
+    /// A mock exam whose time runs out: the clock runs (MUSCLE_CLOCK_RATE, 600 simulated seconds
+    /// a second) and the exam ends with the time, the unanswered items counted wrong.
+    @Test func aMockExamEndsWhenTheTimeIsUp() throws {
+        let sandbox = Sandbox()
+        ExamFixture.deck(in: sandbox)
+        let process = try LiveProcess(MuscleBinary.muscle, ["exam", "--db", sandbox.db, "--decks", "exam", "--now", Self.now, "--mock", "--seed", "5", "--items", "3", "--minutes", "1"],
+                                      environment: sandbox.environment.merging(["MUSCLE_CLOCK_RATE": "600"]) { $1 }, directory: sandbox.path)
+        #expect(process.waitFor("Mock exam over: time is up."))
+        #expect(process.waitForExit() == 0)
+        #expect(process.text.contains("Score: 0/3 correct (0 %); 0 answered"), "\(process.text)")
+        let session = try #require(try rows(sandbox.db, "SELECT end_reason FROM exam_session").first)
+        #expect(session["end_reason"] as String == "time")
+    }
+
+    /// Killed after two answers, the database holds exactly those two, and `check` passes.
+    @Test func aKillMidExamKeepsEveryAnsweredItem() throws {
+        let sandbox = Sandbox()
+        ExamFixture.deck(in: sandbox)
+        let process = try LiveProcess(MuscleBinary.muscle, ["exam", "--db", sandbox.db, "--decks", "exam", "--now", Self.now, "--seed", "3", "--items", "5"],
+                                      environment: sandbox.environment, directory: sandbox.path)
+        #expect(process.waitFor("Practice 1/5"))
+        process.send("a")
+        #expect(process.waitFor("Practice 2/5"))
+        process.send("b")
+        #expect(process.waitFor("Practice 3/5"))
+        process.kill()
+        _ = process.waitForExit()
+        let answers = try rows(sandbox.db, "SELECT position, choice FROM exam_answer ORDER BY position")
+        #expect(answers.map { $0["choice"] as Int } == [0, 1])
+        let session = try #require(try rows(sandbox.db, "SELECT answered, ended_at FROM exam_session").first)
+        #expect(session["answered"] as Int == 2 && (session["ended_at"] as Int64?) == nil)
+        #expect(sandbox.run(["check", "--db", sandbox.db]).exitCode == 0)
+    }
+
+    @Test(arguments: [
+        (["--items", "0"], "muscle: error: --items '0' is not a whole number from 1 to 500\n"),
+        (["--items", "501"], "muscle: error: --items '501' is not a whole number from 1 to 500\n"),
+        (["--minutes", "20"], "muscle: error: --minutes is the time limit of a mock exam; use it with --mock\n"),
+        (["--mock", "--minutes", "0"], "muscle: error: --minutes '0' is not a whole number from 1 to 600\n"),
+        (["--seed", "x"], "muscle: error: --seed 'x' is not a whole number from 0 to 999999999\n"),
+        (["--aspect", "colour"], "muscle: error: --aspect 'colour' is not an aspect; use one of: etymology, heads, origin, insertion, innervation, actions, trigger-points, exercises, palpation, custom\n"),
+    ])
+    func usageErrorsExit64(_ arguments: [String], _ message: String) {
+        let sandbox = Sandbox()
+        ExamFixture.deck(in: sandbox)
+        let result = exam(sandbox, arguments)
+        #expect(result.exitCode == 64)
+        expectSameText(result.stderr, message)
+        #expect(!FileManager.default.fileExists(atPath: sandbox.db))
+    }
+
+    @Test func anUnknownMuscleIsRefusedWithTheClosest() {
+        let sandbox = Sandbox()
+        ExamFixture.deck(in: sandbox)
+        let result = exam(sandbox, ["--muscle", "solues"])
+        #expect(result.exitCode == 64)
+        expectSameText(result.stderr, "muscle: error: --muscle 'solues' matches no card of these decks; did you mean 'soleus'?\n")
+        #expect(!FileManager.default.fileExists(atPath: sandbox.db))
+    }
+
+    /// The bundled curriculum: a practice set starts and every item it shows has four options.
+    @Test func theBundledDecksGiveAPracticeSet() {
+        let sandbox = Sandbox()
+        let result = sandbox.run(["exam", "--db", sandbox.db, "--now", Self.now, "--seed", "1", "--items", "3"], stdin: "a\nb\nc\n")
+        #expect(result.exitCode == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Practice 3/3") && result.stdout.contains("Practice set over."))
+    }
+}
+
+/// `muscle exam` on a real pseudo-terminal: single keys (a-d and 1-4), the screen redrawn for each
+/// item, feedback until a key is pressed, the score on the normal screen after leaving.
+@Suite(.serialized) struct ExamTerminalTests {
+    @Test func singleKeysAnswerAndTheScoreStaysInTheScrollback() throws {
+        let sandbox = Sandbox()
+        ExamFixture.deck(in: sandbox)
+        let terminal = try sandbox.terminal(["exam", "--db", sandbox.db, "--decks", "exam", "--now", ExamCommandTests.now, "--seed", "11", "--items", "2"])
+        terminal.waitFor("Practice 1/2")
+        terminal.waitFor("Which muscle's name is built from words meaning \"shinbone\" and \"in front\"?")
+        var mark = terminal.mark
+        terminal.send("b")
+        terminal.waitFor("Right: b) Tibialis anterior.", after: mark)
+        terminal.waitFor("Press any key for the next item.", after: mark)
+        mark = terminal.mark
+        terminal.send(" ")
+        terminal.waitFor("Practice 2/2", after: mark)
+        mark = terminal.mark
+        terminal.send("3")
+        terminal.waitFor("Right: c) Ankle plantarflexion.", after: mark)
+        terminal.send(" ")
+        terminal.waitFor("Score: 2/2 correct (100 %)")
+        #expect(terminal.waitForExit() == 0)
+        let queue = try DatabaseQueue(path: sandbox.db)
+        defer { try? queue.close() }
+        #expect(try queue.read { db in try Int.fetchOne(db, sql: "SELECT sum(correct) FROM exam_answer") } == 2)
+    }
+}
