@@ -59,7 +59,7 @@ let package = Package(
 
         .testTarget(name: "SM2Tests", dependencies: ["SM2", "TestSupport"]),
         // Golden files are read by path (#filePath), not bundled as resources.
-        .testTarget(name: "MuscleMemoryTests", dependencies: ["MuscleMemory", "SM2", "TestSupport", grdb, .product(name: "ZIPFoundation", package: "ZIPFoundation")], exclude: ["Report/Golden"]),
+        .testTarget(name: "MuscleMemoryTests", dependencies: ["MuscleMemory", "SM2", "TestSupport", grdb, .product(name: "ZIPFoundation", package: "ZIPFoundation")], exclude: ["Report/Golden", "Interop/Golden"]),
         // End-to-end tests: they run the built `muscle` binary.
         .testTarget(name: "muscleTests", dependencies: ["muscle", "muscle-bench", "muscle-manual", "MuscleMemory", "TestSupport", grdb], exclude: ["Support/Shim", "Golden"]),
     ]

@@ -63,13 +63,14 @@ enum ChildStep: String, CaseIterable {
             let target = (path as NSString).deletingLastPathComponent + "/export.apkg"
             var notes = 0
             let elapsed = try clock.measure {
-                let cards = try database.ankiExportCards(decks: ids, withProgress: true)
-                let package = AnkiPackage.make(cards: cards, withProgress: true, now: now, today: calendar.day(at: now), rolloverHour: 4) {
-                    Int64(calendar.start(of: $0).timeIntervalSince1970)
-                }
-                notes = package.notes.count
-                if case .failure(let failure) = AnkiPackageWriter.write(package, to: target, scratch: (path as NSString).deletingLastPathComponent) {
-                    throw BenchError("the Anki export failed: \(failure)")
+                let cards = try database.ankiExportCards(decks: ids)
+                let written = AnkiPackageWriter.write(cards: cards, reviews: { try database.forEachAnkiExportReview(of: cards, $0) }, now: now,
+                                                      today: calendar.day(at: now), rolloverHour: 4,
+                                                      dayStart: { Int64(calendar.start(of: $0).timeIntervalSince1970) }, to: target,
+                                                      scratch: (path as NSString).deletingLastPathComponent)
+                switch written {
+                case .success(let package): notes = package.notes.count
+                case .failure(let failure): throw BenchError("the Anki export failed: \(failure)")
                 }
             }
             unlink(target)

@@ -64,7 +64,8 @@ public struct AnkiPackage: Sendable, Equatable {
     public var decks: [Deck]
     public var notes: [Note]
     public var cards: [Card]
-    public var reviews: [Review]
+    /// How many rows the review log has (written as they are read: `AnkiReviewLog`).
+    public var reviewCount: Int
 
     // MARK: constants of the note type (never change them)
 
@@ -132,39 +133,50 @@ public struct AnkiPackage: Sendable, Equatable {
     /// "lower-leg-and-foot"; Anki tags hold no spaces.
     static func tag(_ text: String) -> String { Slug.make(text) }
 
+    /// The first note's (and card's) id for `count` cards exported at `now`: milliseconds before
+    /// now, one per card (Anki refuses ids in the future and makes colliding ones unique itself).
+    public static func firstNoteID(now: Date, count: Int) -> Int64 {
+        Int64((now.timeIntervalSince1970 * 1000).rounded()) - Int64(count) - 1
+    }
+
     /// The package for these cards. `now` is the export's time; `today` the study day it falls
-    /// on; `dayStart(d)` the Unix seconds at which study day `d` starts (the rollover hour).
-    public static func make(cards: [AnkiExportCard], withProgress: Bool, now: Date, today: Day, rolloverHour: Int,
+    /// on; `dayStart(d)` the Unix seconds at which study day `d` starts (the rollover hour);
+    /// `log` what the cards' answers were (with progress), already written as the review log.
+    public static func make(cards: [AnkiExportCard], log: AnkiReviewLog?, now: Date, today: Day, rolloverHour: Int,
                             dayStart: (Day) -> Int64) -> AnkiPackage {
         let nowMS = Int64((now.timeIntervalSince1970 * 1000).rounded())
         // Day 0 of the collection: no later than the first review or today, so no due day is negative.
         var firstDay = today.number
-        if withProgress {
+        if let log {
             for card in cards {
                 if let due = card.dueDay { firstDay = min(firstDay, due) }
-                for review in card.reviews { firstDay = min(firstDay, review.day) }
             }
+            if let reviewed = log.firstDay { firstDay = min(firstDay, reviewed) }
         }
         var package = AnkiPackage(created: dayStart(Day(firstDay)), modified: nowMS / 1000, rolloverHour: rolloverHour,
-                                  decks: [], notes: [], cards: [], reviews: [])
+                                  decks: [], notes: [], cards: [], reviewCount: log?.rowCount ?? 0)
         var deckIDs: [String: Int64] = [:]
-        // Note and card ids: milliseconds before now, one per card (Anki refuses ids in the future
-        // and makes colliding ones unique itself).
-        let base = nowMS - Int64(cards.count) - 1
-        var lastReviewID = Int64.min
+        // The deck of the card before: cards come in deck order, so most cards skip the name.
+        var previous: (region: String, muscle: String, id: Int64)?
+        let base = firstNoteID(now: now, count: cards.count)
         package.notes.reserveCapacity(cards.count)
         package.cards.reserveCapacity(cards.count)
         for (index, card) in cards.enumerated() {
-            let name = deckName(region: card.region, muscle: card.muscle)
             let deckID: Int64
-            if let known = deckIDs[name] {
-                deckID = known
+            if let previous, previous.region == card.region, previous.muscle == card.muscle {
+                deckID = previous.id
             } else {
-                var hash = ContentHash()
-                hash.add(name)
-                deckID = Int64(hash.value & 0x000F_FFFF_FFFF_FFFF) | 0x0010_0000_0000_0000  // never 1 (Default), below 2^53
-                deckIDs[name] = deckID
-                package.decks.append(Deck(id: deckID, name: name))
+                let name = deckName(region: card.region, muscle: card.muscle)
+                if let known = deckIDs[name] {
+                    deckID = known
+                } else {
+                    var hash = ContentHash()
+                    hash.add(name)
+                    deckID = Int64(hash.value & 0x000F_FFFF_FFFF_FFFF) | 0x0010_0000_0000_0000  // never 1 (Default), below 2^53
+                    deckIDs[name] = deckID
+                    package.decks.append(Deck(id: deckID, name: name))
+                }
+                previous = (card.region, card.muscle, deckID)
             }
             let id = base + Int64(index)
             let source = card.sourceLine > 0 ? "\(card.sourceFile):\(card.sourceLine)" : card.sourceFile
@@ -176,24 +188,14 @@ public struct AnkiPackage: Sendable, Equatable {
                                       fields: fields, sortField: card.front, checksum: checksum(card.front)))
             var ankiCard = Card(id: id, noteID: id, deckID: deckID, modified: modified, type: 0, queue: 0, due: index + 1,
                                 interval: 0, factor: 0, repetitions: 0, lapses: 0)
-            if withProgress, let due = card.dueDay, !card.reviews.isEmpty {
+            if let log, let due = card.dueDay, log.reviewCount(card: index) > 0 {
                 ankiCard.type = 2
                 ankiCard.queue = 2
                 ankiCard.due = due - firstDay
                 ankiCard.interval = max(card.intervalDays, 1)
                 ankiCard.factor = card.easiness * 10
-                ankiCard.repetitions = card.reviews.count
+                ankiCard.repetitions = log.reviewCount(card: index)
                 ankiCard.lapses = card.lapses
-                var lastInterval = 0
-                for (number, review) in card.reviews.enumerated() {
-                    let reviewID = max(review.reviewedAt, lastReviewID + 1)
-                    lastReviewID = reviewID
-                    let failedBefore = number > 0 && card.reviews[number - 1].grade < 3
-                    package.reviews.append(Review(id: reviewID, cardID: id, ease: ease(grade: review.grade), interval: review.intervalDays,
-                                                  lastInterval: lastInterval, factor: review.easiness * 10, timeMS: min(review.answerMS, 60_000),
-                                                  type: number == 0 ? 0 : failedBefore ? 2 : 1))
-                    lastInterval = review.intervalDays
-                }
             }
             package.cards.append(ankiCard)
         }
@@ -202,6 +204,8 @@ public struct AnkiPackage: Sendable, Equatable {
 
     /// Deck text is plain; Anki fields are HTML: escape it, and keep its line breaks.
     static func html(_ text: String) -> String {
+        // Most text has nothing to escape: one pass over its bytes, no copy.
+        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x0A }) else { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for character in text {

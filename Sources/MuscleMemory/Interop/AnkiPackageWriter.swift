@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
-import ZIPFoundation
+import GRDBSQLite
+import SM2
 
 /// Writes an `AnkiPackage` as the plain `.apkg` layout every Anki since 2.1.50 and AnkiDroid read:
 /// a zip of a schema-11 SQLite `collection.anki2` and a `media` map (`{}`: decks have no media).
@@ -11,68 +12,108 @@ public enum AnkiPackageWriter {
         case build(String)
     }
 
-    /// Writes the package to `path`, whole or not at all (a temporary file beside it, renamed over
-    /// it). `scratch` is a folder for the SQLite file while it is built.
-    public static func write(_ package: AnkiPackage, to path: String, scratch: String) -> Result<Void, Failure> {
-        let bytes: [UInt8]
-        do {
-            bytes = try archive(package, scratch: scratch)
-        } catch {
-            return .failure(.build(String(describing: error)))
-        }
-        return FileSystem.replace(path, with: bytes).mapError { .write($0) }
-    }
+    /// Where the cards' answers come from, when the export has progress: a function that calls its
+    /// argument with each first answer of a day, oldest first, and the card's position in the
+    /// cards (`AppDatabase.forEachAnkiExportReview`).
+    public typealias Reviews = ((Int, AnkiExportReview) throws -> Void) throws -> Void
 
-    /// The `.apkg`'s bytes.
-    public static func archive(_ package: AnkiPackage, scratch: String) throws -> [UInt8] {
+    /// Writes the package of these cards to `path`, whole or not at all (a temporary file beside
+    /// it, renamed over it), and returns what it holds. `scratch` is a folder for the SQLite file
+    /// while it is built. See `AnkiPackage.make` for `now`, `today` and `dayStart`.
+    public static func write(cards: [AnkiExportCard], reviews: Reviews?, now: Date, today: Day, rolloverHour: Int,
+                             dayStart: (Day) -> Int64, to path: String, scratch: String) -> Result<AnkiPackage, Failure> {
         let collection = scratch + "/collection-\(getpid())-\(UInt64.random(in: 0...UInt64.max)).anki2"
         defer {
             for suffix in ["", "-journal", "-wal", "-shm"] { unlink(collection + suffix) }
         }
-        try buildCollection(package, at: collection)
-        let data = try Data(contentsOf: URL(fileURLWithPath: collection))
-        let archive = try Archive(accessMode: .create)
-        try archive.addEntry(with: "collection.anki2", type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
-            data.subdata(in: Int(position)..<Int(position) + size)
+        let package: AnkiPackage
+        do {
+            package = try buildCollection(cards: cards, reviews: reviews, now: now, today: today, rolloverHour: rolloverHour,
+                                          dayStart: dayStart, at: collection)
+        } catch {
+            return .failure(.build(String(describing: error)))
         }
-        let media = Data("{}".utf8)
-        try archive.addEntry(with: "media", type: .file, uncompressedSize: Int64(media.count), compressionMethod: .none) { position, size in
-            media.subdata(in: Int(position)..<Int(position) + size)
+        do {
+            // Zipped from the file in chunks straight into the temporary file beside `path`: the
+            // collection is never held in memory whole (150 MB at 100,000 cards), nor is the zip.
+            return try FileSystem.replace(path) { temporary in try zip(collection: collection, to: temporary, modified: now) }
+                .map { package }.mapError { .write($0) }
+        } catch {
+            return .failure(.build(String(describing: error)))
         }
-        guard let zipped = archive.data else { throw CocoaError(.fileWriteUnknown) }
-        return [UInt8](zipped)
     }
 
-    /// The schema-11 collection (the DDL Anki's own legacy exporter and genanki write).
-    static func buildCollection(_ package: AnkiPackage, at path: String) throws {
+    /// The `.apkg` layout: the collection, deflated, and the media map.
+    static func zip(collection: String, to path: String, modified: Date) throws {
+        try AnkiZip.write([AnkiZip.Entry(name: "collection.anki2", file: collection, deflate: true),
+                           AnkiZip.Entry(name: "media", file: nil, bytes: Array("{}".utf8), deflate: false)],
+                          to: path, modified: modified)
+    }
+
+    /// The schema-11 collection (the DDL Anki's own legacy exporter and genanki write). The review
+    /// log is written as it is read; the indexes are made after the rows (one sort each instead
+    /// of 1.4 million ordered inserts), so the file ends with the same schema.
+    static func buildCollection(cards: [AnkiExportCard], reviews: Reviews?, now: Date, today: Day, rolloverHour: Int,
+                                dayStart: (Day) -> Int64, at path: String) throws -> AnkiPackage {
         var configuration = Configuration()
         configuration.journalMode = .default
         let queue = try DatabaseQueue(path: path, configuration: configuration)
         try queue.writeWithoutTransaction { db in
             try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF")
         }
+        var built: AnkiPackage?
         try queue.inTransaction { db in
-            try db.execute(sql: schema)
+            try db.execute(sql: tables)
+            var log: AnkiReviewLog?
+            if let reviews {
+                var current = AnkiReviewLog(cards: cards, firstNoteID: AnkiPackage.firstNoteID(now: now, count: cards.count))
+                let review = try BulkInsert(db, sql: "INSERT INTO revlog VALUES (?, ?, -1, ?, ?, ?, ?, ?, ?)")
+                try reviews { index, answer in
+                    guard let r = current.add(card: index, answer) else { return }
+                    review.bind(1, r.id)
+                    review.bind(2, r.cardID)
+                    review.bind(3, r.ease)
+                    review.bind(4, r.interval)
+                    review.bind(5, r.lastInterval)
+                    review.bind(6, r.factor)
+                    review.bind(7, r.timeMS)
+                    review.bind(8, r.type)
+                    try review.insert()
+                }
+                log = current
+            }
+            let package = AnkiPackage.make(cards: cards, log: log, now: now, today: today, rolloverHour: rolloverHour, dayStart: dayStart)
             try db.execute(
                 sql: "INSERT INTO col VALUES (1, ?, ?, ?, 11, 0, 0, 0, ?, ?, ?, ?, '{}')",
                 arguments: [package.created, package.modified * 1000, package.modified * 1000, try conf(package), try models(package),
                             try decks(package), try deckConfigs()])
-            let note = try db.makeStatement(sql: "INSERT INTO notes VALUES (?, ?, ?, ?, -1, ?, ?, ?, ?, 0, '')")
+            let note = try BulkInsert(db, sql: "INSERT INTO notes VALUES (?, ?, ?, ?, -1, ?, ?, ?, ?, 0, '')")
             for n in package.notes {
-                try note.execute(arguments: [n.id, n.guid, AnkiPackage.noteTypeID, n.modified, n.tags, n.fields.joined(separator: "\u{1F}"),
-                                             n.sortField, n.checksum])
+                note.bind(1, n.id)
+                note.bind(2, n.guid)
+                note.bind(3, AnkiPackage.noteTypeID)
+                note.bind(4, n.modified)
+                note.bind(5, n.tags)
+                note.bind(6, n.fields.joined(separator: "\u{1F}"))
+                note.bind(7, n.sortField)
+                note.bind(8, n.checksum)
+                try note.insert()
             }
-            let card = try db.makeStatement(sql: "INSERT INTO cards VALUES (?, ?, ?, 0, ?, -1, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, '')")
+            let card = try BulkInsert(db, sql: "INSERT INTO cards VALUES (?, ?, ?, 0, ?, -1, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, '')")
             for c in package.cards {
-                try card.execute(arguments: [c.id, c.noteID, c.deckID, c.modified, c.type, c.queue, c.due, c.interval, c.factor, c.repetitions, c.lapses])
+                for (index, value) in [c.id, c.noteID, c.deckID, c.modified].enumerated() { card.bind(Int32(index + 1), value) }
+                for (index, value) in [c.type, c.queue, c.due, c.interval, c.factor, c.repetitions, c.lapses].enumerated() {
+                    card.bind(Int32(index + 5), value)
+                }
+                try card.insert()
             }
-            let review = try db.makeStatement(sql: "INSERT INTO revlog VALUES (?, ?, -1, ?, ?, ?, ?, ?, ?)")
-            for r in package.reviews {
-                try review.execute(arguments: [r.id, r.cardID, r.ease, r.interval, r.lastInterval, r.factor, r.timeMS, r.type])
-            }
+            try db.execute(sql: indexes)
+            built = package
             return .commit
         }
         try queue.close()
+        guard let built else { throw CocoaError(.fileWriteUnknown) }
+        return built
     }
 
     static func json(_ value: Any) throws -> String {
@@ -125,7 +166,7 @@ public enum AnkiPackageWriter {
         ] as [String: Any]])
     }
 
-    static let schema = """
+    static let tables = """
         CREATE TABLE col (id integer PRIMARY KEY, crt integer NOT NULL, mod integer NOT NULL, scm integer NOT NULL, ver integer NOT NULL,
             dty integer NOT NULL, usn integer NOT NULL, ls integer NOT NULL, conf text NOT NULL, models text NOT NULL, decks text NOT NULL,
             dconf text NOT NULL, tags text NOT NULL);
@@ -138,6 +179,9 @@ public enum AnkiPackageWriter {
         CREATE TABLE revlog (id integer PRIMARY KEY, cid integer NOT NULL, usn integer NOT NULL, ease integer NOT NULL, ivl integer NOT NULL,
             lastIvl integer NOT NULL, factor integer NOT NULL, time integer NOT NULL, type integer NOT NULL);
         CREATE TABLE graves (usn integer NOT NULL, oid integer NOT NULL, type integer NOT NULL);
+        """
+
+    static let indexes = """
         CREATE INDEX ix_notes_usn ON notes (usn);
         CREATE INDEX ix_cards_usn ON cards (usn);
         CREATE INDEX ix_revlog_usn ON revlog (usn);

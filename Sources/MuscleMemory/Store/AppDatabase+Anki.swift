@@ -1,19 +1,13 @@
 import GRDB
+import GRDBSQLite
 import SM2
 
 /// One card as an Anki export needs it: its text, where it comes from, when its text last changed,
-/// and (with progress) its SM-2 state and first answers of a day.
+/// and its SM-2 state. Its answers are streamed separately (`forEachAnkiExportReview`): 2 million
+/// of them would otherwise be held as 2 million values.
 public struct AnkiExportCard: Sendable, Equatable {
-    public struct Review: Sendable, Equatable {
-        public var reviewedAt: Int64
-        public var day: Int
-        public var grade: Int
-        public var answerMS: Int
-        public var intervalDays: Int
-        public var easiness: Int
-        public var lapses: Int
-    }
-
+    /// The card's row in this database (how its reviews name it).
+    public var rowID: Int64
     public var id: CardID
     /// The card's ID when it was created: its note's GUID comes from it, so a rewording keeps it.
     public var firstID: String
@@ -35,18 +29,26 @@ public struct AnkiExportCard: Sendable, Equatable {
     /// Nil while new.
     public var dueDay: Int?
     public var lapses: Int
-    /// Kind-0 reviews, oldest first (empty without progress).
-    public var reviews: [Review]
+}
+
+/// One first answer of a day (a kind-0 review) of an exported card.
+public struct AnkiExportReview: Sendable, Equatable {
+    public var reviewedAt: Int64
+    public var day: Int
+    public var grade: Int
+    public var answerMS: Int
+    public var intervalDays: Int
+    public var easiness: Int
 }
 
 extension AppDatabase {
-    /// The active cards of these decks that the filter chooses, in deck order, with their state and
-    /// (when asked) their first answers of a day: what `muscle export --anki` writes. One read.
-    public func ankiExportCards(decks: [Int64], filter: CardFilter = CardFilter(), withProgress: Bool) throws(StoreError) -> [AnkiExportCard] {
+    /// The active cards of these decks that the filter chooses, in deck order, with their state:
+    /// what `muscle export --anki` writes. One read.
+    public func ankiExportCards(decks: [Int64], filter: CardFilter = CardFilter()) throws(StoreError) -> [AnkiExportCard] {
         guard !decks.isEmpty else { return [] }
         return try read { db in
             var cards: [AnkiExportCard] = []
-            var index: [Int64: Int] = [:]
+            // Columns by position (the SELECT's order): by name costs a lookup per value.
             let rows = try Row.fetchCursor(db, literal: """
                 SELECT c.id, m.key, c.item, c.first_id, m.name, m.region, c.aspect, c.tags, c.front, c.back, m.source_file,
                        c.source_line, c.changed_at, s.repetitions, s.interval_days, s.easiness, s.due_day, s.lapses
@@ -55,32 +57,56 @@ extension AppDatabase {
                 ORDER BY m.deck_id, c.position
                 """)
             while let row = try rows.next() {
-                let key: String = row["key"]
-                let item: String = row["item"]
-                let tags: String = row["tags"]
-                let firstID: String = row["first_id"]
-                index[row["id"]] = cards.count
+                let key: String = row[1]
+                let item: String = row[2]
+                let firstID: String = row[3]
+                let tags: String = row[7]
                 cards.append(AnkiExportCard(
-                    id: CardID(muscleKey: key, item: item), firstID: firstID.isEmpty ? key + "/" + item : firstID,
-                    muscle: row["name"], muscleKey: key, region: row["region"], aspect: row["aspect"],
-                    tags: tags.split(separator: ",").map(String.init), front: row["front"], back: row["back"],
-                    sourceFile: row["source_file"], sourceLine: row["source_line"], changedAt: row["changed_at"],
-                    repetitions: row["repetitions"], intervalDays: row["interval_days"], easiness: row["easiness"],
-                    dueDay: row["due_day"], lapses: row["lapses"], reviews: []))
-            }
-            guard withProgress, !cards.isEmpty else { return cards }
-            let reviews = try Row.fetchCursor(db, literal: """
-                SELECT r.card_id, r.reviewed_at, r.day, r.grade, r.answer_ms, r.interval_days, r.easiness, r.lapses
-                FROM review r JOIN card c ON c.id = r.card_id JOIN muscle m ON m.id = c.muscle_id
-                WHERE r.kind = 0 AND m.deck_id IN \(decks) AND c.retired_at IS NULL
-                ORDER BY r.id
-                """)
-            while let row = try reviews.next() {
-                guard let at = index[row["card_id"]] else { continue }
-                cards[at].reviews.append(.init(reviewedAt: row["reviewed_at"], day: row["day"], grade: row["grade"], answerMS: row["answer_ms"],
-                                               intervalDays: row["interval_days"], easiness: row["easiness"], lapses: row["lapses"]))
+                    rowID: row[0], id: CardID(muscleKey: key, item: item), firstID: firstID.isEmpty ? key + "/" + item : firstID,
+                    muscle: row[4], muscleKey: key, region: row[5], aspect: row[6],
+                    tags: tags.split(separator: ",").map(String.init), front: row[8], back: row[9],
+                    sourceFile: row[10], sourceLine: row[11], changedAt: row[12],
+                    repetitions: row[13], intervalDays: row[14], easiness: row[15], dueDay: row[16], lapses: row[17]))
             }
             return cards
         }
+    }
+
+    /// Calls `body` with each first answer of a day of these cards, oldest first, and the card's
+    /// position in `cards`: one scan of the review log in id order (no join: the cards' own
+    /// positions say which reviews belong to the export), nothing of it kept. An error `body`
+    /// throws stops the scan and is rethrown as it is.
+    public func forEachAnkiExportReview(of cards: [AnkiExportCard], _ body: (Int, AnkiExportReview) throws -> Void) throws {
+        guard !cards.isEmpty else { return }
+        var position = [Int64: Int](minimumCapacity: cards.count)
+        for (index, card) in cards.enumerated() { position[card.rowID] = index }
+        var failure: (any Error)?
+        try read { db in
+            let statement = try db.makeStatement(sql: """
+                SELECT card_id, reviewed_at, day, grade, answer_ms, interval_days, easiness FROM review WHERE kind = 0 ORDER BY id
+                """)
+            let raw = statement.sqliteStatement
+            var code = sqlite3_step(raw)
+            while code == SQLITE_ROW {
+                if let index = position[sqlite3_column_int64(raw, 0)] {
+                    let review = AnkiExportReview(
+                        reviewedAt: sqlite3_column_int64(raw, 1), day: Int(sqlite3_column_int64(raw, 2)), grade: Int(sqlite3_column_int64(raw, 3)),
+                        answerMS: Int(sqlite3_column_int64(raw, 4)), intervalDays: Int(sqlite3_column_int64(raw, 5)),
+                        easiness: Int(sqlite3_column_int64(raw, 6)))
+                    do {
+                        try body(index, review)
+                    } catch {
+                        failure = error
+                        sqlite3_reset(raw)
+                        return
+                    }
+                }
+                code = sqlite3_step(raw)
+            }
+            if code != SQLITE_DONE {
+                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+            }
+        }
+        if let failure { throw failure }
     }
 }

@@ -233,6 +233,47 @@ public enum FileSystem {
         return .success(())
     }
 
+    /// `replace(_:with:)` for a file too big to hold in memory: `build` writes it at the temporary
+    /// path it is given (beside `path`, not existing yet), then it is flushed to the disk and
+    /// renamed over `path`. An error `build` throws is rethrown, the temporary file removed.
+    public static func replace(_ path: String, building build: (_ temporary: String) throws -> Void) throws -> Result<Void, WriteFailure> {
+        var existing = stat()
+        let exists = stat(path, &existing) == 0
+        if exists {
+            let kind = Kind(mode: existing.st_mode)
+            if kind == .directory { return .failure(.isAFolder) }
+            if kind != .regular { return .failure(.notARegularFile(kind)) }
+        }
+        let temporary = path + ".partial-\(getpid())"
+        func fail(_ code: Int32) -> Result<Void, WriteFailure> {
+            unlink(temporary)
+            return .failure(.failed(Failure(path: path, code: code)))
+        }
+        unlink(temporary)  // a leftover of an earlier process with this id
+        // Whether the folder takes a new file, asked first, so it fails as a write does.
+        let probe = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        guard probe >= 0 else { return .failure(.failed(Failure(path: path, code: errno))) }
+        close(probe)
+        unlink(temporary)
+        do {
+            try build(temporary)
+        } catch {
+            unlink(temporary)
+            throw error
+        }
+        let fd = open(temporary, O_RDWR | O_NOFOLLOW | O_CLOEXEC)
+        guard fd >= 0 else { return fail(errno) }
+        if exists { _ = fchmod(fd, existing.st_mode & 0o7777) }
+        if fsync(fd) != 0 {
+            let code = errno
+            close(fd)
+            return fail(code)
+        }
+        if close(fd) != 0 { return fail(errno) }
+        if rename(temporary, path) != 0 { return fail(errno) }
+        return .success(())
+    }
+
     /// The first `count` bytes of a file (fewer if it is shorter).
     public static func prefix(of path: String, count: Int) -> Result<[UInt8], Failure> {
         let fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)

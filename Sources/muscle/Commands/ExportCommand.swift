@@ -45,14 +45,15 @@ struct ExportCommand: ParsableCommand {
             try DeckSyncing.syncQuietly(database, global.deckLocations, now: now)
             let decks = try database.deckIDs(for: global.deckLocations)
             let filter = CardFilter(muscles: muscle, aspects: aspect.compactMap(Aspect.init(loose:)), regions: region, tags: tag)
-            let cards = try database.ankiExportCards(decks: decks, filter: filter, withProgress: withProgress)
-            let package = AnkiPackage.make(cards: cards, withProgress: withProgress, now: now, today: calendar.day(at: now),
-                                           rolloverHour: calendar.rolloverHour) { Int64(calendar.start(of: $0).timeIntervalSince1970) }
+            let cards = try database.ankiExportCards(decks: decks, filter: filter)
+            let reviews: AnkiPackageWriter.Reviews? = withProgress ? { try database.forEachAnkiExportReview(of: cards, $0) } : nil
             let folder = (anki as NSString).deletingLastPathComponent
             let scratch = NSTemporaryDirectory().isEmpty ? "/tmp" : NSTemporaryDirectory()
-            switch AnkiPackageWriter.write(package, to: anki, scratch: scratch.hasSuffix("/") ? String(scratch.dropLast()) : scratch) {
-            case .success:
-                let reviews = withProgress ? ", \(package.reviews.count) review\(package.reviews.count == 1 ? "" : "s")" : ""
+            switch AnkiPackageWriter.write(cards: cards, reviews: reviews, now: now, today: calendar.day(at: now), rolloverHour: calendar.rolloverHour,
+                                           dayStart: { Int64(calendar.start(of: $0).timeIntervalSince1970) }, to: anki,
+                                           scratch: scratch.hasSuffix("/") ? String(scratch.dropLast()) : scratch) {
+            case .success(let package):
+                let reviews = withProgress ? ", \(package.reviewCount) review\(package.reviewCount == 1 ? "" : "s")" : ""
                 Output.out("Wrote \(package.notes.count) note\(package.notes.count == 1 ? "" : "s") in \(package.decks.count) deck\(package.decks.count == 1 ? "" : "s")\(reviews) to \(anki)\n")
             case .failure(.build(let reason)):
                 throw CommandFailure("could not build the Anki package: \(reason)", exitCode: 74)

@@ -39,19 +39,9 @@ import ZIPFoundation
             try db.execute(sql: "UPDATE card_state SET repetitions = 1, interval_days = 1, due_day = ?, last_review_day = ?, easiness = 236, lapses = 1 WHERE card_id = ?",
                            arguments: [testDay.number, testDay.number - 1, rowID])
         }
-        let cards = try store.database.ankiExportCards(decks: decks, withProgress: true)
-        let package = AnkiPackage.make(cards: cards, withProgress: true, now: testNow, today: testDay, rolloverHour: 4) {
-            Int64(utcCalendar.start(of: $0).timeIntervalSince1970)
-        }
-        let bytes = try AnkiPackageWriter.archive(package, scratch: store.folder.file(""))
-        let archive = try Archive(data: Data(bytes), accessMode: .read)
-        #expect(archive.map(\.path).sorted() == ["collection.anki2", "media"])
-        var media = Data()
-        _ = try archive.extract(try #require(archive["media"])) { media.append($0) }
-        #expect(String(decoding: media, as: UTF8.self) == "{}")
-        var collection = Data()
-        _ = try archive.extract(try #require(archive["collection.anki2"])) { collection.append($0) }
-        let path = store.folder.write("collection.anki2", bytes: [UInt8](collection))
+        let (package, path) = try AnkiExportContentTests.export(store, decks: decks, withProgress: true)
+        let cards = package.notes
+        #expect(package.reviewCount == 1)
         let queue = try DatabaseQueue(path: path)
         try queue.read { db in
             #expect(try Int.fetchOne(db, sql: "SELECT ver FROM col") == 11)
@@ -84,13 +74,13 @@ import ZIPFoundation
         _ = store.deck(muscle.replacingOccurrences(of: "suplies", with: "supplies"))
         _ = try DeckSync.run([deck], in: store.database, now: testNow.addingTimeInterval(days(1)))
         let decks = try store.database.deckIDs(for: [deck])
-        let cards = try store.database.ankiExportCards(decks: decks, withProgress: false)
+        let cards = try store.database.ankiExportCards(decks: decks)
         let card = try #require(cards.first)
         #expect(card.id.rawValue.contains("supplies") && card.firstID.contains("suplies"))
         #expect(card.changedAt == Int64(testNow.addingTimeInterval(days(1)).timeIntervalSince1970 * 1000))
         _ = store.deck(muscle.replacingOccurrences(of: "suplies", with: "supplies") + "\n")  // moved only
         _ = try DeckSync.run([deck], in: store.database, now: testNow.addingTimeInterval(days(2)))
-        #expect(try store.database.ankiExportCards(decks: decks, withProgress: false).first?.changedAt == card.changedAt)
+        #expect(try store.database.ankiExportCards(decks: decks).first?.changedAt == card.changedAt)
     }
 }
 
