@@ -24,7 +24,11 @@ import TestSupport
         let sandbox = Sandbox()
         ExamFixture.deck(in: sandbox)
         let lint = sandbox.run(["lint", "exam"])
-        #expect(lint.stdout.hasPrefix("No problems"), "\(lint.stdout)")
+        // A deck of a few muscles: its reverse actions cards may have other answers in it
+        // (ambiguous-reverse), which the exam's own validity check handles; nothing else is found.
+        let findings = lint.stdout.split(separator: "\n").dropLast().filter { !$0.hasSuffix("[ambiguous-reverse]") }
+        #expect(findings.isEmpty, "\(lint.stdout)")
+        #expect(lint.exitCode == 0)
         let list = exam(sandbox, ["--list"])
         #expect(list.exitCode == 0, "\(list.stderr)")
         Self.golden.expectMatch(list.stdout, "exam-list.txt")
@@ -98,7 +102,7 @@ import TestSupport
         (["--minutes", "20"], "muscle: error: --minutes is the time limit of a mock exam; use it with --mock\n"),
         (["--mock", "--minutes", "0"], "muscle: error: --minutes '0' is not a whole number from 1 to 600\n"),
         (["--seed", "x"], "muscle: error: --seed 'x' is not a whole number from 0 to 999999999\n"),
-        (["--aspect", "colour"], "muscle: error: --aspect 'colour' is not an aspect; use one of: etymology, heads, origin, insertion, innervation, actions, trigger-points, exercises, palpation, custom\n"),
+        (["--aspect", "colour"], "muscle: error: --aspect 'colour' is not an aspect; use one of: etymology, heads, origin, insertion, innervation, actions, trigger-points, exercises, palpation, movements, synergists, antagonists, custom\n"),
     ])
     func usageErrorsExit64(_ arguments: [String], _ message: String) {
         let sandbox = Sandbox()
