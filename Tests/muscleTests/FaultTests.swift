@@ -144,7 +144,7 @@ import Testing
         #expect(failed.log == nil || failed.log == 0, "with \(failed.budget) bytes free the failed sync left a \(failed.log ?? 0)-byte -wal")
         let retry = sandbox.run(["sync", "--db", path])
         #expect(retry.exitCode == 0, "\(retry.stderr)")
-        #expect(retry.stdout.hasSuffix(" added.\n"), "\(retry.stdout)")
+        #expect(retry.stdout.contains(" added.\n"), "\(retry.stdout)")
         #expect(size(path + "-wal") == nil)
         let check = sandbox.run(["check", "--db", path])
         #expect(check.exitCode == 0, "\(check.stdout)")
