@@ -196,22 +196,13 @@ public enum FileSystem {
     /// disk, an I/O error or a killed process leaves the earlier file (or no file) as it was, never
     /// half a file. A file that existed keeps its permissions.
     public static func replace(_ path: String, with bytes: [UInt8]) -> Result<Void, WriteFailure> {
-        var existing = stat()
-        let exists = stat(path, &existing) == 0
-        if exists {
-            let kind = Kind(mode: existing.st_mode)
-            if kind == .directory { return .failure(.isAFolder) }
-            if kind != .regular { return .failure(.notARegularFile(kind)) }
+        let target: Replacement
+        switch Replacement.prepare(path) {
+        case .success(let prepared): target = prepared
+        case .failure(let failure): return .failure(failure)
         }
-        let temporary = path + ".partial-\(getpid())"
-        func fail(_ code: Int32) -> Result<Void, WriteFailure> {
-            unlink(temporary)
-            return .failure(.failed(Failure(path: path, code: code)))
-        }
-        unlink(temporary)  // a leftover of an earlier process with this id
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        let fd = open(target.temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard fd >= 0 else { return .failure(.failed(Failure(path: path, code: errno))) }
-        if exists { _ = fchmod(fd, existing.st_mode & 0o7777) }
         var offset = 0
         while offset < bytes.count {
             let count = bytes.withUnsafeBytes { raw in systemWrite(fd, raw.baseAddress.map { $0 + offset }, raw.count - offset) }
@@ -219,59 +210,77 @@ public enum FileSystem {
                 if errno == EINTR { continue }
                 let code = errno
                 close(fd)
-                return fail(code)
+                return target.fail(code)
             }
             offset += count
         }
-        if fsync(fd) != 0 {
-            let code = errno
-            close(fd)
-            return fail(code)
-        }
-        if close(fd) != 0 { return fail(errno) }
-        if rename(temporary, path) != 0 { return fail(errno) }
-        return .success(())
+        return target.finish(fd)
     }
 
     /// `replace(_:with:)` for a file too big to hold in memory: `build` writes it at the temporary
     /// path it is given (beside `path`, not existing yet), then it is flushed to the disk and
     /// renamed over `path`. An error `build` throws is rethrown, the temporary file removed.
     public static func replace(_ path: String, building build: (_ temporary: String) throws -> Void) throws -> Result<Void, WriteFailure> {
-        var existing = stat()
-        let exists = stat(path, &existing) == 0
-        if exists {
-            let kind = Kind(mode: existing.st_mode)
-            if kind == .directory { return .failure(.isAFolder) }
-            if kind != .regular { return .failure(.notARegularFile(kind)) }
+        let target: Replacement
+        switch Replacement.prepare(path) {
+        case .success(let prepared): target = prepared
+        case .failure(let failure): return .failure(failure)
         }
-        let temporary = path + ".partial-\(getpid())"
+        // Whether the folder takes a new file, asked first, so it fails as a write does.
+        let probe = open(target.temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        guard probe >= 0 else { return .failure(.failed(Failure(path: path, code: errno))) }
+        close(probe)
+        unlink(target.temporary)
+        do {
+            try build(target.temporary)
+        } catch {
+            unlink(target.temporary)
+            throw error
+        }
+        let fd = open(target.temporary, O_RDWR | O_NOFOLLOW | O_CLOEXEC)
+        guard fd >= 0 else { return target.fail(errno) }
+        return target.finish(fd)
+    }
+
+    /// What both `replace` functions share: the path's checks, the temporary file beside it, and
+    /// the end (the old file's permissions, `fsync`, `rename`), so the two cannot drift apart.
+    private struct Replacement {
+        var path: String
+        var temporary: String
+        /// The permissions of the file being replaced, if there is one.
+        var mode: mode_t?
+
+        static func prepare(_ path: String) -> Result<Replacement, WriteFailure> {
+            var existing = stat()
+            let exists = stat(path, &existing) == 0
+            if exists {
+                let kind = Kind(mode: existing.st_mode)
+                if kind == .directory { return .failure(.isAFolder) }
+                if kind != .regular { return .failure(.notARegularFile(kind)) }
+            }
+            let temporary = path + ".partial-\(getpid())"
+            unlink(temporary)  // a leftover of an earlier process with this id
+            return .success(Replacement(path: path, temporary: temporary, mode: exists ? existing.st_mode & 0o7777 : nil))
+        }
+
         func fail(_ code: Int32) -> Result<Void, WriteFailure> {
             unlink(temporary)
             return .failure(.failed(Failure(path: path, code: code)))
         }
-        unlink(temporary)  // a leftover of an earlier process with this id
-        // Whether the folder takes a new file, asked first, so it fails as a write does.
-        let probe = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
-        guard probe >= 0 else { return .failure(.failed(Failure(path: path, code: errno))) }
-        close(probe)
-        unlink(temporary)
-        do {
-            try build(temporary)
-        } catch {
-            unlink(temporary)
-            throw error
+
+        /// Keeps the old permissions, flushes `fd` to the disk, closes it and renames the
+        /// temporary file over the path.
+        func finish(_ fd: Int32) -> Result<Void, WriteFailure> {
+            if let mode { _ = fchmod(fd, mode) }
+            if fsync(fd) != 0 {
+                let code = errno
+                close(fd)
+                return fail(code)
+            }
+            if close(fd) != 0 { return fail(errno) }
+            if rename(temporary, path) != 0 { return fail(errno) }
+            return .success(())
         }
-        let fd = open(temporary, O_RDWR | O_NOFOLLOW | O_CLOEXEC)
-        guard fd >= 0 else { return fail(errno) }
-        if exists { _ = fchmod(fd, existing.st_mode & 0o7777) }
-        if fsync(fd) != 0 {
-            let code = errno
-            close(fd)
-            return fail(code)
-        }
-        if close(fd) != 0 { return fail(errno) }
-        if rename(temporary, path) != 0 { return fail(errno) }
-        return .success(())
     }
 
     /// The first `count` bytes of a file (fewer if it is shorter).
