@@ -8,7 +8,15 @@ let grdb: Target.Dependency = .product(name: "GRDB", package: "GRDB.swift")
 /// linked Swift process spends about 7 ms resolving libFoundation and libswiftCore before `main`,
 /// more than half of what `muscle study` needs to show its first card (Benchmarks/README.md, "What
 /// moved the figures"). Debug builds, which the tests run, stay dynamic and quick to link.
-let staticRuntime: [LinkerSetting] = [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))]
+/// `-static-stdlib` alone does not bring in what the static Foundation itself needs (its libraries'
+/// own link entries are not read from inside an archive: Swift 6.3.1 stops with thousands of
+/// undefined CoreFoundation and ICU symbols), so they are named here, after Foundation.
+let staticRuntime: [LinkerSetting] = [
+    .unsafeFlags(
+        ["-static-stdlib", "-lFoundation", "-lFoundationInternationalization", "-lFoundationEssentials", "-lCoreFoundation",
+         "-l_FoundationICU", "-l_FoundationCShims", "-l_FoundationCollections", "-lswiftSynchronization", "-lstdc++"],
+        .when(platforms: [.linux], configuration: .release)),
+]
 
 let package = Package(
     name: "MuscleMemory",
