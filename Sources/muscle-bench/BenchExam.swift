@@ -13,7 +13,7 @@ enum BenchExam {
         var count = 0
         for _ in 0..<runs {
             let start = Date()
-            let decks = [DeckCompiler.compile(.bundled, examItems: false)]
+            let decks = [DeckCompiler.compile(.bundled)]
             let items = ExamGenerator.items(ExamCurriculum(decks: decks, vocabulary: FactsReport.vocabulary(for: decks)))
             generate.append(Date().timeIntervalSince(start))
             count = items.count

@@ -113,12 +113,17 @@ import TestSupport
         #expect(!FileManager.default.fileExists(atPath: sandbox.db))
     }
 
-    @Test func anUnknownMuscleIsRefusedWithTheClosest() {
+    /// The refusal names what the filter picks from: exam items, not cards.
+    @Test(arguments: [
+        ("solues", "muscle: error: --muscle 'solues' matches no exam item of these decks; did you mean 'soleus'?\n"),
+        ("nosuch", "muscle: error: --muscle 'nosuch' matches no exam item of these decks; `muscle exam --list` lists the items and their muscles\n"),
+    ])
+    func anUnknownMuscleIsRefusedWithTheClosest(_ name: String, _ message: String) {
         let sandbox = Sandbox()
         ExamFixture.deck(in: sandbox)
-        let result = exam(sandbox, ["--muscle", "solues"])
+        let result = exam(sandbox, ["--muscle", name])
         #expect(result.exitCode == 64)
-        expectSameText(result.stderr, "muscle: error: --muscle 'solues' matches no card of these decks; did you mean 'soleus'?\n")
+        expectSameText(result.stderr, message)
         #expect(!FileManager.default.fileExists(atPath: sandbox.db))
     }
 

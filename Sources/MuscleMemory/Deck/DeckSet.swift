@@ -8,9 +8,11 @@
 public enum DeckSet {
     /// Compiles every deck, leaves out the bundled muscles another deck overrides, and adds the
     /// `shadowed-muscle` findings to the deck that holds the later muscle.
-    public static func compile(_ locations: [DeckLocation], displayPrefixes: [String?]? = nil, limits: DeckLoader.Limits = .standard) -> [CompiledDeck] {
+    /// - Parameter examItems: run `no-exam-item` (`DeckCompiler.compile`); lint alone asks for it.
+    public static func compile(_ locations: [DeckLocation], displayPrefixes: [String?]? = nil, limits: DeckLoader.Limits = .standard,
+                               examItems: Bool = false) -> [CompiledDeck] {
         let decks = locations.enumerated().map { index, location in
-            DeckCompiler.compile(location, displayPrefix: displayPrefixes?[index] ?? nil, limits: limits)
+            DeckCompiler.compile(location, displayPrefix: displayPrefixes?[index] ?? nil, limits: limits, examItems: examItems)
         }
         return checked(decks)
     }

@@ -14,14 +14,36 @@ public struct FilterVocabulary: Sendable, Equatable {
         }
     }
 
+    /// What the filter picks from, as the refusal names it: `study` and `report` filter cards,
+    /// `exam` filters exam items ("--muscle 'solues' matches no exam item of these decks").
+    public enum Subject: Sendable, Equatable {
+        case cards, examItems
+
+        var noun: String {
+            switch self {
+            case .cards: "card"
+            case .examItems: "exam item"
+            }
+        }
+
+        var musclesListed: String {
+            switch self {
+            case .cards: "`muscle cards` lists the muscles and their cards"
+            case .examItems: "`muscle exam --list` lists the items and their muscles"
+            }
+        }
+    }
+
     public var muscles: [Muscle]
     public var regions: [String]
     public var tags: [String]
+    public var subject: Subject
 
-    public init(muscles: [Muscle], regions: [String], tags: [String]) {
+    public init(muscles: [Muscle], regions: [String], tags: [String], subject: Subject = .cards) {
         self.muscles = muscles
         self.regions = regions
         self.tags = tags
+        self.subject = subject
     }
 
     /// Why the filter can match no card, as one line naming the option and its value; nil when
@@ -32,21 +54,21 @@ public struct FilterVocabulary: Sendable, Equatable {
             let slug = Slug.make(value)
             if muscles.contains(where: { $0.name.lowercased() == lower || $0.key == slug }) { continue }
             let candidates = muscles.map(\.key) + muscles.map { $0.name.lowercased() }
-            return Self.message("--muscle", value, noun: "a muscle's name or key", suggestion: Self.suggestion(lower, candidates),
-                                otherwise: "`muscle cards` lists the muscles and their cards")
+            return message("--muscle", value, noun: "a muscle's name or key", suggestion: Self.suggestion(lower, candidates),
+                           otherwise: subject.musclesListed)
         }
         for value in filter.regions {
             let lower = value.lowercased()
             if !lower.trimmingCharacters(in: .whitespaces).isEmpty, regions.contains(where: { $0.lowercased().contains(lower) }) { continue }
-            return Self.message("--region", value, noun: "a region or part of its name", suggestion: Self.suggestion(lower, regionCandidates),
-                                otherwise: "the regions are: " + regions.joined(separator: ", "))
+            return message("--region", value, noun: "a region or part of its name", suggestion: Self.suggestion(lower, regionCandidates),
+                           otherwise: "the regions are: " + regions.joined(separator: ", "))
         }
         for value in filter.tags {
             let tag = Tags.parse(value).first ?? value.lowercased()
             if tags.contains(tag) { continue }
             let listed = tags.prefix(12).joined(separator: ", ") + (tags.count > 12 ? ", …" : "")
-            return Self.message("--tag", value, noun: "a tag", suggestion: Self.suggestion(tag, tags),
-                                otherwise: tags.isEmpty ? "the cards of these decks have no tags" : "the tags are: " + listed)
+            return message("--tag", value, noun: "a tag", suggestion: Self.suggestion(tag, tags),
+                           otherwise: tags.isEmpty ? "the cards of these decks have no tags" : "the tags are: " + listed)
         }
         return nil
     }
@@ -70,12 +92,12 @@ public struct FilterVocabulary: Sendable, Equatable {
         return editDistance(value, best) <= max(1, best.count / 3) ? best : nil
     }
 
-    static func message(_ option: String, _ value: String, noun: String, suggestion: String?, otherwise: String) -> String {
+    func message(_ option: String, _ value: String, noun: String, suggestion: String?, otherwise: String) -> String {
         let shown = "\(option) '\(TerminalText.sanitize(value))'"
         if value.trimmingCharacters(in: .whitespaces).isEmpty {
             return "\(shown) is empty; give \(noun)" + (suggestion.map { ", such as '\($0)'" } ?? "")
         }
-        return "\(shown) matches no card of these decks; " + (suggestion.map { "did you mean '\($0)'?" } ?? otherwise)
+        return "\(shown) matches no \(subject.noun) of these decks; " + (suggestion.map { "did you mean '\($0)'?" } ?? otherwise)
     }
 }
 

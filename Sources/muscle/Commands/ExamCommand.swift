@@ -74,7 +74,7 @@ struct ExamCommand: ParsableCommand {
         try reportingFailures {
             let start = try global.resolvedNow()
             let locations = global.deckLocations
-            let decks = locations.map { DeckCompiler.compile($0, examItems: false) }
+            let decks = locations.map { DeckCompiler.compile($0) }
             let errors = decks.flatMap(\.diagnostics).filter { $0.severity == .error }
             if !errors.isEmpty {
                 let files = Set(errors.map(\.file)).sorted()
@@ -87,7 +87,8 @@ struct ExamCommand: ParsableCommand {
                 var seen = Set<String>()
                 let vocabulary = FilterVocabulary(
                     muscles: curriculum.entries.map { FilterVocabulary.Muscle(name: $0.name, key: $0.key) },
-                    regions: curriculum.entries.map(\.region).filter { !$0.isEmpty && seen.insert($0).inserted }, tags: [])
+                    regions: curriculum.entries.map(\.region).filter { !$0.isEmpty && seen.insert($0).inserted }, tags: [],
+                    subject: .examItems)
                 if let problem = vocabulary.problem(with: filter) { throw CommandFailure(problem, exitCode: 64) }
             }
             let chosen = ExamDraw.matching(all, filter)

@@ -18,7 +18,7 @@ struct LintCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let locations = paths.isEmpty ? global.deckLocations : paths.map(DeckLocation.init(argument:))
-            let decks = DeckSet.compile(locations)
+            let decks = DeckSet.compile(locations, examItems: true)  // only lint reports no-exam-item
             let diagnostics = decks.flatMap(\.diagnostics) + DeckCompiler.crossDeckFindings(decks).sortedByPlace()
             let files = decks.reduce(0) { $0 + $1.fileCount }
             let cards = decks.reduce(0) { $0 + $1.cards.count }

@@ -82,11 +82,16 @@ import TestSupport
         return (.path(folder.path), expected, .standard)
     }
 
-    /// The example's deck compiled; one loaded beside the bundled decks is compiled with them.
+    /// The example's deck compiled as lint compiles it (with `no-exam-item`); one loaded beside the
+    /// bundled decks is compiled with them.
     static func compileExample(_ example: DeckExample, _ location: DeckLocation, _ limits: DeckLoader.Limits) -> CompiledDeck {
-        guard case .besideBundled = example else { return DeckCompiler.compile(location, displayPrefix: "deck", limits: limits) }
-        return DeckSet.compile([.bundled, location], displayPrefixes: [nil, "deck"], limits: limits)[1]
+        guard case .besideBundled = example else { return DeckCompiler.compile(location, displayPrefix: "deck", limits: limits, examItems: true) }
+        // `DeckSet.compile` as lint runs it, with the bundled deck compiled once for every example
+        // (only the example's own findings are looked at).
+        return DeckSet.checked([Self.bundled, DeckCompiler.compile(location, displayPrefix: "deck", limits: limits, examItems: true)])[1]
     }
+
+    static let bundled = DeckCompiler.compile(.bundled)
 
     @Test(arguments: RuleID.allCases)
     func triggeringExamplesTrigger(_ rule: RuleID) {
