@@ -44,7 +44,16 @@ public enum ExamGenerator {
         /// The option as the curriculum spells it (`ExamItem.optionFacts`).
         var fact: String
         var score: Int
-        var explanation: String
+        /// Built only for the four options an item shows: most candidates are ranked and
+        /// dropped, and writing every candidate's sentence was much of the generation's time.
+        var explanation: () -> String
+
+        init(text: String, fact: String, score: Int, explanation: @escaping () -> String) {
+            self.text = text
+            self.fact = fact
+            self.score = score
+            self.explanation = explanation
+        }
     }
 
     final class Run {
@@ -185,15 +194,26 @@ public enum ExamGenerator {
             for part in parts { hash.add(TermText.normalize(part)) }
             let id = "\(template.rawValue)/\(hash.hex)"
             guard !seenIDs.contains(id) else { return }
-            func tiebreak(_ text: String) -> UInt64 { ContentHash.of(id, text).value }
+            var seeded = ContentHash()
+            seeded.add(id)
+            /// `ContentHash.of(id, text)`, with the ID hashed once.
+            func tiebreak(_ text: String) -> UInt64 {
+                var hash = seeded
+                hash.add(text)
+                return hash.value
+            }
             var used = Set([TermText.normalize(key.text)])
             var chosen: [Option] = []
-            let ranked = distractors.map { ($0, tiebreak($0.text)) }
-                .sorted { $0.0.score != $1.0.score ? $0.0.score > $1.0.score : $0.1 < $1.1 }
-            for (option, _) in ranked {
-                guard chosen.count < 3 else { break }
-                guard used.insert(TermText.normalize(option.text)).inserted else { continue }
-                chosen.append(option)
+            // Highest score first, ties by the hash: score by score, so only the scores that
+            // reach the third option are hashed and sorted (the same order as sorting them all).
+            let byScore = Dictionary(grouping: distractors, by: \.score)
+            for score in byScore.keys.sorted(by: >) where chosen.count < 3 {
+                let ranked = (byScore[score] ?? []).map { ($0, tiebreak($0.text)) }.sorted { $0.1 < $1.1 }
+                for (option, _) in ranked {
+                    guard chosen.count < 3 else { break }
+                    guard used.insert(TermText.normalize(option.text)).inserted else { continue }
+                    chosen.append(option)
+                }
             }
             guard chosen.count == 3 else { return }
             let options = ([key] + chosen).map { ($0, tiebreak("order " + $0.text)) }.sorted { $0.1 < $1.1 }.map(\.0)
@@ -201,7 +221,7 @@ public enum ExamGenerator {
             seenIDs.insert(id)
             produced.insert(Pair(entry.key, template))
             items.append(ExamItem(id: id, template: template, muscleKey: entry.key, muscleName: entry.name, region: entry.region, stem: stem,
-                                  options: options.map(\.text), keyIndex: keyIndex, explanation: options.map(\.explanation),
+                                  options: options.map(\.text), keyIndex: keyIndex, explanation: options.map { $0.explanation() },
                                   stemFacts: parts, optionFacts: options.map(\.fact)))
         }
 
@@ -242,12 +262,14 @@ public enum ExamGenerator {
                 guard !muscles.isEmpty else { return nil }
                 let score = (parent(nerve) != nil && parent(nerve) == parent(key) ? 3 : 0) + (chain.last == keyPlexus ? 2 : 0)
                     + (muscles.contains { $0.region == entry.region } ? 1 : 0)
-                let names = ExamPhrasing.list(muscles.prefix(3).map { ExamPhrasing.the($0.name) } + (muscles.count > 3 ? ["others"] : []))
-                return Option(text: nerve, fact: nerve, score: score, explanation: "\(nerve): supplies \(names), not \(ExamPhrasing.the(entry.name)).")
+                return Option(text: nerve, fact: nerve, score: score) {
+                    let names = ExamPhrasing.list(muscles.prefix(3).map { ExamPhrasing.the($0.name) } + (muscles.count > 3 ? ["others"] : []))
+                    return "\(nerve): supplies \(names), not \(ExamPhrasing.the(entry.name))."
+                }
             }
             let also = direct.count > 1 ? " (with the \(ExamPhrasing.list(direct.filter { $0 != key }.map { $0.lowercased() })))" : ""
             emit(.muscleNerve, about: entry, parts: [entry.key, key], stem: "Which nerve supplies \(ExamPhrasing.the(entry.name))?",
-                 key: Option(text: key, fact: key, score: 0, explanation: "\(key): supplies \(ExamPhrasing.the(entry.name))\(also)."),
+                 key: Option(text: key, fact: key, score: 0) { [self] in "\(key): supplies \(ExamPhrasing.the(entry.name))\(also)." },
                  distractors: distractors, pool: supplyingNerves.count - direct.count)
         }
 
@@ -260,10 +282,10 @@ public enum ExamGenerator {
                     guard other.key != entry.key, !other.facts.nerves.isEmpty, !other.nerveLevels.contains(nerve),
                           !other.nerveLevels.contains(where: { firstWord($0) == family }) else { return nil }
                     let score = (other.facts.nerves.contains(where: siblings.contains) ? 3 : 0) + kinship(other, entry)
-                    return Option(text: other.name, fact: other.key, score: score, explanation: "\(other.name): \(ExamPhrasing.list(other.facts.nerves.map { $0.lowercased() })), not the \(nerve.lowercased()).")
+                    return Option(text: other.name, fact: other.key, score: score) { [self] in "\(other.name): \(ExamPhrasing.list(other.facts.nerves.map { $0.lowercased() })), not the \(nerve.lowercased())." }
                 }
                 emit(.nerveMuscle, about: entry, parts: [nerve, entry.key], stem: "Which muscle is supplied by the \(nerve.lowercased())?",
-                     key: Option(text: entry.name, fact: entry.key, score: 0, explanation: "\(entry.name): \(ExamPhrasing.list(entry.facts.nerves.map { $0.lowercased() }))."),
+                     key: Option(text: entry.name, fact: entry.key, score: 0) { [self] in "\(entry.name): \(ExamPhrasing.list(entry.facts.nerves.map { $0.lowercased() }))." },
                      distractors: distractors, pool: covered.filter { $0.key != entry.key && !$0.facts.nerves.isEmpty }.count)
             }
         }
@@ -278,10 +300,10 @@ public enum ExamGenerator {
             func roots(_ e: Entry) -> String { SpinalRoots.ordered.filter(e.roots.contains).joined(separator: ", ") }
             let distractors: [Option] = withRoots.compactMap { other in
                 guard other.key != entry.key, !other.roots.contains(root) else { return nil }
-                return Option(text: other.name, fact: other.key, score: kinship(other, entry), explanation: "\(other.name): \(roots(other)); not \(root).")
+                return Option(text: other.name, fact: other.key, score: kinship(other, entry)) { [self] in "\(other.name): \(roots(other)); not \(root)." }
             }
             emit(.rootMuscle, about: entry, parts: [root, entry.key], stem: "Which muscle is supplied by fibres of spinal segment \(root)?",
-                 key: Option(text: entry.name, fact: entry.key, score: 0, explanation: "\(entry.name): \(roots(entry))."), distractors: distractors,
+                 key: Option(text: entry.name, fact: entry.key, score: 0) { [self] in "\(entry.name): \(roots(entry))." }, distractors: distractors,
                  pool: withRoots.count - 1)
         }
 
@@ -293,10 +315,10 @@ public enum ExamGenerator {
                 let distractors: [Option] = covered.compactMap { other in
                     guard other.key != entry.key, !performsLoosely(other, movement) else { return nil }
                     let score = (joints(other).contains(joint(movement)) ? 3 : 0) + kinship(other, entry) + (opposite.map(other.performs.contains) == true ? 1 : 0)
-                    return Option(text: other.name, fact: other.key, score: score, explanation: "\(other.name) \(does(other)) not \(verb(movement).base); \(it(other)) \(doings(other)).")
+                    return Option(text: other.name, fact: other.key, score: score) { [self] in "\(other.name) \(does(other)) not \(verb(movement).base); \(it(other)) \(doings(other))." }
                 }
                 emit(.movementMuscle, about: entry, parts: [movement, entry.key], stem: "Which muscle \(verb(movement).third)?",
-                     key: Option(text: entry.name, fact: entry.key, score: 0, explanation: "\(entry.name) \(acts(entry, verb(movement)))."), distractors: distractors,
+                     key: Option(text: entry.name, fact: entry.key, score: 0) { [self] in "\(entry.name) \(acts(entry, verb(movement)))." }, distractors: distractors,
                      pool: covered.filter { $0.key != entry.key && !$0.performs.isEmpty }.count)
             }
             for (i, first) in entry.prime.enumerated() {
@@ -305,14 +327,14 @@ public enum ExamGenerator {
                     let distractors: [Option] = covered.compactMap { other in
                         let (one, two) = (performsLoosely(other, first), performsLoosely(other, second))
                         guard other.key != entry.key, !(one && two) else { return nil }
-                        let text: String
-                        if one { text = "\(other.name) also \(acts(other, a)) but \(does(other)) not \(b.base)." }
-                        else if two { text = "\(other.name) also \(acts(other, b)) but \(does(other)) not \(a.base)." }
-                        else { text = "\(other.name) neither \(a.base) nor \(b.base); \(it(other)) \(doings(other))." }
-                        return Option(text: other.name, fact: other.key, score: (one || two ? 4 : 0) + kinship(other, entry), explanation: text)
+                        return Option(text: other.name, fact: other.key, score: (one || two ? 4 : 0) + kinship(other, entry)) { [self] in
+                            if one { return "\(other.name) also \(acts(other, a)) but \(does(other)) not \(b.base)." }
+                            if two { return "\(other.name) also \(acts(other, b)) but \(does(other)) not \(a.base)." }
+                            return "\(other.name) neither \(a.base) nor \(b.base); \(it(other)) \(doings(other))."
+                        }
                     }
                     emit(.movementMuscle, about: entry, parts: [first, second, entry.key].sorted(), stem: "Which muscle both \(a.third) and \(b.third)?",
-                         key: Option(text: entry.name, fact: entry.key, score: 0, explanation: "\(entry.name) \(acts(entry, a)) and \(acts(entry, b))."), distractors: distractors,
+                         key: Option(text: entry.name, fact: entry.key, score: 0) { [self] in "\(entry.name) \(acts(entry, a)) and \(acts(entry, b))." }, distractors: distractors,
                          pool: covered.filter { $0.key != entry.key && !$0.performs.isEmpty }.count)
                 }
             }
@@ -329,12 +351,13 @@ public enum ExamGenerator {
                 let distractors: [Option] = performedMovements.compactMap { other in
                     guard !performsLoosely(entry, other) else { return nil }
                     let score = (joint(other) == joint(movement) ? 3 : 0) + (joints(entry).contains(joint(other)) ? 2 : 0) + (other == opposite ? 1 : 0)
-                    let by = covered.filter { $0.prime.contains(other) }.prefix(3).map { ExamPhrasing.the($0.name) }
-                    return Option(text: movementTitle(other), fact: other, score: score,
-                                  explanation: "\(movementTitle(other)): \(by.isEmpty ? "" : "performed by \(ExamPhrasing.list(Array(by))), ")not by \(ExamPhrasing.the(entry.name)).")
+                    return Option(text: movementTitle(other), fact: other, score: score) { [self] in
+                        let by = covered.filter { $0.prime.contains(other) }.prefix(3).map { ExamPhrasing.the($0.name) }
+                        return "\(movementTitle(other)): \(by.isEmpty ? "" : "performed by \(ExamPhrasing.list(Array(by))), ")not by \(ExamPhrasing.the(entry.name))."
+                    }
                 }
                 emit(.muscleMovement, about: entry, parts: [entry.key, movement], stem: "Which movement \(does(entry)) \(ExamPhrasing.the(entry.name)) perform?",
-                     key: Option(text: movementTitle(movement), fact: movement, score: 0, explanation: "\(movementTitle(movement)): \(ExamPhrasing.the(entry.name)) \(acts(entry, verb(movement)))."),
+                     key: Option(text: movementTitle(movement), fact: movement, score: 0) { [self] in "\(movementTitle(movement)): \(ExamPhrasing.the(entry.name)) \(acts(entry, verb(movement)))." },
                      distractors: distractors, pool: performedMovements.count - 1)
             }
         }
@@ -347,12 +370,13 @@ public enum ExamGenerator {
                 let distractors: [Option] = covered.compactMap { other in
                     guard other.key != entry.key, !performsLoosely(other, movement) else { return nil }
                     let opposes = opposite.map(other.performs.contains) == true
-                    let text = opposes ? "\(other.name) \(acts(other, verb(opposite ?? movement))): \(it(other)) \(plural(other) ? "oppose" : "opposes") \(ExamPhrasing.the(entry.name)) here."
-                        : "\(other.name) \(does(other)) not \(verb(movement).base); \(it(other)) \(doings(other))."
-                    return Option(text: other.name, fact: other.key, score: (opposes ? 3 : 0) + kinship(other, entry), explanation: text)
+                    return Option(text: other.name, fact: other.key, score: (opposes ? 3 : 0) + kinship(other, entry)) { [self] in
+                        opposes ? "\(other.name) \(acts(other, verb(opposite ?? movement))): \(it(other)) \(plural(other) ? "oppose" : "opposes") \(ExamPhrasing.the(entry.name)) here."
+                            : "\(other.name) \(does(other)) not \(verb(movement).base); \(it(other)) \(doings(other))."
+                    }
                 }
                 emit(.synergist, about: entry, parts: [entry.key, movement, key.key], stem: "Which muscle works with \(ExamPhrasing.the(entry.name)) as \(it(entry)) \(acts(entry, verb(movement)))?",
-                     key: Option(text: key.name, fact: key.key, score: 0, explanation: "\(key.name) also \(acts(key, verb(movement)))."), distractors: distractors,
+                     key: Option(text: key.name, fact: key.key, score: 0) { [self] in "\(key.name) also \(acts(key, verb(movement)))." }, distractors: distractors,
                      pool: covered.filter { $0.key != entry.key && $0.key != key.key && !$0.performs.isEmpty }.count)
             }
         }
@@ -364,13 +388,14 @@ public enum ExamGenerator {
                 let distractors: [Option] = covered.compactMap { other in
                     guard other.key != entry.key, !performsLoosely(other, opposite) else { return nil }
                     let helps = other.performs.contains(movement)
-                    let text = helps ? "\(other.name) also \(acts(other, verb(movement))): \(it(other)) \(plural(other) ? "work" : "works") with \(ExamPhrasing.the(entry.name)), not against \(it(entry) == "they" ? "them" : "it")."
-                        : "\(other.name) \(does(other)) not \(verb(opposite).base); \(it(other)) \(doings(other))."
-                    return Option(text: other.name, fact: other.key, score: (helps ? 3 : 0) + kinship(other, entry), explanation: text)
+                    return Option(text: other.name, fact: other.key, score: (helps ? 3 : 0) + kinship(other, entry)) { [self] in
+                        helps ? "\(other.name) also \(acts(other, verb(movement))): \(it(other)) \(plural(other) ? "work" : "works") with \(ExamPhrasing.the(entry.name)), not against \(it(entry) == "they" ? "them" : "it")."
+                            : "\(other.name) \(does(other)) not \(verb(opposite).base); \(it(other)) \(doings(other))."
+                    }
                 }
                 emit(.antagonist, about: entry, parts: [entry.key, movement, key.key],
                      stem: "Which muscle opposes \(ExamPhrasing.the(entry.name)) as \(it(entry)) \(acts(entry, verb(movement)))?",
-                     key: Option(text: key.name, fact: key.key, score: 0, explanation: "\(key.name) \(acts(key, verb(opposite))), the opposite movement."), distractors: distractors,
+                     key: Option(text: key.name, fact: key.key, score: 0) { [self] in "\(key.name) \(acts(key, verb(opposite))), the opposite movement." }, distractors: distractors,
                      pool: covered.filter { $0.key != entry.key && $0.key != key.key && !$0.performs.isEmpty }.count)
             }
         }
@@ -411,11 +436,11 @@ public enum ExamGenerator {
                     let (same, otherRole) = origin ? (other.origins, other.insertions) : (other.insertions, other.origins)
                     guard other.key != entry.key, !same.isEmpty, !attaches(same, to: landmark) else { return nil }
                     let score = (attaches(otherRole, to: landmark) ? 3 : 0) + (same.contains { bone($0) == bone(landmark) } ? 1 : 0) + kinship(other, entry)
-                    return Option(text: other.name, fact: other.key, score: score, explanation: "\(other.name): \(origin ? "origin" : "insertion") on \(landmarks(origin ? other.keyOrigins : other.keyInsertions)).")
+                    return Option(text: other.name, fact: other.key, score: score) { [self] in "\(other.name): \(origin ? "origin" : "insertion") on \(landmarks(origin ? other.keyOrigins : other.keyInsertions))." }
                 }
                 let place = ExamPhrasing.landmark(landmark)
                 emit(template, about: entry, parts: [landmark, entry.key], stem: "Which muscle \(origin ? "originates" : "inserts") on the \(place)?",
-                     key: Option(text: entry.name, fact: entry.key, score: 0, explanation: "\(entry.name): \(origin ? "origin" : "insertion") on \(landmarks(origin ? entry.keyOrigins : entry.keyInsertions))."),
+                     key: Option(text: entry.name, fact: entry.key, score: 0) { [self] in "\(entry.name): \(origin ? "origin" : "insertion") on \(landmarks(origin ? entry.keyOrigins : entry.keyInsertions))." },
                      distractors: distractors, pool: covered.filter { $0.key != entry.key && !(origin ? $0.origins : $0.insertions).isEmpty }.count)
             }
         }
@@ -443,14 +468,14 @@ public enum ExamGenerator {
                     guard !attaches(own, to: candidate), !own.contains(where: { bone($0) == candidate }) else { return nil }
                     let users = landmarkUsers[candidate] ?? []
                     let score = (other.contains(candidate) ? 3 : 0) + (bone(candidate) == bone(landmark) ? 2 : 0) + (users.contains { $0.region == entry.region } ? 1 : 0)
-                    let text = other.contains(candidate) ? "the \(origin ? "insertion" : "origin") of \(ExamPhrasing.the(entry.name)), not its \(role)"
-                        : "attachment of \(ExamPhrasing.list(users.prefix(3).map { ExamPhrasing.the($0.name) })), not of \(ExamPhrasing.the(entry.name))"
-                    return Option(text: landmarkTitle(candidate), fact: candidate, score: score,
-                                  explanation: "\(landmarkTitle(candidate)): \(text).")
+                    return Option(text: landmarkTitle(candidate), fact: candidate, score: score) { [self] in
+                        let text = other.contains(candidate) ? "the \(origin ? "insertion" : "origin") of \(ExamPhrasing.the(entry.name)), not its \(role)"
+                            : "attachment of \(ExamPhrasing.list(users.prefix(3).map { ExamPhrasing.the($0.name) })), not of \(ExamPhrasing.the(entry.name))"
+                        return "\(landmarkTitle(candidate)): \(text)."
+                    }
                 }
                 emit(template, about: entry, parts: [entry.key, landmark], stem: "Which of these is \(origin ? "an origin" : "an insertion") of \(ExamPhrasing.the(entry.name))?",
-                     key: Option(text: landmarkTitle(landmark), fact: landmark, score: 0,
-                                 explanation: "\(landmarkTitle(landmark)): \(role) of \(ExamPhrasing.the(entry.name)) (\(role): \(landmarks(origin ? entry.keyOrigins : entry.keyInsertions)))."),
+                     key: Option(text: landmarkTitle(landmark), fact: landmark, score: 0) { [self] in "\(landmarkTitle(landmark)): \(role) of \(ExamPhrasing.the(entry.name)) (\(role): \(landmarks(origin ? entry.keyOrigins : entry.keyInsertions)))." },
                      distractors: distractors, pool: attachmentLandmarks.count - own.count)
             }
         }
@@ -470,10 +495,10 @@ public enum ExamGenerator {
                 let theirs = Set(other.glosses.map(TermText.normalize))
                 guard other.key != entry.key, !other.glosses.isEmpty, !wanted.isSubset(of: theirs), !ExamPhrasing.mentions(stem, nameOf: other.name) else { return nil }
                 let score = (wanted.isDisjoint(with: theirs) ? 0 : 2) + kinship(other, entry)
-                return Option(text: other.name, fact: other.key, score: score, explanation: "\(other.name): \(ExamPhrasing.list(other.glosses.map { "\"\($0)\"" })).")
+                return Option(text: other.name, fact: other.key, score: score) { [self] in "\(other.name): \(ExamPhrasing.list(other.glosses.map { "\"\($0)\"" }))." }
             }
             emit(.etymologyMuscle, about: entry, parts: [entry.key] + glosses, stem: stem,
-                 key: Option(text: entry.name, fact: entry.key, score: 0, explanation: "\(entry.name): \(ExamPhrasing.list(quoted))."), distractors: distractors, pool: pool)
+                 key: Option(text: entry.name, fact: entry.key, score: 0) { [self] in "\(entry.name): \(ExamPhrasing.list(quoted))." }, distractors: distractors, pool: pool)
         }
 
         func triggerPoints(_ entry: Entry) {
@@ -488,11 +513,13 @@ public enum ExamGenerator {
                 let distractors: [Option] = covered.compactMap { other in
                     guard other.key != entry.key, !other.referrals.isEmpty, !ExamPhrasing.mentions(stem, nameOf: other.name),
                           other.referrals.allSatisfy({ $0.zones.isDisjoint(with: referral.zones) && !$0.zones.isEmpty }) else { return nil }
-                    let zones = other.referrals.map { $0.text.split(whereSeparator: \.isNewline).map { String($0).trimmingCharacters(in: .whitespaces) }.joined(separator: " ") }
-                    return Option(text: other.name, fact: other.key, score: kinship(other, entry), explanation: "\(other.name): refers to \(ExamPhrasing.list(zones.prefix(2).map { $0 }, conjunction: "or")).")
+                    return Option(text: other.name, fact: other.key, score: kinship(other, entry)) {
+                        let zones = other.referrals.map { $0.text.split(whereSeparator: \.isNewline).map { String($0).trimmingCharacters(in: .whitespaces) }.joined(separator: " ") }
+                        return "\(other.name): refers to \(ExamPhrasing.list(zones.prefix(2).map { $0 }, conjunction: "or"))."
+                    }
                 }
                 emit(.triggerPointMuscle, about: entry, parts: [entry.key, text], stem: stem,
-                     key: Option(text: entry.name, fact: entry.key, score: 0, explanation: "\(entry.name): refers to \(text)."), distractors: distractors, pool: pool)
+                     key: Option(text: entry.name, fact: entry.key, score: 0) { [self] in "\(entry.name): refers to \(text)." }, distractors: distractors, pool: pool)
             }
         }
     }

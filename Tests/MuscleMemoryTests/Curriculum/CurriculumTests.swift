@@ -6,7 +6,7 @@ import TestSupport
 /// The bundled curriculum: every muscle the issue names is there, in its region folder, complete in
 /// every field, and a table of checked facts per region keeps an edit from quietly making one wrong.
 @Suite struct CurriculumTests {
-    static let deck = DeckCompiler.compile(.bundled)
+    static let deck = BundledDeck.compiled
 
     /// Region folder → (the region every file in it names, the files it must hold).
     static let regions: [(folder: String, region: String, files: [String])] = [

@@ -47,7 +47,7 @@ import Testing
     }
 
     @Test func theBundledDecksGiveNothingAway() {
-        let deck = DeckCompiler.compile(.bundled)
+        let deck = BundledDeck.compiled
         #expect(deck.diagnostics.filter { $0.rule == .givesAway }.isEmpty, "\(deck.diagnostics.filter { $0.rule == .givesAway })")
     }
 }

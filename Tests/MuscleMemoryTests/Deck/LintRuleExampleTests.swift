@@ -88,10 +88,8 @@ import TestSupport
         guard case .besideBundled = example else { return DeckCompiler.compile(location, displayPrefix: "deck", limits: limits, examItems: true) }
         // `DeckSet.compile` as lint runs it, with the bundled deck compiled once for every example
         // (only the example's own findings are looked at).
-        return DeckSet.checked([Self.bundled, DeckCompiler.compile(location, displayPrefix: "deck", limits: limits, examItems: true)])[1]
+        return DeckSet.checked([BundledDeck.compiled, DeckCompiler.compile(location, displayPrefix: "deck", limits: limits, examItems: true)])[1]
     }
-
-    static let bundled = DeckCompiler.compile(.bundled)
 
     @Test(arguments: RuleID.allCases)
     func triggeringExamplesTrigger(_ rule: RuleID) {

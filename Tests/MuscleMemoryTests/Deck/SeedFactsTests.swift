@@ -4,7 +4,7 @@ import Testing
 /// Every fact of the source article (../shared/seed/gastrocnemius.txt) is reachable as a card of
 /// the bundled gastrocnemius, and where the article is wrong the card teaches the correction.
 @Suite struct SeedFactsTests {
-    static let gastrocnemius = DeckCompiler.compile(.bundled).cards.filter { $0.muscleKey == "gastrocnemius" }
+    static let gastrocnemius = BundledDeck.compiled.cards.filter { $0.muscleKey == "gastrocnemius" }
 
     /// (fact from the article, words that must appear together in one card, front and back)
     static let facts: [(String, [String])] = [

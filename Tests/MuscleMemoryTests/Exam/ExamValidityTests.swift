@@ -8,7 +8,7 @@ import TestSupport
 /// look-ups, not the generator's), and no two options are the same muscle, nerve or synonym.
 /// Counts are not pinned (they grow as the vocabulary covers more folders); properties are.
 @Suite struct ExamValidityTests {
-    static let decks = [DeckCompiler.compile(.bundled)]
+    static let decks = [BundledDeck.compiled]
     static let curriculum = ExamCurriculum(decks: decks, vocabulary: FactsReport.vocabulary(for: decks))
     static let items = ExamGenerator.items(curriculum)
 

@@ -152,7 +152,7 @@ import TestSupport
 
     /// A sample of the bundled curriculum's fronts, exactly.
     @Test func bundledFronts() throws {
-        let cards = Dictionary(DeckCompiler.compile(.bundled).cards.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let cards = Dictionary(BundledDeck.compiled.cards.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let expected: [(CardID, String)] = [
             ("ankle-movements/plantarflexion", "Which muscles plantarflex the ankle?"),
             ("ankle-movements/eversion", "Which muscles evert the foot?"),

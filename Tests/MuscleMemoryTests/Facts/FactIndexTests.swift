@@ -5,7 +5,7 @@ import Testing
 /// muscle files and a reference: what the program understood must be what the decks teach.
 @Suite struct FactIndexTests {
     static let index: FactIndex = {
-        let deck = DeckCompiler.compile(.bundled)
+        let deck = BundledDeck.compiled
         return FactIndex(muscles: deck.muscles, vocabulary: deck.vocabulary)
     }()
 

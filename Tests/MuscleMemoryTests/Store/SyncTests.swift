@@ -148,7 +148,7 @@ import Testing
     @Test func theBundledDecksSyncThenReportNoChanges() throws {
         let store = try TestStore()
         let first = try DeckSync.run([.bundled], in: store.database, now: testNow)
-        #expect(first.decks.first?.added == DeckCompiler.compile(.bundled).cards.count)
+        #expect(first.decks.first?.added == BundledDeck.compiled.cards.count)
         let second = try DeckSync.run([.bundled], in: store.database, now: testNow)
         #expect(second.decks.first?.unchanged == true)
         #expect(try store.database.check().isClean)

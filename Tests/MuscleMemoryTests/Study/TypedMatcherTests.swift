@@ -5,7 +5,7 @@ import Testing
 /// The typed-answer matcher against the bundled curriculum: synonyms, forgiven typos, refused
 /// near misses and lists in any order, each with the grade it proposes.
 @Suite struct TypedMatcherTests {
-    static let terms = TypedTerms(decks: [DeckCompiler.compile(.bundled)])
+    static let terms = TypedTerms(decks: [BundledDeck.compiled])
 
     struct Case: CustomTestStringConvertible, Sendable {
         var back: String
@@ -103,7 +103,7 @@ import Testing
 
     /// Every reverse actions card of the curriculum is typed, and its own name is exact.
     @Test func everyReverseCardIsTypedAndItsNameIsExact() throws {
-        let cards = DeckCompiler.compile(.bundled).cards.filter { $0.item == "actions/reverse" }
+        let cards = BundledDeck.compiled.cards.filter { $0.item == "actions/reverse" }
         #expect(cards.count > 50)
         let terms = Self.terms
         for card in cards {
@@ -127,7 +127,7 @@ import Testing
 /// Which of the bundled curriculum's cards `study --type` asks to type, by aspect.
 @Suite struct TypedCurriculumTests {
     @Test func theCurriculumsShortAnswersAreTyped() {
-        let deck = DeckCompiler.compile(.bundled)
+        let deck = BundledDeck.compiled
         let terms = TypedTerms(decks: [deck])
         var typed: [Aspect: Int] = [:]
         for card in deck.cards where terms.expectation(back: card.back, aspect: card.aspect, front: card.front) != nil {
