@@ -34,6 +34,11 @@ public struct ExamCurriculum: Sendable {
         public var glosses: [String]
         /// Trigger-point referral zones: the referral text and the body parts it names.
         public var referrals: [(text: String, zones: Set<String>)]
+        /// Whether the name is plural ("Deep lateral rotators": its verbs agree), and its words
+        /// of four letters or more, normalized (a stem naming one gives the muscle away): both
+        /// asked for every candidate of every item, so worked out once.
+        public var plural: Bool
+        var nameWords: [String]
     }
 
     public var index: FactIndex
@@ -75,7 +80,8 @@ public struct ExamCurriculum: Sendable {
                 origins: facts.origins, insertions: facts.insertions,
                 keyOrigins: strict(.origin, facts.origins), keyInsertions: strict(.insertion, facts.insertions),
                 glosses: ExamText.glosses(muscle.field(.etymology) ?? ""),
-                referrals: muscle.triggerPoints.map { ($0.referral, ExamText.zones($0.referral)) }))
+                referrals: muscle.triggerPoints.map { ($0.referral, ExamText.zones($0.referral)) },
+                plural: ExamPhrasing.isPlural(muscle.name), nameWords: ExamPhrasing.nameWords(muscle.name)))
         }
         self.index = index
         self.entries = entries

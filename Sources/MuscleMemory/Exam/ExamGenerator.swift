@@ -98,9 +98,14 @@ public enum ExamGenerator {
 
         // MARK: - Helpers
 
+        var verbs: [String: (third: String, base: String)] = [:]
+
         func verb(_ movement: String) -> (third: String, base: String) {
-            guard let parts = movementParts[movement] else { return ("performs \(movement)", "perform \(movement)") }
-            return ExamPhrasing.verb(joint: parts.joint, movement: parts.movement)
+            if let known = verbs[movement] { return known }
+            let found = movementParts[movement].map { ExamPhrasing.verb(joint: $0.joint, movement: $0.movement) }
+                ?? ("performs \(movement)", "perform \(movement)")
+            verbs[movement] = found
+            return found
         }
 
         /// Joints a student reads as one: the toes and the big toe, the fingers and the thumb. A
@@ -173,13 +178,20 @@ public enum ExamGenerator {
             return prime.isEmpty ? (plural(entry) ? "have" : "has") + " no prime movement in the curriculum" : ExamPhrasing.list(Array(prime))
         }
 
-        func plural(_ entry: Entry) -> Bool { ExamPhrasing.isPlural(entry.name) }
+        func plural(_ entry: Entry) -> Bool { entry.plural }
         /// The verb agreeing with the muscle's name: "flexes" or, for a group, "flex".
         func acts(_ entry: Entry, _ verb: (third: String, base: String)) -> String { plural(entry) ? verb.base : verb.third }
         func does(_ entry: Entry) -> String { plural(entry) ? "do" : "does" }
         func it(_ entry: Entry) -> String { plural(entry) ? "they" : "it" }
 
-        func landmarks(_ names: [String]) -> String { ExamPhrasing.list(names.map { "the " + ExamPhrasing.landmark($0) }) }
+        var landmarkLists: [[String]: String] = [:]
+
+        func landmarks(_ names: [String]) -> String {
+            if let known = landmarkLists[names] { return known }
+            let found = ExamPhrasing.list(names.map { "the " + ExamPhrasing.landmark($0) })
+            landmarkLists[names] = found
+            return found
+        }
 
         /// Builds the item if three distractors are left; records the attempt either way.
         /// - Parameter pool: how many options the template had to choose from before the validity
@@ -245,9 +257,24 @@ public enum ExamGenerator {
             return curriculum.entries.flatMap(\.facts.nerves).filter { isNerve($0) && seen.insert($0).inserted }
         }()
 
-        func supplied(by nerve: String) -> [Entry] { covered.filter { $0.nerveLevels.contains(nerve) } }
+        var suppliedBy: [String: [Entry]] = [:]
 
-        func firstWord(_ text: String) -> String { String(TermText.normalize(text).split(separator: " ").first ?? "") }
+        /// Asked for every nerve of every muscle's nerve item: filtered once per nerve.
+        func supplied(by nerve: String) -> [Entry] {
+            if let known = suppliedBy[nerve] { return known }
+            let found = covered.filter { $0.nerveLevels.contains(nerve) }
+            suppliedBy[nerve] = found
+            return found
+        }
+
+        var firstWords: [String: String] = [:]
+
+        func firstWord(_ text: String) -> String {
+            if let known = firstWords[text] { return known }
+            let found = String(TermText.normalize(text).split(separator: " ").first ?? "")
+            firstWords[text] = found
+            return found
+        }
 
         func muscleNerve(_ entry: Entry) {
             guard let key = entry.facts.nerves.first(where: isNerve) else { return }
@@ -286,7 +313,7 @@ public enum ExamGenerator {
                 }
                 emit(.nerveMuscle, about: entry, parts: [nerve, entry.key], stem: "Which muscle is supplied by the \(nerve.lowercased())?",
                      key: Option(text: entry.name, fact: entry.key, score: 0) { [self] in "\(entry.name): \(ExamPhrasing.list(entry.facts.nerves.map { $0.lowercased() }))." },
-                     distractors: distractors, pool: covered.filter { $0.key != entry.key && !$0.facts.nerves.isEmpty }.count)
+                     distractors: distractors, pool: covered.count(where: { $0.key != entry.key && !$0.facts.nerves.isEmpty }))
             }
         }
 
@@ -294,7 +321,7 @@ public enum ExamGenerator {
             guard !entry.mainRoots.isEmpty else { return }
             let withRoots = covered.filter { !$0.roots.isEmpty }
             guard let root = entry.mainRoots.min(by: { a, b in
-                let (na, nb) = (withRoots.filter { $0.roots.contains(a) }.count, withRoots.filter { $0.roots.contains(b) }.count)
+                let (na, nb) = (withRoots.count(where: { $0.roots.contains(a) }), withRoots.count(where: { $0.roots.contains(b) }))
                 return na != nb ? na < nb : (SpinalRoots.ordered.firstIndex(of: a) ?? 0) < (SpinalRoots.ordered.firstIndex(of: b) ?? 0)
             }) else { return }
             func roots(_ e: Entry) -> String { SpinalRoots.ordered.filter(e.roots.contains).joined(separator: ", ") }
@@ -319,7 +346,7 @@ public enum ExamGenerator {
                 }
                 emit(.movementMuscle, about: entry, parts: [movement, entry.key], stem: "Which muscle \(verb(movement).third)?",
                      key: Option(text: entry.name, fact: entry.key, score: 0) { [self] in "\(entry.name) \(acts(entry, verb(movement)))." }, distractors: distractors,
-                     pool: covered.filter { $0.key != entry.key && !$0.performs.isEmpty }.count)
+                     pool: covered.count(where: { $0.key != entry.key && !$0.performs.isEmpty }))
             }
             for (i, first) in entry.prime.enumerated() {
                 for second in entry.prime.dropFirst(i + 1) where Self.jointFamily(joint(first)) != Self.jointFamily(joint(second)) {
@@ -335,7 +362,7 @@ public enum ExamGenerator {
                     }
                     emit(.movementMuscle, about: entry, parts: [first, second, entry.key].sorted(), stem: "Which muscle both \(a.third) and \(b.third)?",
                          key: Option(text: entry.name, fact: entry.key, score: 0) { [self] in "\(entry.name) \(acts(entry, a)) and \(acts(entry, b))." }, distractors: distractors,
-                         pool: covered.filter { $0.key != entry.key && !$0.performs.isEmpty }.count)
+                         pool: covered.count(where: { $0.key != entry.key && !$0.performs.isEmpty }))
                 }
             }
         }
@@ -377,7 +404,7 @@ public enum ExamGenerator {
                 }
                 emit(.synergist, about: entry, parts: [entry.key, movement, key.key], stem: "Which muscle works with \(ExamPhrasing.the(entry.name)) as \(it(entry)) \(acts(entry, verb(movement)))?",
                      key: Option(text: key.name, fact: key.key, score: 0) { [self] in "\(key.name) also \(acts(key, verb(movement)))." }, distractors: distractors,
-                     pool: covered.filter { $0.key != entry.key && $0.key != key.key && !$0.performs.isEmpty }.count)
+                     pool: covered.count(where: { $0.key != entry.key && $0.key != key.key && !$0.performs.isEmpty }))
             }
         }
 
@@ -396,7 +423,7 @@ public enum ExamGenerator {
                 emit(.antagonist, about: entry, parts: [entry.key, movement, key.key],
                      stem: "Which muscle opposes \(ExamPhrasing.the(entry.name)) as \(it(entry)) \(acts(entry, verb(movement)))?",
                      key: Option(text: key.name, fact: key.key, score: 0) { [self] in "\(key.name) \(acts(key, verb(opposite))), the opposite movement." }, distractors: distractors,
-                     pool: covered.filter { $0.key != entry.key && $0.key != key.key && !$0.performs.isEmpty }.count)
+                     pool: covered.count(where: { $0.key != entry.key && $0.key != key.key && !$0.performs.isEmpty }))
             }
         }
 
@@ -441,7 +468,7 @@ public enum ExamGenerator {
                 let place = ExamPhrasing.landmark(landmark)
                 emit(template, about: entry, parts: [landmark, entry.key], stem: "Which muscle \(origin ? "originates" : "inserts") on the \(place)?",
                      key: Option(text: entry.name, fact: entry.key, score: 0) { [self] in "\(entry.name): \(origin ? "origin" : "insertion") on \(landmarks(origin ? entry.keyOrigins : entry.keyInsertions))." },
-                     distractors: distractors, pool: covered.filter { $0.key != entry.key && !(origin ? $0.origins : $0.insertions).isEmpty }.count)
+                     distractors: distractors, pool: covered.count(where: { $0.key != entry.key && !(origin ? $0.origins : $0.insertions).isEmpty }))
             }
         }
 
@@ -487,13 +514,14 @@ public enum ExamGenerator {
             guard !glosses.isEmpty else { return }
             let quoted = glosses.map { "\"\($0)\"" }
             let stem = "Which muscle's name is built from words meaning \(ExamPhrasing.list(quoted))?"
-            let pool = covered.filter { $0.key != entry.key && !$0.glosses.isEmpty }.count
+            let pool = covered.count(where: { $0.key != entry.key && !$0.glosses.isEmpty })
             if pool >= 3 { attempted.insert(Pair(entry.key, .etymologyMuscle)) }
-            guard !glosses.contains(where: { ExamPhrasing.mentions($0, nameOf: entry.name) }) else { return }
+            guard !glosses.contains(where: { ExamPhrasing.mentions(normalized: TermText.normalize($0), words: entry.nameWords) }) else { return }
+            let normalizedStem = TermText.normalize(stem)
             let wanted = Set(glosses.map(TermText.normalize))
             let distractors: [Option] = covered.compactMap { other in
                 let theirs = Set(other.glosses.map(TermText.normalize))
-                guard other.key != entry.key, !other.glosses.isEmpty, !wanted.isSubset(of: theirs), !ExamPhrasing.mentions(stem, nameOf: other.name) else { return nil }
+                guard other.key != entry.key, !other.glosses.isEmpty, !wanted.isSubset(of: theirs), !ExamPhrasing.mentions(normalized: normalizedStem, words: other.nameWords) else { return nil }
                 let score = (wanted.isDisjoint(with: theirs) ? 0 : 2) + kinship(other, entry)
                 return Option(text: other.name, fact: other.key, score: score) { [self] in "\(other.name): \(ExamPhrasing.list(other.glosses.map { "\"\($0)\"" }))." }
             }
@@ -503,15 +531,16 @@ public enum ExamGenerator {
 
         func triggerPoints(_ entry: Entry) {
             for referral in entry.referrals where !referral.zones.isEmpty {
-                let pool = covered.filter { $0.key != entry.key && !$0.referrals.isEmpty }.count
+                let pool = covered.count(where: { $0.key != entry.key && !$0.referrals.isEmpty })
                 // Not a lint finding: zones are read from free text by body-part words, and referral
                 // zones overlapping between muscles is anatomy, not a fault of the deck.
                 _ = pool
                 let text = referral.text.split(whereSeparator: \.isNewline).map { String($0).trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
-                guard !ExamPhrasing.mentions(text, nameOf: entry.name) else { continue }
+                guard !ExamPhrasing.mentions(normalized: TermText.normalize(text), words: entry.nameWords) else { continue }
                 let stem = "Which muscle has a trigger point that refers pain here: \(text)?"
+                let normalizedStem = TermText.normalize(stem)
                 let distractors: [Option] = covered.compactMap { other in
-                    guard other.key != entry.key, !other.referrals.isEmpty, !ExamPhrasing.mentions(stem, nameOf: other.name),
+                    guard other.key != entry.key, !other.referrals.isEmpty, !ExamPhrasing.mentions(normalized: normalizedStem, words: other.nameWords),
                           other.referrals.allSatisfy({ $0.zones.isDisjoint(with: referral.zones) && !$0.zones.isEmpty }) else { return nil }
                     return Option(text: other.name, fact: other.key, score: kinship(other, entry)) {
                         let zones = other.referrals.map { $0.text.split(whereSeparator: \.isNewline).map { String($0).trimmingCharacters(in: .whitespaces) }.joined(separator: " ") }

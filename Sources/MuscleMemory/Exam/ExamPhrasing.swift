@@ -84,8 +84,17 @@ enum ExamPhrasing {
     /// Whether `text` names a word of `name` (four letters or more): a stem that would give its
     /// key away.
     static func mentions(_ text: String, nameOf name: String) -> Bool {
-        let words = TermText.normalize(TermText.withoutParentheses(name)).split(separator: " ").filter { $0.count >= 4 }
-        let body = TermText.normalize(text)
-        return words.contains { TermText.contains(body, String($0)) }
+        mentions(normalized: TermText.normalize(text), words: nameWords(name))
+    }
+
+    /// `mentions` with the text already normalized and the name's words from `nameWords`.
+    static func mentions(normalized body: String, words: [String]) -> Bool {
+        words.contains { TermText.contains(body, $0) }
+    }
+
+    /// The words of a name (four letters or more, normalized, parentheses left out) that
+    /// `mentions` looks for.
+    static func nameWords(_ name: String) -> [String] {
+        TermText.normalize(TermText.withoutParentheses(name)).split(separator: " ").filter { $0.count >= 4 }.map(String.init)
     }
 }
