@@ -188,6 +188,19 @@ import TestSupport
         ("wrist-extensor-group/innervation", ["deep branch", "posterior interosseous nerve"]),
         ("triceps-brachii/trigger-points/lateral-head", ["fourth and fifth fingers"]),
         ("gastrocnemius/trigger-points/lateral-belly", ["outer back of the calf"]),
+        // Second edition: the audit's corrections stay made.
+        ("latissimus-dorsi/actions", ["Depresses the scapula"]),
+        ("pectoralis-major/actions", ["forward and down"]),
+        ("upper-trapezius/actions", ["Retracts the scapula"]),
+        ("sternocleidomastoid/actions", ["extend the head at the top of the neck"]),
+        ("serratus-anterior/actions", ["accessory muscle of inspiration"]),
+        ("erector-spinae/trigger-points/iliocostalis-thoracis", ["forward into the abdomen"]),
+        ("teres-minor/trigger-points/belly", ["ring and little fingers"]),
+        ("soleus/custom/jaw-referral", ["jaw"]),
+        ("middle-trapezius/etymology", ["little table"]),
+        ("rhomboids/etymology", ["rhomboeides", "shaped like a rhombus"]),
+        ("lateral-pterygoid/palpation", ["disputed"]),
+        ("tibialis-posterior/custom/tarsal-tunnel", ["posterior tibial artery", "tibial nerve"]),
     ]
 
     @Test(arguments: facts.map(\.id))
