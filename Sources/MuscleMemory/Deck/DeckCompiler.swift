@@ -175,7 +175,8 @@ public enum DeckCompiler {
         return covered.resolved.flatMap { _, facts in
             facts.unresolved.map { line in
                 let rule: RuleID = switch line.what { case .action: .unresolvedAction; case .nerve: .unresolvedNerve; case .landmark: .unresolvedLandmark }
-                let hint = line.suggestions.isEmpty ? "" : "; closest terms: " + line.suggestions.map { "'\($0)'" }.joined(separator: ", ")
+                let suggestions = covered.resolver.suggestions(for: line)
+                let hint = suggestions.isEmpty ? "" : "; closest terms: " + suggestions.map { "'\($0)'" }.joined(separator: ", ")
                 let shown = line.text.split(whereSeparator: \.isNewline).map { String($0).trimmed }.joined(separator: " ")
                 return Diagnostic(rule: rule, at: line.location,
                                   message: "no vocabulary term matches the \(line.what.rawValue) '\(shown)'\(hint); add the term or phrase to the vocabulary, or state the facts with an indented 'Means:'")
@@ -198,12 +199,12 @@ public enum DeckCompiler {
 
     /// Every muscle resolved, side by side on every core like the files.
     static func resolve(_ muscles: [Muscle], with resolver: FactResolver) -> [MuscleFacts] {
-        guard muscles.count > 1 else { return muscles.map(resolver.facts(for:)) }
+        guard muscles.count > 1 else { return muscles.map { resolver.facts(for: $0, suggesting: false) } }
         var results = [MuscleFacts](repeating: MuscleFacts(muscle: "", key: "", location: SourceLocation(file: "", line: 0)), count: muscles.count)
         results.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let slots = buffer
             DispatchQueue.concurrentPerform(iterations: muscles.count) { index in
-                slots[index] = resolver.facts(for: muscles[index])  // each index written by one iteration only
+                slots[index] = resolver.facts(for: muscles[index], suggesting: false)  // each index written by one iteration only
             }
         }
         return results

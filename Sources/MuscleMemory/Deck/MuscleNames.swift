@@ -99,14 +99,43 @@ struct MuscleNames {
     /// Whether a question asks for a muscle: "Which muscle …", "which jaw muscle …", "Which is
     /// the strongest muscle …", "What are the four rotator cuff muscles?".
     static func asksWhichMuscle(_ text: String) -> Bool {
-        let stems = words(text).map(\.stem)
-        for (index, word) in stems.enumerated() where word == "which" || word == "what" {
+        // Every card's question comes here, and stemming each word as a String was most of a
+        // large deck's card generation: ASCII text is stemmed as bytes, with the same rules.
+        let stems: [[UInt8]] = if let ascii = asciiStems(text) { ascii } else { words(text).map { Array($0.stem.utf8) } }
+        let (which, what, muscle, isWord, are, the) = (Array("which".utf8), Array("what".utf8), Array("muscle".utf8), Array("is".utf8), Array("are".utf8), Array("the".utf8))
+        for (index, word) in stems.enumerated() where word == which || word == what {
             let rest = stems[(index + 1)...]
-            if rest.prefix(3).contains("muscle") { return true }
-            if rest.count > 2, ["is", "are"].contains(rest[rest.startIndex]), rest[rest.startIndex + 1] == "the",
-               rest.dropFirst(2).prefix(6).contains("muscle") { return true }
+            if rest.prefix(3).contains(muscle) { return true }
+            if rest.count > 2, [isWord, are].contains(rest[rest.startIndex]), rest[rest.startIndex + 1] == the,
+               rest.dropFirst(2).prefix(6).contains(muscle) { return true }
         }
         return false
+    }
+
+    /// `words(text).map(\.stem)` as bytes, for an ASCII text (nil otherwise).
+    static func asciiStems(_ text: String) -> [[UInt8]]? {
+        var stems: [[UInt8]] = []
+        var current: [UInt8] = []
+        for byte in text.utf8 {
+            if byte >= 0x80 { return nil }
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): current.append(byte)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): current.append(byte + 32)
+            default:
+                if !current.isEmpty { stems.append(asciiStem(current)); current.removeAll(keepingCapacity: true) }
+            }
+        }
+        if !current.isEmpty { stems.append(asciiStem(current)) }
+        return stems
+    }
+
+    /// `stem` of a lower-case ASCII word.
+    private static func asciiStem(_ w: [UInt8]) -> [UInt8] {
+        func ends(_ suffix: String) -> Bool { w.count >= suffix.utf8.count && w.suffix(suffix.utf8.count).elementsEqual(suffix.utf8) }
+        if w.count > 4, ends("ae") { return Array(w.dropLast()) }
+        if w.count > 4, ends("i"), !ends("ii") { return Array(w.dropLast()) + Array("us".utf8) }
+        if w.count > 3, ends("s"), !ends("ss"), !ends("us"), !ends("is") { return Array(w.dropLast()) }
+        return w
     }
 
     /// The words of a text, lower case, accents folded, stemmed, each with its character offset.

@@ -12,7 +12,7 @@ public struct FactIndex: Sendable {
     public init(muscles: [Muscle], vocabulary: Vocabulary) {
         self.vocabulary = vocabulary
         let resolver = FactResolver(vocabulary)
-        self.muscles = muscles.filter { !$0.name.isEmpty }.map(resolver.facts(for:))
+        self.muscles = muscles.filter { !$0.name.isEmpty }.map { resolver.facts(for: $0) }
         chains = Self.chains(of: self.muscles, in: vocabulary)
     }
 

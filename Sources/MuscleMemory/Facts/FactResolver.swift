@@ -46,6 +46,16 @@ public struct FactResolver: Sendable {
     private let fileTerms: [String: [String]]
     private let jointPhrases: [(text: String, means: [String], joint: Vocabulary.Entry)]
     private let functionPhrases: [(text: String, function: String)]
+    /// The "closest terms" candidates of each kind, their words normalized once: a deck whose
+    /// lines mostly do not resolve (a large synthetic or foreign deck) asks for suggestions on
+    /// nearly every line, and normalizing the whole vocabulary per line made that 75 % of a sync.
+    private let suggestionCandidates: [SuggestionCandidate]
+
+    private struct SuggestionCandidate {
+        var kind: Vocabulary.Kind
+        var term: String
+        var words: [EditWord]
+    }
 
     public init(_ vocabulary: Vocabulary) {
         self.vocabulary = vocabulary
@@ -64,6 +74,19 @@ public struct FactResolver: Sendable {
         }
         functionPhrases = vocabulary.entries(.function).flatMap { function in
             function.phrases.map { (TermText.normalize($0.text), function.name) }
+        }
+        suggestionCandidates = Self.suggestionCandidates(vocabulary)
+    }
+
+    /// In vocabulary order, the terms `suggestions(for:kinds:)` weighs.
+    private static func suggestionCandidates(_ vocabulary: Vocabulary) -> [SuggestionCandidate] {
+        vocabulary.entries.flatMap { entry -> [SuggestionCandidate] in
+            var terms = entry.terms
+            if entry.kind == .joint { terms += movementNames(entry).map { "\(entry.name.lowercased()) \($0)" } }
+            if entry.kind == .bone { terms += entry.landmarks.map(\.name) }
+            return terms.map { term in
+                SuggestionCandidate(kind: entry.kind, term: term, words: TermText.normalize(term).split(separator: " ").map(EditWord.init))
+            }
         }
     }
 
@@ -108,7 +131,11 @@ public struct FactResolver: Sendable {
         return terms
     }
 
-    public func facts(for muscle: Muscle) -> MuscleFacts {
+    /// `suggesting: false` leaves each unresolved line's closest terms empty: they are only shown
+    /// for the folders a vocabulary covers (and by `facts --unresolved`), which ask for them with
+    /// `suggestions(for:)`, and weighing a deck's every unresolved line against the whole
+    /// vocabulary made that most of a sync of a deck written without one.
+    public func facts(for muscle: Muscle, suggesting: Bool = true) -> MuscleFacts {
         var facts = MuscleFacts(muscle: muscle.name, key: muscle.key, location: muscle.location)
         for action in muscle.actions {
             if let means = action.means {
@@ -120,7 +147,7 @@ public struct FactResolver: Sendable {
                         if !facts.functions.contains(function.name) { facts.functions.append(function.name) }
                     } else {
                         facts.unresolved.append(.init(what: .action, text: item, location: means.location,
-                                                      suggestions: suggestions(for: item, kinds: [.joint, .function])))
+                                                      suggestions: suggesting ? suggestions(for: item, kinds: [.joint, .function]) : []))
                     }
                 }
                 continue
@@ -132,7 +159,7 @@ public struct FactResolver: Sendable {
             for function in functions where !facts.functions.contains(function) { facts.functions.append(function) }
             if movements.isEmpty && functions.isEmpty {
                 facts.unresolved.append(.init(what: .action, text: action.text, location: action.location,
-                                              suggestions: suggestions(for: action.text, kinds: [.joint, .function])))
+                                              suggestions: suggesting ? suggestions(for: action.text, kinds: [.joint, .function]) : []))
             }
         }
         if let innervation = muscle.fields[.innervation] {
@@ -141,7 +168,7 @@ public struct FactResolver: Sendable {
             facts.roots = Self.roots(in: innervation.value)
             if nerves.isEmpty {
                 facts.unresolved.append(.init(what: .nerve, text: innervation.value, location: innervation.location,
-                                              suggestions: suggestions(for: innervation.value, kinds: [.nerve, .plexus])))
+                                              suggestions: suggesting ? suggestions(for: innervation.value, kinds: [.nerve, .plexus]) : []))
             }
         }
         for (field, keyPath) in [(MuscleField.origin, \MuscleFacts.origins), (.insertion, \MuscleFacts.insertions)] {
@@ -150,7 +177,7 @@ public struct FactResolver: Sendable {
             facts[keyPath: keyPath] = landmarks
             if landmarks.isEmpty {
                 facts.unresolved.append(.init(what: .landmark, text: text.value, location: text.location,
-                                              suggestions: suggestions(for: text.value, kinds: [.bone, .structure])))
+                                              suggestions: suggesting ? suggestions(for: text.value, kinds: [.bone, .structure]) : []))
             }
         }
         return facts
@@ -272,7 +299,7 @@ public struct FactResolver: Sendable {
         let text = assists ? String(words.dropFirst("assists ".count)) : words
         for term in jointTerms where text.hasPrefix(term.term + " ") {
             let rest = String(text.dropFirst(term.term.count + 1))
-            if let name = movementNames(term.joint).first(where: { TermText.normalize($0) == rest }) {
+            if let name = Self.movementNames(term.joint).first(where: { TermText.normalize($0) == rest }) {
                 return .init(joint: term.joint.name, movement: name, role: assists ? .assists : .prime)
             }
         }
@@ -284,17 +311,17 @@ public struct FactResolver: Sendable {
         let normalized = TermText.normalize(text)
         for term in jointTerms where normalized.hasPrefix(term.term + " ") {
             let rest = String(normalized.dropFirst(term.term.count + 1))
-            if let name = movementNames(term.joint).first(where: { TermText.normalize($0) == rest }) {
+            if let name = Self.movementNames(term.joint).first(where: { TermText.normalize($0) == rest }) {
                 return .init(joint: term.joint.name, movement: name, role: assists ? .assists : .prime)
             }
         }
-        if let name = movementNames(defaultJoint).first(where: { TermText.normalize($0) == normalized }) {
+        if let name = Self.movementNames(defaultJoint).first(where: { TermText.normalize($0) == normalized }) {
             return .init(joint: defaultJoint.name, movement: name, role: assists ? .assists : .prime)
         }
         return nil
     }
 
-    func movementNames(_ joint: Vocabulary.Entry) -> [String] {
+    static func movementNames(_ joint: Vocabulary.Entry) -> [String] {
         joint.movements.flatMap { [$0.name] + ($0.opposite.map { [$0] } ?? []) }
     }
 
@@ -427,19 +454,22 @@ public struct FactResolver: Sendable {
     // MARK: - Suggestions
 
     /// The vocabulary terms closest to the line's words, for an unresolved line's note.
+    /// The closest vocabulary terms to an unresolved line, best first (at most three).
+    public func suggestions(for line: MuscleFacts.Unresolved) -> [String] {
+        switch line.what {
+        case .action: suggestions(for: line.text, kinds: [.joint, .function])
+        case .nerve: suggestions(for: line.text, kinds: [.nerve, .plexus])
+        case .landmark: suggestions(for: line.text, kinds: [.bone, .structure])
+        }
+    }
+
     func suggestions(for text: String, kinds: Set<Vocabulary.Kind>) -> [String] {
-        let words = Set(TermText.normalize(text).split(separator: " ").map(String.init).filter { $0.count > 3 })
-        let candidates = vocabulary.entries.filter { kinds.contains($0.kind) }.flatMap { entry -> [String] in
-            var terms = entry.terms
-            if entry.kind == .joint { terms += movementNames(entry).map { "\(entry.name.lowercased()) \($0)" } }
-            if entry.kind == .bone { terms += entry.landmarks.map(\.name) }
-            return terms
+        let words = Set(TermText.normalize(text).split(separator: " ").map(String.init).filter { $0.count > 3 }).map(EditWord.init)
+        var scored: [(String, Int)] = []
+        for candidate in suggestionCandidates where kinds.contains(candidate.kind) {
+            let best = candidate.words.map { cw in words.map { boundedEditDistance($0, cw, limit: 2) }.min() ?? 99 }.min() ?? 99
+            if best <= 2 { scored.append((candidate.term, best)) }
         }
-        let scored = candidates.map { candidate -> (String, Int) in
-            let candidateWords = TermText.normalize(candidate).split(separator: " ").map(String.init)
-            let best = candidateWords.map { cw in words.map { editDistance($0, cw) }.min() ?? 99 }.min() ?? 99
-            return (candidate, best)
-        }
-        return scored.filter { $0.1 <= 2 }.sorted { $0.1 < $1.1 }.prefix(3).map(\.0)
+        return scored.sorted { $0.1 < $1.1 }.prefix(3).map(\.0)
     }
 }

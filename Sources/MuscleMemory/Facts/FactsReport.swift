@@ -50,9 +50,11 @@ public enum FactsReport {
     /// Every line that resolved to nothing, compiler style, with the closest terms.
     public static func unresolved(_ index: FactIndex) -> String {
         var out = ""
+        let resolver = FactResolver(index.vocabulary)  // a compiled deck's facts come without the closest terms
         for muscle in index.muscles {
             for line in muscle.unresolved {
-                let hint = line.suggestions.isEmpty ? "" : "; closest terms: " + line.suggestions.joined(separator: ", ")
+                let suggestions = line.suggestions.isEmpty ? resolver.suggestions(for: line) : line.suggestions
+                let hint = suggestions.isEmpty ? "" : "; closest terms: " + suggestions.joined(separator: ", ")
                 out += "\(line.location.file):\(line.location.line):\(line.location.column): warning: \(line.what.rawValue) '\(line.text.split(whereSeparator: \.isNewline).map { $0.trimmed }.joined(separator: " "))' matches no vocabulary term\(hint) [unresolved-\(line.what.rawValue)]\n"
             }
         }

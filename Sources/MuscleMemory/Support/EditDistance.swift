@@ -1,8 +1,32 @@
 /// Damerau-Levenshtein (optimal string alignment) distance, case-insensitive: powers "did you mean"
 /// suggestions and the detection of renamed cards during sync.
 public func editDistance(_ a: String, _ b: String) -> Int {
-    let x = Array(a.lowercased())
-    let y = Array(b.lowercased())
+    editDistance(Array(a.lowercased()), Array(b.lowercased()))
+}
+
+/// A lowercased word, kept as bytes too when it is ASCII: comparing bytes is many times cheaper
+/// than comparing `Character`s, and for ASCII the two agree.
+struct EditWord {
+    let characters: [Character]
+    let ascii: [UInt8]?
+
+    init(_ word: some StringProtocol) {
+        let lowered = word.lowercased()
+        characters = Array(lowered)
+        ascii = lowered.utf8.allSatisfy { $0 < 0x80 } ? Array(lowered.utf8) : nil
+    }
+}
+
+/// `editDistance` of two words when only distances up to `limit` matter: exact up to `limit`,
+/// `limit + 1` beyond it. Words whose lengths differ by more than `limit` are never that close,
+/// so most pairs cost a subtraction.
+func boundedEditDistance(_ x: EditWord, _ y: EditWord, limit: Int) -> Int {
+    if abs(x.characters.count - y.characters.count) > limit { return limit + 1 }
+    if let a = x.ascii, let b = y.ascii { return min(editDistance(a, b), limit + 1) }
+    return min(editDistance(x.characters, y.characters), limit + 1)
+}
+
+private func editDistance<Element: Equatable>(_ x: [Element], _ y: [Element]) -> Int {
     if x.isEmpty { return y.count }
     if y.isEmpty { return x.count }
     var previous2 = [Int](repeating: 0, count: y.count + 1)

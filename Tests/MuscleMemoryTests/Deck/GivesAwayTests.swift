@@ -18,6 +18,19 @@ import Testing
         #expect(MuscleNames.asksWhichMuscle(question) == asks, "\(question)")
     }
 
+    /// The byte stemmer that ASCII questions take must stem as the String one does: every word of
+    /// every bundled card and of the examples above, plus the suffix rules' edges.
+    @Test func asciiQuestionsAreStemmedAsTheStringStemmerStemsThem() {
+        let texts = BundledDeck.compiled.cards.flatMap { [$0.front, $0.back] } + [
+            "Which muscle starts pronation?", "vertebrae ae bursae, radii ii humeri, biceps abs bass pass hiss is us thus THE Which WHAT",
+            "m. teres_minor-and 3rd/4th (L4-S1) ... \r\n\tend",
+        ]
+        for text in texts where text.utf8.allSatisfy({ $0 < 0x80 }) {
+            #expect(MuscleNames.asciiStems(text) == MuscleNames.words(text).map { Array($0.stem.utf8) }, "\(text)")
+        }
+        #expect(MuscleNames.asciiStems("Which muscle is the sóleus?") == nil)
+    }
+
     @Test func whichMuscleQuestionsAreNotPrefixedWithTheName() {
         let deck = compile("# Masseter\n## Cards\nQ: Which is the strongest muscle of the body for its size?\nA: The masseter.\nId: strongest\nQ: Who gets jaw pain?\nA: Clenchers.\nId: who\n")
         #expect(card(deck, "masseter/custom/strongest")?.front == "Which is the strongest muscle of the body for its size?")
