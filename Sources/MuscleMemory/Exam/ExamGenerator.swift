@@ -162,7 +162,7 @@ public enum ExamGenerator {
 
         func chain(_ nerve: String) -> [String] {
             if let known = chains[nerve] { return known }
-            let found = curriculum.index.vocabulary.nerveChain(nerve)
+            let found = curriculum.index.nerveChain(nerve)
             chains[nerve] = found
             return found
         }
