@@ -41,6 +41,8 @@ public struct ExamCurriculum: Sendable {
         /// asked for every candidate of every item, so worked out once.
         public let plural: Bool
         let nameWords: [String]
+        /// The joints of its movements, lower case: every muscle candidate's kinship asks.
+        let joints: Set<String>
 
         init(facts: MuscleFacts, name: String, key: String, region: String, covered: Bool, nerveLevels: Set<String>, performs: Set<String>,
              prime: [String], roots: Set<String>, mainRoots: [String], origins: [String], insertions: [String], keyOrigins: [String],
@@ -63,6 +65,7 @@ public struct ExamCurriculum: Sendable {
             self.referrals = referrals
             self.plural = plural
             self.nameWords = nameWords
+            joints = Set(facts.movements.map { $0.joint.lowercased() })
         }
     }
 
