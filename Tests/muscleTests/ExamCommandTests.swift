@@ -127,6 +127,34 @@ import TestSupport
         #expect(!FileManager.default.fileExists(atPath: sandbox.db))
     }
 
+    /// A second start on unchanged decks draws from the stored items (migration 0012): the same
+    /// seed gives the same exam. A deck edit changes what they were generated from, so the next
+    /// start generates again and the item whose facts changed (the soleus's etymology) is retired.
+    @Test func unchangedDecksDrawTheStoredItemsAndAnEditRetiresChangedOnes() throws {
+        let sandbox = Sandbox()
+        ExamFixture.deck(in: sandbox)
+        let arguments = ["--mock", "--seed", "5", "--items", "6", "--minutes", "10"]
+        let first = exam(sandbox, arguments, input: "a\nb\nc\nd\n1\n")
+        #expect(first.exitCode == 0, "\(first.stderr)")
+        let fingerprint = try rows(sandbox.db, "SELECT fingerprint FROM exam_curriculum").map { $0["fingerprint"] as String }
+        #expect(fingerprint.count == 1)
+        let second = exam(sandbox, arguments, input: "a\nb\nc\nd\n1\n")
+        #expect(second.exitCode == 0, "\(second.stderr)")
+        #expect(second.stdout == first.stdout)
+        let active = try rows(sandbox.db, "SELECT count(*) AS n FROM exam_item WHERE retired_at IS NULL AND position IS NOT NULL").first?["n"] as Int?
+        #expect(active == (try rows(sandbox.db, "SELECT count(*) AS n FROM exam_item").first?["n"] as Int?))
+        let soleus = sandbox.file("exam/leg/soleus.md")
+        let text = try String(contentsOfFile: soleus, encoding: .utf8)
+        try text.replacingOccurrences(of: "Etymology: Latin solea, \"sandal\".", with: "Etymology: Latin solea, \"slipper\".")
+            .write(toFile: soleus, atomically: true, encoding: .utf8)
+        let third = exam(sandbox, arguments, input: "a\nb\nc\nd\n1\n")
+        #expect(third.exitCode == 0, "\(third.stderr)")
+        let retired = try rows(sandbox.db, "SELECT count(*) AS n FROM exam_item WHERE retired_at IS NOT NULL AND position IS NULL").first?["n"] as Int?
+        #expect((retired ?? 0) > 0)
+        #expect(try rows(sandbox.db, "SELECT fingerprint FROM exam_curriculum").map { $0["fingerprint"] as String } != fingerprint)
+        #expect(sandbox.run(["check", "--db", sandbox.db]).exitCode == 0)
+    }
+
     /// The bundled curriculum: a practice set starts and every item it shows has four options.
     @Test func theBundledDecksGiveAPracticeSet() {
         let sandbox = Sandbox()

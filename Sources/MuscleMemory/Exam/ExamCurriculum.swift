@@ -5,40 +5,68 @@
 /// and a muscle whose lines resolved only in part cannot be. The other muscles are left out
 /// (and not resolved): as the vocabulary covers more folders, more muscles take part.
 public struct ExamCurriculum: Sendable {
-    /// One muscle, with what the templates ask about it, precomputed.
-    public struct Entry: Sendable {
-        public var facts: MuscleFacts
-        public var name: String
-        public var key: String
-        public var region: String
+    /// One muscle, with what the templates ask about it, precomputed. A class: generation
+    /// walks every muscle for every item and captures the candidates in their explanations, and
+    /// copying a value of eighteen fields each time (a retain for each) was much of its time.
+    public final class Entry: Sendable {
+        public let facts: MuscleFacts
+        public let name: String
+        public let key: String
+        public let region: String
         /// Facts complete: its file is in a covered folder.
-        public var covered: Bool
+        public let covered: Bool
         /// Every nerve at every level that supplies it (the nerve tree), vocabulary names.
-        public var nerveLevels: Set<String>
+        public let nerveLevels: Set<String>
         /// Movements it performs in any role, normalized ("ankle plantarflexion").
-        public var performs: Set<String>
+        public let performs: Set<String>
         /// Prime movements, normalized, in deck order.
-        public var prime: [String]
+        public let prime: [String]
         /// Spinal segments of its innervation, ranges expanded, variants ("some texts add L4")
         /// included; and those of the main statement alone.
-        public var roots: Set<String>
-        public var mainRoots: [String]
+        public let roots: Set<String>
+        public let mainRoots: [String]
         /// Origin and insertion landmarks as resolved ("Femur: medial condyle" or "Fibula"), and
         /// those named before the line turns to the tendon's route ("reached by a tendon that runs
         /// behind the lateral malleolus"): only these are ever an item's key.
-        public var origins: [String]
-        public var insertions: [String]
-        public var keyOrigins: [String]
-        public var keyInsertions: [String]
+        public let origins: [String]
+        public let insertions: [String]
+        public let keyOrigins: [String]
+        public let keyInsertions: [String]
         /// The quoted meanings of the name's parts ("sandal", "sole").
-        public var glosses: [String]
+        public let glosses: [String]
         /// Trigger-point referral zones: the referral text and the body parts it names.
-        public var referrals: [(text: String, zones: Set<String>)]
+        public let referrals: [(text: String, zones: Set<String>)]
         /// Whether the name is plural ("Deep lateral rotators": its verbs agree), and its words
         /// of four letters or more, normalized (a stem naming one gives the muscle away): both
         /// asked for every candidate of every item, so worked out once.
-        public var plural: Bool
-        var nameWords: [String]
+        public let plural: Bool
+        let nameWords: [String]
+        /// The joints of its movements, lower case: every muscle candidate's kinship asks.
+        let joints: Set<String>
+
+        init(facts: MuscleFacts, name: String, key: String, region: String, covered: Bool, nerveLevels: Set<String>, performs: Set<String>,
+             prime: [String], roots: Set<String>, mainRoots: [String], origins: [String], insertions: [String], keyOrigins: [String],
+             keyInsertions: [String], glosses: [String], referrals: [(text: String, zones: Set<String>)], plural: Bool, nameWords: [String]) {
+            self.facts = facts
+            self.name = name
+            self.key = key
+            self.region = region
+            self.covered = covered
+            self.nerveLevels = nerveLevels
+            self.performs = performs
+            self.prime = prime
+            self.roots = roots
+            self.mainRoots = mainRoots
+            self.origins = origins
+            self.insertions = insertions
+            self.keyOrigins = keyOrigins
+            self.keyInsertions = keyInsertions
+            self.glosses = glosses
+            self.referrals = referrals
+            self.plural = plural
+            self.nameWords = nameWords
+            joints = Set(facts.movements.map { $0.joint.lowercased() })
+        }
     }
 
     public var index: FactIndex
@@ -57,11 +85,14 @@ public struct ExamCurriculum: Sendable {
     /// unresolved-line rules and `no-exam-item`).
     init(resolved: [(muscle: Muscle, facts: MuscleFacts)], resolver: FactResolver) {
         let vocabulary = resolver.vocabulary
-        var index = FactIndex(muscles: [], vocabulary: vocabulary)
-        var entries: [Entry] = []
         var seen = Set<String>()
-        for (muscle, facts) in resolved where !muscle.name.isEmpty && seen.insert(muscle.key).inserted {
-            let levels = Set(facts.nerves.flatMap { vocabulary.nerveChain($0) })
+        let kept = resolved.filter { !$0.muscle.name.isEmpty && seen.insert($0.muscle.key).inserted }
+        // Every nerve's chain worked out once, with one table of the vocabulary's terms:
+        // `Vocabulary.nerveChain` looks each level up among all the terms, for every muscle.
+        let index = FactIndex(facts: kept.map(\.facts), vocabulary: vocabulary)
+        var entries: [Entry] = []
+        for (muscle, facts) in kept {
+            let levels = Set(facts.nerves.flatMap { index.nerveChain($0) })
             let performs = Set(facts.movements.map { TermText.normalize($0.name) })
             let prime = facts.movements.filter { $0.role == .prime }.map { TermText.normalize($0.name) }
             let innervation = muscle.field(.innervation) ?? ""
@@ -72,7 +103,6 @@ public struct ExamCurriculum: Sendable {
                 let kept = Set(resolver.resolveLandmarks(before))
                 return all.filter(kept.contains)
             }
-            index.muscles.append(facts)
             entries.append(Entry(
                 facts: facts, name: muscle.name, key: muscle.key, region: muscle.region, covered: true,
                 nerveLevels: levels, performs: performs, prime: prime,
@@ -88,9 +118,22 @@ public struct ExamCurriculum: Sendable {
     }
 
     /// From compiled decks: a muscle is covered when its deck's own vocabulary `Covers:` its file.
+    ///
+    /// A deck compiled against the same vocabulary terms (the bundled decks alone, or one school
+    /// deck beside them) has resolved its muscles already, as the compiler resolves them for its
+    /// cards: those facts are taken, not resolved a second time.
     public init(decks: [CompiledDeck], vocabulary: Vocabulary) {
         let covered = Set(decks.flatMap(\.coveredFiles))
-        self.init(muscles: decks.flatMap(\.muscles), vocabulary: vocabulary) { covered.contains($0.location.file) }
+        let resolver = FactResolver(vocabulary)
+        var resolved: [(muscle: Muscle, facts: MuscleFacts)] = []
+        for deck in decks {
+            let compiledWith = deck.location == .bundled ? deck.vocabulary.entries : FactsReport.bundledVocabulary.entries + deck.vocabulary.entries
+            let reuse = deck.facts.count == deck.muscles.count && compiledWith == vocabulary.entries
+            for (index, muscle) in deck.muscles.enumerated() where !muscle.name.isEmpty && covered.contains(muscle.location.file) {
+                resolved.append((muscle, reuse ? deck.facts[index] : resolver.facts(for: muscle)))
+            }
+        }
+        self.init(resolved: resolved, resolver: resolver)
     }
 
     public var covered: [Entry] { entries.filter(\.covered) }

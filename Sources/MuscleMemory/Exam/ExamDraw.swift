@@ -7,12 +7,14 @@ public enum ExamDraw {
     /// its weight (Efraimidis and Spirakis' keys u^(1/w)); weak topics weigh more (`weight`).
     public static func practice(_ items: [ExamItem], count: Int, seed: UInt64, weight: (ExamItem) -> Double) -> [ExamItem] {
         var random = ExamRandom(seed: seed)
-        let keyed = items.map { item -> (Double, ExamItem) in
-            let w = max(0.01, weight(item))
+        // Keys with the items' places, not the items: sorting moves these pairs, and the same
+        // comparisons give the same order.
+        let keyed = items.indices.map { index -> (Double, Int) in
+            let w = max(0.01, weight(items[index]))
             let u = max(Double.leastNonzeroMagnitude, random.unit())
-            return (Foundation.log(u) / w, item)
+            return (Foundation.log(u) / w, index)
         }
-        return spread(keyed.sorted { $0.0 > $1.0 }.prefix(max(0, count)).map(\.1))
+        return spread(keyed.sorted { $0.0 > $1.0 }.prefix(max(0, count)).map { items[$0.1] })
     }
 
     /// A mock exam: `count` items in a seeded shuffle, as even across templates as the items allow.

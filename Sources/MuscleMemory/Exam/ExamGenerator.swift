@@ -135,12 +135,7 @@ public enum ExamGenerator {
 
         func joint(_ movement: String) -> String { movementParts[movement]?.joint.lowercased() ?? "" }
 
-        func joints(_ entry: Entry) -> Set<String> {
-            if let known = jointSets[entry.key] { return known }
-            let found = Set(entry.facts.movements.map { $0.joint.lowercased() })
-            jointSets[entry.key] = found
-            return found
-        }
+        func joints(_ entry: Entry) -> Set<String> { entry.joints }
 
         func movementTitle(_ movement: String) -> String {
             guard let parts = movementParts[movement] else { return ExamPhrasing.capitalized(movement) }
@@ -151,7 +146,6 @@ public enum ExamGenerator {
         var opposites: [String: String?] = [:]
         var chains: [String: [String]] = [:]
         var nerveKinds: [String: Bool] = [:]
-        var jointSets: [String: Set<String>] = [:]
 
         func opposite(_ movement: String) -> String? {
             if let known = opposites[movement] { return known }
@@ -162,7 +156,7 @@ public enum ExamGenerator {
 
         func chain(_ nerve: String) -> [String] {
             if let known = chains[nerve] { return known }
-            let found = curriculum.index.vocabulary.nerveChain(nerve)
+            let found = curriculum.index.nerveChain(nerve)
             chains[nerve] = found
             return found
         }
@@ -447,22 +441,39 @@ public enum ExamGenerator {
             return found
         }
 
+        /// A landmark with its bone, worked out once per item rather than once per candidate.
+        struct Place {
+            var name: String
+            var bone: String
+            /// A bone named alone ("Fibula"): `bone` has no ": " to cut at, so it is the name.
+            var isBone: Bool { bone == name }
+        }
+
+        func place(_ landmark: String) -> Place { Place(name: landmark, bone: bone(landmark)) }
+
+        /// Each covered muscle's origins' and insertions' bones, by its place in `covered`.
+        lazy var originBones: [[String]] = covered.map { $0.origins.map(bone) }
+        lazy var insertionBones: [[String]] = covered.map { $0.insertions.map(bone) }
+
         /// Whether a muscle's attachments (one role) could include `landmark`: the landmark
-        /// itself, its bone named alone, or (for a bone) any landmark of it.
-        func attaches(_ names: [String], to landmark: String) -> Bool {
-            let isBone = !landmark.contains(": ")
-            return names.contains { name in
-                name == landmark || name == bone(landmark) || (isBone && bone(name) == landmark)
+        /// itself, its bone named alone, or (for a bone) any landmark of it. `bones` are the
+        /// attachments' bones.
+        func attaches(_ names: [String], _ bones: [String], to landmark: Place) -> Bool {
+            zip(names, bones).contains { name, bone in
+                name == landmark.name || name == landmark.bone || (landmark.isBone && bone == landmark.name)
             }
         }
 
         func attachmentMuscle(_ entry: Entry, origin: Bool) {
             let template: ExamTemplate = origin ? .originMuscle : .insertionMuscle
             for landmark in origin ? entry.keyOrigins : entry.keyInsertions {
-                let distractors: [Option] = covered.compactMap { other in
+                let target = place(landmark)
+                let distractors: [Option] = covered.indices.compactMap { index in
+                    let other = covered[index]
                     let (same, otherRole) = origin ? (other.origins, other.insertions) : (other.insertions, other.origins)
-                    guard other.key != entry.key, !same.isEmpty, !attaches(same, to: landmark) else { return nil }
-                    let score = (attaches(otherRole, to: landmark) ? 3 : 0) + (same.contains { bone($0) == bone(landmark) } ? 1 : 0) + kinship(other, entry)
+                    let (sameBones, otherBones) = origin ? (originBones[index], insertionBones[index]) : (insertionBones[index], originBones[index])
+                    guard other.key != entry.key, !same.isEmpty, !attaches(same, sameBones, to: target) else { return nil }
+                    let score = (attaches(otherRole, otherBones, to: target) ? 3 : 0) + (sameBones.contains(target.bone) ? 1 : 0) + kinship(other, entry)
                     return Option(text: other.name, fact: other.key, score: score) { [self] in "\(other.name): \(origin ? "origin" : "insertion") on \(landmarks(origin ? other.keyOrigins : other.keyInsertions))." }
                 }
                 let place = ExamPhrasing.landmark(landmark)
@@ -486,15 +497,20 @@ public enum ExamGenerator {
             return covered.flatMap { $0.origins + $0.insertions }.filter { seen.insert($0).inserted }
         }()
 
+        lazy var attachmentPlaces: [Place] = attachmentLandmarks.map(place)
+
         func muscleAttachment(_ entry: Entry, origin: Bool) {
             let template: ExamTemplate = origin ? .muscleOrigin : .muscleInsertion
             let (own, other) = origin ? (entry.origins, entry.insertions) : (entry.insertions, entry.origins)
+            let ownBones = own.map(bone)
             let role = origin ? "origin" : "insertion"
             for landmark in origin ? entry.keyOrigins : entry.keyInsertions {
-                let distractors: [Option] = attachmentLandmarks.compactMap { candidate in
-                    guard !attaches(own, to: candidate), !own.contains(where: { bone($0) == candidate }) else { return nil }
+                let landmarkBone = bone(landmark)
+                let distractors: [Option] = attachmentPlaces.compactMap { place in
+                    let candidate = place.name
+                    guard !attaches(own, ownBones, to: place), !ownBones.contains(candidate) else { return nil }
                     let users = landmarkUsers[candidate] ?? []
-                    let score = (other.contains(candidate) ? 3 : 0) + (bone(candidate) == bone(landmark) ? 2 : 0) + (users.contains { $0.region == entry.region } ? 1 : 0)
+                    let score = (other.contains(candidate) ? 3 : 0) + (place.bone == landmarkBone ? 2 : 0) + (users.contains { $0.region == entry.region } ? 1 : 0)
                     return Option(text: landmarkTitle(candidate), fact: candidate, score: score) { [self] in
                         let text = other.contains(candidate) ? "the \(origin ? "insertion" : "origin") of \(ExamPhrasing.the(entry.name)), not its \(role)"
                             : "attachment of \(ExamPhrasing.list(users.prefix(3).map { ExamPhrasing.the($0.name) })), not of \(ExamPhrasing.the(entry.name))"

@@ -113,6 +113,7 @@ public struct Vocabulary: Sendable, Hashable {
 /// Text as terms are compared: lower case, letters and digits, one space between words.
 enum TermText {
     static func normalize(_ text: String) -> String {
+        if let ascii = asciiNormalized(text) { return ascii }
         var words: [String] = []
         var word = ""
         for character in text.lowercased() {
@@ -125,6 +126,31 @@ enum TermText {
         }
         if !word.isEmpty { words.append(word) }
         return words.joined(separator: " ")
+    }
+
+    /// `normalize` for ASCII text, byte by byte: nearly every term and sentence the exam and the
+    /// fact resolver normalize is ASCII, and walking characters (each a grapheme cluster, each
+    /// asked `isLetter`) was a quarter of generating the exam. For ASCII the two agree: the letters
+    /// are A-Z and a-z, the numbers 0-9, and lower-casing maps A-Z alone. Nil for any other text.
+    static func asciiNormalized(_ text: String) -> String? {
+        var copy = text
+        return copy.withUTF8 { bytes -> String? in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var gap = false
+            for byte in bytes {
+                guard byte < 0x80 else { return nil }
+                let isUpper = byte >= 0x41 && byte <= 0x5A
+                guard isUpper || (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) else {
+                    gap = true
+                    continue
+                }
+                if gap && !out.isEmpty { out.append(0x20) }
+                gap = false
+                out.append(isUpper ? byte | 0x20 : byte)
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
     }
 
     /// `text` without anything in parentheses.
@@ -142,6 +168,31 @@ enum TermText {
     /// Whether `phrase` (normalized) occurs in `text` (normalized) on word boundaries.
     static func contains(_ text: String, _ phrase: String) -> Bool {
         guard !phrase.isEmpty else { return false }
+        if let ascii = asciiContains(text, phrase) { return ascii }
         return (" " + text + " ").contains(" " + phrase + " ")
+    }
+
+    /// `contains` for ASCII text, comparing bytes where a space or an end is on either side: the
+    /// padded `contains` above is Foundation's (through NSString, UTF-16 at a time), and the
+    /// resolver and the exam ask it for every phrase of every line. Nil for any other text.
+    static func asciiContains(_ text: String, _ phrase: String) -> Bool? {
+        var (body, wanted) = (text, phrase)
+        return body.withUTF8 { body -> Bool? in
+            wanted.withUTF8 { wanted -> Bool? in
+                guard body.allSatisfy({ $0 < 0x80 }), wanted.allSatisfy({ $0 < 0x80 }) else { return nil }
+                let (n, m) = (body.count, wanted.count)
+                guard m <= n, let first = wanted.first else { return false }
+                var start = 0
+                while start + m <= n {
+                    if body[start] == first, start == 0 || body[start - 1] == 0x20, start + m == n || body[start + m] == 0x20 {
+                        var offset = 1
+                        while offset < m && body[start + offset] == wanted[offset] { offset += 1 }
+                        if offset == m { return true }
+                    }
+                    start += 1
+                }
+                return false
+            }
+        }
     }
 }

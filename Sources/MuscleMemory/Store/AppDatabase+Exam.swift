@@ -80,40 +80,56 @@ public struct ExamItemHistory: Sendable, Equatable {
 extension AppDatabase {
     /// Makes `exam_item` hold exactly the items the curriculum generates now, active: new IDs are
     /// added, changed text is updated in place (same facts, same ID), IDs no longer generated are
-    /// retired (their answers kept), and retired IDs generated again are restored. One
-    /// transaction; nothing is written when nothing changed.
+    /// retired (their answers kept), and retired IDs generated again are restored. Each active
+    /// item keeps its place in `items` (a draw over the stored items is a draw over these), and
+    /// `source` says what they were generated from (nil: nothing vouches for them, and the next
+    /// exam generates them again). One transaction; nothing is written when nothing changed.
     @discardableResult
-    public func syncExamItems(_ items: [ExamItem], now: Date) throws(StoreError) -> ExamItemSync {
-        let stored = try read { db in
-            try Row.fetchAll(db, sql: "SELECT id, content_hash, retired_at IS NOT NULL AS retired FROM exam_item")
-                .reduce(into: [String: (hash: String, retired: Bool)]()) { $0[$1["id"]] = ($1["content_hash"], $1["retired"]) }
+    public func syncExamItems(_ items: [ExamItem], source: ExamItemSource? = nil, now: Date) throws(StoreError) -> ExamItemSync {
+        let (stored, storedSource) = try read { db in
+            let items = try Row.fetchAll(db, sql: "SELECT id, content_hash, retired_at IS NOT NULL, position, muscle_name FROM exam_item")
+                .reduce(into: [String: StoredExamItem]()) { $0[$1[0]] = StoredExamItem(hash: $1[1], retired: $1[2], position: $1[3], muscleName: $1[4]) }
+            return (items, try Self.examItemSource(db))
         }
         var plan = ExamItemSync()
-        var inserts: [ExamItem] = []
+        var inserts: [(item: ExamItem, position: Int)] = []
         var updates: [ExamItem] = []
         var restores: [String] = []
+        var places: [(id: String, position: Int, muscleName: String)] = []
         var seen = Set<String>()
         for item in items where seen.insert(item.id).inserted {
-            guard let old = stored[item.id] else { inserts.append(item); continue }
+            let position = seen.count - 1
+            guard let old = stored[item.id] else { inserts.append((item, position)); continue }
             if old.hash != item.contentHash { updates.append(item) }
             if old.retired { restores.append(item.id) }
+            if old.position != position || old.muscleName != item.muscleName { places.append((item.id, position, item.muscleName)) }
         }
         let retire = stored.filter { !$0.value.retired && !seen.contains($0.key) }.map(\.key).sorted()
         plan.added = inserts.count
         plan.updated = updates.count
         plan.restored = restores.count
         plan.retired = retire.count
-        guard plan.changed else { return plan }
+        guard plan.changed || !places.isEmpty || storedSource != source else { return plan }
         let at = now.milliseconds
         try write { db in
             let insert = try db.cachedStatement(sql: ExamSQL.insertItem)
-            for item in inserts { try insert.execute(arguments: ExamSQL.arguments(item, at: at)) }
+            for (item, position) in inserts { try insert.execute(arguments: ExamSQL.arguments(item, position: position, at: at)) }
             let update = try db.cachedStatement(sql: ExamSQL.updateItem)
             for item in updates { try update.execute(arguments: ExamSQL.arguments(item, at: at)) }
             let restore = try db.cachedStatement(sql: "UPDATE exam_item SET retired_at = NULL WHERE id = :id")
             for id in restores { try restore.execute(arguments: ["id": id]) }
-            let retired = try db.cachedStatement(sql: "UPDATE exam_item SET retired_at = :at WHERE id = :id AND retired_at IS NULL")
+            let place = try db.cachedStatement(sql: "UPDATE exam_item SET position = :position, muscle_name = :name WHERE id = :id")
+            for (id, position, name) in places { try place.execute(arguments: ["id": id, "position": position, "name": name]) }
+            let retired = try db.cachedStatement(sql: "UPDATE exam_item SET retired_at = :at, position = NULL WHERE id = :id AND retired_at IS NULL")
             for id in retire { try retired.execute(arguments: ["id": id, "at": at]) }
+            if let source {
+                try db.execute(sql: """
+                    INSERT INTO exam_curriculum (id, fingerprint, warning, synced_at) VALUES (1, :fingerprint, :warning, :at)
+                    ON CONFLICT (id) DO UPDATE SET fingerprint = excluded.fingerprint, warning = excluded.warning, synced_at = excluded.synced_at
+                    """, arguments: ["fingerprint": source.fingerprint, "warning": source.warning, "at": at])
+            } else {
+                try db.execute(sql: "DELETE FROM exam_curriculum")
+            }
         }
         return plan
     }
@@ -195,8 +211,8 @@ extension AppDatabase {
 enum ExamSQL {
     static let insertItem = """
         INSERT INTO exam_item (id, template, aspect, muscle_key, region, stem, option_a, option_b, option_c, option_d, key_index,
-                               explanation, content_hash, created_at, changed_at)
-        VALUES (:id, :template, :aspect, :muscle, :region, :stem, :a, :b, :c, :d, :key, :explanation, :hash, :at, :at)
+                               explanation, content_hash, created_at, changed_at, position, muscle_name)
+        VALUES (:id, :template, :aspect, :muscle, :region, :stem, :a, :b, :c, :d, :key, :explanation, :hash, :at, :at, :position, :name)
         """
     static let updateItem = """
         UPDATE exam_item SET template = :template, aspect = :aspect, muscle_key = :muscle, region = :region, stem = :stem,
@@ -216,6 +232,11 @@ enum ExamSQL {
             "stem": item.stem, "a": options[0], "b": options[1], "c": options[2], "d": options[3], "key": item.keyIndex,
             "explanation": item.explanation.joined(separator: "\n"), "hash": item.contentHash, "at": at,
         ]
+    }
+
+    /// An insert's values: the item's, its place and its muscle's name.
+    static func arguments(_ item: ExamItem, position: Int, at: Int64) -> StatementArguments {
+        arguments(item, at: at) &+ ["position": position, "name": item.muscleName]
     }
 }
 

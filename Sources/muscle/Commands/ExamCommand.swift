@@ -73,16 +73,35 @@ struct ExamCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let start = try global.resolvedNow()
-            let locations = global.deckLocations
-            let decks = locations.map { DeckCompiler.compile($0) }
+            let loaded = global.deckLocations.map { DeckLoader.load($0) }
+            let fingerprint = ProgramIdentity.current.map { program in
+                ExamItemFingerprint.of(decks: loaded.map { ($0.location, $0.contentHash) }, program: program)
+            }
+            let filter = CardFilter(muscles: muscle, aspects: aspect.compactMap(Aspect.init(loose:)), regions: region)
+            // Unchanged decks: the items stored at the last start are the ones generating would
+            // give, in the same order, so the set is drawn from them without compiling anything.
+            // The draw needs only the items' outlines; the drawn ones are then read whole. (A
+            // filter or --list needs the curriculum's muscles and regions: those generate.)
+            var opened: AppDatabase?
+            if let fingerprint, filter.isEmpty && !list, let database = try? global.openDatabase(now: start, create: false) {
+                if let stored = (try? database.storedExamItemOutlines(from: fingerprint)) ?? nil,
+                   let drawn = (try? database.storedExamItems(try draw(stored.items, database: database, start: start))) ?? nil {
+                    if let warning = stored.warning { Output.warning(warning) }
+                    try run(drawn, database: database, start: start)
+                    return
+                }
+                opened = database
+            }
+            let decks = loaded.map { DeckCompiler.compile($0) }
             let errors = decks.flatMap(\.diagnostics).filter { $0.severity == .error }
+            var warning: String?
             if !errors.isEmpty {
                 let files = Set(errors.map(\.file)).sorted()
-                Output.warning("the decks have \(errors.count) lint error\(errors.count == 1 ? "" : "s") (in \(files.joined(separator: ", "))); the items come from what could be read. Run `muscle lint` for details.")
+                warning = "the decks have \(errors.count) lint error\(errors.count == 1 ? "" : "s") (in \(files.joined(separator: ", "))); the items come from what could be read. Run `muscle lint` for details."
+                warning.map(Output.warning)
             }
             let curriculum = ExamCurriculum(decks: decks, vocabulary: FactsReport.vocabulary(for: decks))
             let all = ExamGenerator.items(curriculum)
-            let filter = CardFilter(muscles: muscle, aspects: aspect.compactMap(Aspect.init(loose:)), regions: region)
             if !filter.isEmpty {
                 var seen = Set<String>()
                 let vocabulary = FilterVocabulary(
@@ -103,39 +122,51 @@ struct ExamCommand: ParsableCommand {
                 throw CommandFailure(filter.isEmpty ? "the decks generate no exam item (items need facts the vocabulary covers; see Docs/EXAM.md)"
                                                     : "no exam item matches these filters; `muscle exam --list` shows the items there are", exitCode: 64)
             }
-            let count = try items.map(Self.itemsOption.parse) ?? (mock ? 100 : 20)
-            let seedValue = UInt64(try seed.map(Self.seedOption.parse) ?? Int(start.timeIntervalSince1970 * 1000) % 1_000_000_000)
-            let database = try global.openDatabase(now: start, create: true)
-            try database.syncExamItems(all, now: start)
-            let drawn: [ExamItem]
-            if mock {
-                drawn = ExamDraw.mock(chosen, count: count, seed: seedValue)
-            } else {
-                let history = try database.examItemHistory()
-                let reviews = try database.reviewTotalsByTopic()
-                drawn = ExamDraw.practice(chosen, count: count, seed: seedValue) { item in
-                    ExamDraw.weight(item, history: history[item.id], reviews: reviews["\(item.muscleKey)/\(item.aspect.rawValue)"])
-                }
-            }
-            if drawn.count < count {
-                Output.note("only \(drawn.count) item\(drawn.count == 1 ? "" : "s") match; the \(mock ? "exam" : "set") has \(drawn.count)")
-            }
-            let frozen = global.now != nil || global.environment["MUSCLE_NOW"] != nil
-            let rate = Double(frozen ? try global.environment["MUSCLE_CLOCK_RATE"].map(Self.clockRateVariable.parse) ?? 0 : 1)
-            let clockStart = Date()
-            let now = { start.addingTimeInterval(Date().timeIntervalSince(clockStart) * rate) }
-            let session = ExamSession(database: database, items: drawn, kind: mock ? .mock : .practice,
-                                      minutes: mock ? try minutes.map(Self.minutesOption.parse) ?? 110 : nil, seed: seedValue,
-                                      calendar: try global.calendar(), now: now)
-            let terminalIn = TerminalInfo.isTerminal(0) && TerminalInfo.isTerminal(1)
-            if terminalIn && !plain && global.environment["TERM"] != "dumb" {
-                let terminal = ExamScreenTerminal(style: TerminalInfo.style(disabled: noColor), ascii: noUnicode, now: now)
-                guard terminal.start() else { throw CommandFailure("cannot set the terminal to single-key mode") }
-                defer { terminal.finish() }
-                try session.run(on: terminal)
-            } else {
-                try session.run(on: ExamLineTerminal(ascii: noUnicode, introduce: terminalIn, now: now))
-            }
+            let database = try opened ?? global.openDatabase(now: start, create: true)
+            try database.syncExamItems(all, source: fingerprint.map { ExamItemSource(fingerprint: $0, warning: warning) }, now: start)
+            try run(try draw(chosen, database: database, start: start), database: database, start: start)
+        }
+    }
+
+    func count() throws -> Int { try items.map(Self.itemsOption.parse) ?? (mock ? 100 : 20) }
+
+    func seedValue(_ start: Date) throws -> UInt64 {
+        UInt64(try seed.map(Self.seedOption.parse) ?? Int(start.timeIntervalSince1970 * 1000) % 1_000_000_000)
+    }
+
+    /// The set drawn from `chosen` (the items matching the filters, in curriculum order): only
+    /// their IDs, templates and muscles count.
+    func draw(_ chosen: [ExamItem], database: AppDatabase, start: Date) throws -> [ExamItem] {
+        if mock { return ExamDraw.mock(chosen, count: try count(), seed: try seedValue(start)) }
+        let history = try database.examItemHistory()
+        let reviews = try database.reviewTotalsByTopic()
+        return ExamDraw.practice(chosen, count: try count(), seed: try seedValue(start)) { item in
+            ExamDraw.weight(item, history: history[item.id], reviews: reviews["\(item.muscleKey)/\(item.aspect.rawValue)"])
+        }
+    }
+
+    /// Asks the drawn items.
+    func run(_ drawn: [ExamItem], database: AppDatabase, start: Date) throws {
+        let count = try count()
+        let seedValue = try seedValue(start)
+        if drawn.count < count {
+            Output.note("only \(drawn.count) item\(drawn.count == 1 ? "" : "s") match; the \(mock ? "exam" : "set") has \(drawn.count)")
+        }
+        let frozen = global.now != nil || global.environment["MUSCLE_NOW"] != nil
+        let rate = Double(frozen ? try global.environment["MUSCLE_CLOCK_RATE"].map(Self.clockRateVariable.parse) ?? 0 : 1)
+        let clockStart = Date()
+        let now = { start.addingTimeInterval(Date().timeIntervalSince(clockStart) * rate) }
+        let session = ExamSession(database: database, items: drawn, kind: mock ? .mock : .practice,
+                                  minutes: mock ? try minutes.map(Self.minutesOption.parse) ?? 110 : nil, seed: seedValue,
+                                  calendar: try global.calendar(), now: now)
+        let terminalIn = TerminalInfo.isTerminal(0) && TerminalInfo.isTerminal(1)
+        if terminalIn && !plain && global.environment["TERM"] != "dumb" {
+            let terminal = ExamScreenTerminal(style: TerminalInfo.style(disabled: noColor), ascii: noUnicode, now: now)
+            guard terminal.start() else { throw CommandFailure("cannot set the terminal to single-key mode") }
+            defer { terminal.finish() }
+            try session.run(on: terminal)
+        } else {
+            try session.run(on: ExamLineTerminal(ascii: noUnicode, introduce: terminalIn, now: now))
         }
     }
 }

@@ -12,10 +12,13 @@ import TestSupport
     static let curriculum = ExamCurriculum(decks: decks, vocabulary: FactsReport.vocabulary(for: decks))
     static let items = ExamGenerator.items(curriculum)
 
+    /// The curriculum's muscles by key: built once, not for each of the ten thousand options judged.
+    static let muscles = Dictionary(curriculum.entries.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+
     /// Whether `option` (as `optionFacts` spells it) satisfies the item's stem.
     static func satisfies(_ item: ExamItem, _ option: String) -> Bool {
         let index = curriculum.index
-        let muscles = Dictionary(curriculum.entries.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+        let muscles = Self.muscles
         func name(_ key: String) -> String { muscles[key]?.name ?? key }
         func performs(_ key: String, _ movement: String) -> Bool {
             let (prime, assisting) = index.performers(of: movement)
