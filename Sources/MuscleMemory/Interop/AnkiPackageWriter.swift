@@ -59,6 +59,10 @@ public enum AnkiPackageWriter {
         configuration.journalMode = .default
         let queue = try DatabaseQueue(path: path, configuration: configuration)
         try queue.writeWithoutTransaction { db in
+            // A throwaway file until it is zipped: no journal, no flushes. The page cache and
+            // temporary store stay SQLite's defaults: the index builds' sorts of 1.4 million keys
+            // were 1.5 to 2.5 times slower with a 32 MB cache or temporary data in memory (one
+            // large in-memory sort instead of small sorted runs merged).
             try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF")
         }
         var built: AnkiPackage?
@@ -101,10 +105,17 @@ public enum AnkiPackageWriter {
             }
             let card = try BulkInsert(db, sql: "INSERT INTO cards VALUES (?, ?, ?, 0, ?, -1, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, '')")
             for c in package.cards {
-                for (index, value) in [c.id, c.noteID, c.deckID, c.modified].enumerated() { card.bind(Int32(index + 1), value) }
-                for (index, value) in [c.type, c.queue, c.due, c.interval, c.factor, c.repetitions, c.lapses].enumerated() {
-                    card.bind(Int32(index + 5), value)
-                }
+                card.bind(1, c.id)
+                card.bind(2, c.noteID)
+                card.bind(3, c.deckID)
+                card.bind(4, c.modified)
+                card.bind(5, c.type)
+                card.bind(6, c.queue)
+                card.bind(7, c.due)
+                card.bind(8, c.interval)
+                card.bind(9, c.factor)
+                card.bind(10, c.repetitions)
+                card.bind(11, c.lapses)
                 try card.insert()
             }
             try db.execute(sql: indexes)
