@@ -88,6 +88,7 @@ enum AnkiZip {
             input = -1
         }
         defer { if input >= 0 { close(input) } }
+        if entry.deflate && input >= 0 { return try writeDeflated(file: input, to: fd) }
         var stream = z_stream()
         if entry.deflate {
             let code = deflateInit2_(&stream, level, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
@@ -142,7 +143,7 @@ enum AnkiZip {
         return (UInt32(truncatingIfNeeded: crc), size, written)
     }
 
-    private static func writeAll(_ fd: Int32, _ bytes: some Collection<UInt8>) throws {
+    static func writeAll(_ fd: Int32, _ bytes: some Collection<UInt8>) throws {
         let array = Array(bytes)
         var done = 0
         while done < array.count {
