@@ -51,7 +51,7 @@ public enum AnkiPackageWriter {
     }
 
     /// The schema-11 collection (the DDL Anki's own legacy exporter and genanki write). The review
-    /// log is written as it is read; the indexes are made after the rows (one sort each instead
+    /// log is written as it is read (read on another thread: `AnkiReviewPipe`); the indexes are made after the rows (one sort each instead
     /// of 1.4 million ordered inserts), so the file ends with the same schema.
     static func buildCollection(cards: [AnkiExportCard], reviews: Reviews?, now: Date, today: Day, rolloverHour: Int,
                                 dayStart: (Day) -> Int64, at path: String) throws -> AnkiPackage {
@@ -72,7 +72,7 @@ public enum AnkiPackageWriter {
             if let reviews {
                 var current = AnkiReviewLog(cards: cards, firstNoteID: AnkiPackage.firstNoteID(now: now, count: cards.count))
                 let review = try BulkInsert(db, sql: "INSERT INTO revlog VALUES (?, ?, -1, ?, ?, ?, ?, ?, ?)")
-                try reviews { index, answer in
+                try AnkiReviewPipe.run(reviews) { index, answer in
                     guard let r = current.add(card: index, answer) else { return }
                     review.bind(1, r.id)
                     review.bind(2, r.cardID)
