@@ -71,18 +71,25 @@ public enum AnkiPackageWriter {
             var log: AnkiReviewLog?
             if let reviews {
                 var current = AnkiReviewLog(cards: cards, firstNoteID: AnkiPackage.firstNoteID(now: now, count: cards.count))
-                let review = try BulkInsert(db, sql: "INSERT INTO revlog VALUES (?, ?, -1, ?, ?, ?, ?, ?, ?)")
+                // Rows go in `revlogRowsPerInsert` at a time (one statement's step and reset for
+                // many rows), the last few one by one; the table holds the same rows either way.
+                let many = try BulkInsert(db, sql: "INSERT INTO revlog VALUES "
+                    + repeatElement("(?, ?, -1, ?, ?, ?, ?, ?, ?)", count: revlogRowsPerInsert).joined(separator: ", "))
+                let one = try BulkInsert(db, sql: "INSERT INTO revlog VALUES (?, ?, -1, ?, ?, ?, ?, ?, ?)")
+                var pending: [AnkiPackage.Review] = []
+                pending.reserveCapacity(revlogRowsPerInsert)
                 try AnkiReviewPipe.run(reviews) { index, answer in
                     guard let r = current.add(card: index, answer) else { return }
-                    review.bind(1, r.id)
-                    review.bind(2, r.cardID)
-                    review.bind(3, r.ease)
-                    review.bind(4, r.interval)
-                    review.bind(5, r.lastInterval)
-                    review.bind(6, r.factor)
-                    review.bind(7, r.timeMS)
-                    review.bind(8, r.type)
-                    try review.insert()
+                    pending.append(r)
+                    if pending.count == revlogRowsPerInsert {
+                        for (row, review) in pending.enumerated() { bind(review, to: many, at: Int32(row * 8)) }
+                        try many.insert()
+                        pending.removeAll(keepingCapacity: true)
+                    }
+                }
+                for review in pending {
+                    bind(review, to: one, at: 0)
+                    try one.insert()
                 }
                 log = current
             }
@@ -125,6 +132,21 @@ public enum AnkiPackageWriter {
         try queue.close()
         guard let built else { throw CocoaError(.fileWriteUnknown) }
         return built
+    }
+
+    /// Review-log rows per INSERT (8 values each, well under SQLite's 32,766 parameters).
+    static let revlogRowsPerInsert = 64
+
+    /// Binds a review-log row's eight values to `statement` from parameter `offset + 1` on.
+    private static func bind(_ r: AnkiPackage.Review, to statement: BulkInsert, at offset: Int32) {
+        statement.bind(offset + 1, r.id)
+        statement.bind(offset + 2, r.cardID)
+        statement.bind(offset + 3, r.ease)
+        statement.bind(offset + 4, r.interval)
+        statement.bind(offset + 5, r.lastInterval)
+        statement.bind(offset + 6, r.factor)
+        statement.bind(offset + 7, r.timeMS)
+        statement.bind(offset + 8, r.type)
     }
 
     static func json(_ value: Any) throws -> String {
