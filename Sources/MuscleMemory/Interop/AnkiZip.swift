@@ -12,6 +12,8 @@ import CZlib
 /// third of that for a package about a tenth larger (Benchmarks/README.md has the figures). The
 /// layout is the plain one every unzip reads: a local header before each entry (its sizes and
 /// CRC written back once known), a central directory, no zip64 (a larger package is refused).
+/// A file entry is deflated in slices on every core (`writeDeflated`, AnkiZipSlices.swift): still
+/// one ordinary deflate stream, which the real Anki, ZIPFoundation and unzip read as before.
 enum AnkiZip {
     enum Failure: Error, CustomStringConvertible {
         case system(String, Int32)
