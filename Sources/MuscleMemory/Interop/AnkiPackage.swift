@@ -99,16 +99,22 @@ public struct AnkiPackage: Sendable, Equatable {
     /// digits of the SHA-1 of "musclememory/" and that ID), and made only of the characters a
     /// deck's `Id:` allows, so `muscle import anki` can give it back to the card.
     public static func guid(firstID: String) -> String {
-        let digest = SHA1.digest(Array(("musclememory/" + firstID).utf8))
-        return "mm-" + digest.prefix(8).map { byte in
-            let text = String(byte, radix: 16)
-            return text.count == 1 ? "0" + text : text
-        }.joined()
+        var message = "musclememory/" + firstID
+        let (high, low, _, _, _) = message.withUTF8(SHA1.words)
+        // "mm-" and the first eight bytes of the digest as lowercase hex, written as bytes.
+        let hex = Array("0123456789abcdef".utf8)
+        var bytes: [UInt8] = Array("mm-".utf8)
+        bytes.reserveCapacity(19)
+        for word in [high, low] {
+            for shift in stride(from: 28, through: 0, by: -4) { bytes.append(hex[Int(word >> UInt32(shift) & 0xF)]) }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Anki's `csum`: the first four bytes, big-endian, of the SHA-1 of the first field's text.
     public static func checksum(_ text: String) -> Int64 {
-        SHA1.digest(Array(text.utf8)).prefix(4).reduce(Int64(0)) { $0 << 8 | Int64($1) }
+        var text = text
+        return Int64(text.withUTF8(SHA1.firstWord))
     }
 
     /// "MuscleMemory::Lower leg and foot::Gastrocnemius" (`::` inside a name would nest it further).
@@ -205,7 +211,9 @@ public struct AnkiPackage: Sendable, Equatable {
     /// Deck text is plain; Anki fields are HTML: escape it, and keep its line breaks.
     static func html(_ text: String) -> String {
         // Most text has nothing to escape: one pass over its bytes, no copy.
-        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x0A }) else { return text }
+        var probe = text
+        let plain = probe.withUTF8 { bytes in !bytes.contains { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x0A } }
+        if plain { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for character in text {

@@ -12,6 +12,8 @@ import CZlib
 /// third of that for a package about a tenth larger (Benchmarks/README.md has the figures). The
 /// layout is the plain one every unzip reads: a local header before each entry (its sizes and
 /// CRC written back once known), a central directory, no zip64 (a larger package is refused).
+/// A file entry is deflated in slices on every core (`writeDeflated`, AnkiZipSlices.swift): still
+/// one ordinary deflate stream, which the real Anki, ZIPFoundation and unzip read as before.
 enum AnkiZip {
     enum Failure: Error, CustomStringConvertible {
         case system(String, Int32)
@@ -88,6 +90,7 @@ enum AnkiZip {
             input = -1
         }
         defer { if input >= 0 { close(input) } }
+        if entry.deflate && input >= 0 { return try writeDeflated(file: input, to: fd) }
         var stream = z_stream()
         if entry.deflate {
             let code = deflateInit2_(&stream, level, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
@@ -142,7 +145,7 @@ enum AnkiZip {
         return (UInt32(truncatingIfNeeded: crc), size, written)
     }
 
-    private static func writeAll(_ fd: Int32, _ bytes: some Collection<UInt8>) throws {
+    static func writeAll(_ fd: Int32, _ bytes: some Collection<UInt8>) throws {
         let array = Array(bytes)
         var done = 0
         while done < array.count {

@@ -78,8 +78,7 @@ extension AppDatabase {
     /// throws stops the scan and is rethrown as it is.
     public func forEachAnkiExportReview(of cards: [AnkiExportCard], _ body: (Int, AnkiExportReview) throws -> Void) throws {
         guard !cards.isEmpty else { return }
-        var position = [Int64: Int](minimumCapacity: cards.count)
-        for (index, card) in cards.enumerated() { position[card.rowID] = index }
+        let position = CardPositions(cards.map(\.rowID))
         var failure: (any Error)?
         try read { db in
             let statement = try db.makeStatement(sql: """
@@ -88,7 +87,7 @@ extension AppDatabase {
             let raw = statement.sqliteStatement
             var code = sqlite3_step(raw)
             while code == SQLITE_ROW {
-                if let index = position[sqlite3_column_int64(raw, 0)] {
+                if let index = position.index(of: sqlite3_column_int64(raw, 0)) {
                     let review = AnkiExportReview(
                         reviewedAt: sqlite3_column_int64(raw, 1), day: Int(sqlite3_column_int64(raw, 2)), grade: Int(sqlite3_column_int64(raw, 3)),
                         answerMS: Int(sqlite3_column_int64(raw, 4)), intervalDays: Int(sqlite3_column_int64(raw, 5)),

@@ -10,6 +10,11 @@ import ZIPFoundation
     @Test func sha1AndAnkisChecksum() {
         let hex = SHA1.digest(Array("abc".utf8)).map { String(format: "%02x", $0) }.joined()
         #expect(hex == "a9993e364706816aba3e25717850c26c9cd0d89d")
+        // The standard's other vectors: the empty message, and 56 bytes (the padding takes a second block).
+        func digest(_ text: String) -> String { SHA1.digest(Array(text.utf8)).map { String(format: "%02x", $0) }.joined() }
+        #expect(digest("") == "da39a3ee5e6b4b0d3255bfef95601890afd80709")
+        #expect(digest("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq") == "84983e441c3bd26ebaae4aa1f95129e5e54670f1")
+        #expect(digest(String(repeating: "a", count: 1000)) == "291e9a6c66994949b57ba5e650361e98fc36b1ba")
         #expect(AnkiPackage.checksum("test") == 2_840_236_005)  // Anki's own field_checksum test
     }
 
