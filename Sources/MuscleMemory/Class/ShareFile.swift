@@ -246,9 +246,13 @@ struct ShareFile {
 
     /// A topic level, by its raw value.
     private mutating func level() throws(GiveUp) -> TopicLevel {
-        let word = try fieldName()
-        for (name, level) in FieldName.levels where name == word { return level }
-        throw GiveUp()
+        switch try fieldName() {
+        case .muscle: .muscle
+        case .aspect: .aspect
+        case .region: .region
+        case .muscleAspect: .muscleAspect
+        default: throw GiveUp()
+        }
     }
 
     /// A string without escapes is taken as it is (checked UTF-8); one with escapes is decoded.
