@@ -69,7 +69,7 @@ enum BenchClass {
         let elapsed = try clock.measure {
             // As `muscle class` does it: the decks compile while the shares are read side by side.
             let names = try FileManager.default.contentsOfDirectory(atPath: folder).sorted().filter { $0.hasSuffix(".json") }
-            let (known, results) = Alongside.run({ ClassMerge.knownCards([DeckCompiler.compile(.bundled)]) },
+            let (known, results) = Alongside.run({ ClassMerge.knownCards(cards: [DeckCompiler.cards(.bundled)]) },
                                                  while: { ShareReader.readFiles(names.map { folder + "/" + $0 }) })
             var inputs: [ClassInput] = []
             var skipped: [SkippedShare] = []

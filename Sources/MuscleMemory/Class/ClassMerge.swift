@@ -214,9 +214,14 @@ public enum ClassMerge {
 extension ClassMerge {
     /// The cards of the instructor's decks by ID, with their source file and line.
     public static func knownCards(_ decks: [CompiledDeck]) -> [CardID: KnownCard] {
+        knownCards(cards: decks.map(\.cards))
+    }
+
+    /// The same from each deck's cards alone (`DeckCompiler.cards`), the first deck's card first.
+    public static func knownCards(cards decks: [[Card]]) -> [CardID: KnownCard] {
         var known: [CardID: KnownCard] = [:]
         for deck in decks {
-            for card in deck.cards where known[card.id] == nil {
+            for card in deck where known[card.id] == nil {
                 known[card.id] = KnownCard(muscle: card.muscle, aspect: card.aspect.rawValue, source: card.source.description)
             }
         }

@@ -109,6 +109,14 @@ public struct FactResolver: Sendable {
     }
 
     public func facts(for muscle: Muscle) -> MuscleFacts {
+        var facts = movementFacts(for: muscle)
+        resolveNervesAndLandmarks(of: muscle, into: &facts)
+        return facts
+    }
+
+    /// The muscle's action lines alone (movements, functions, the unresolved actions): all the
+    /// cards from the facts need, so `DeckCompiler.cards` resolves nothing else.
+    func movementFacts(for muscle: Muscle) -> MuscleFacts {
         var facts = MuscleFacts(muscle: muscle.name, key: muscle.key, location: muscle.location)
         for action in muscle.actions {
             if let means = action.means {
@@ -135,6 +143,10 @@ public struct FactResolver: Sendable {
                                               suggestions: suggestions(for: action.text, kinds: [.joint, .function])))
             }
         }
+        return facts
+    }
+
+    private func resolveNervesAndLandmarks(of muscle: Muscle, into facts: inout MuscleFacts) {
         if let innervation = muscle.fields[.innervation] {
             let nerves = resolveNerves(innervation.value)
             facts.nerves = nerves
@@ -153,7 +165,6 @@ public struct FactResolver: Sendable {
                                               suggestions: suggestions(for: text.value, kinds: [.bone, .structure])))
             }
         }
-        return facts
     }
 
     // MARK: - Actions

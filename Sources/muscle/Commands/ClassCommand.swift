@@ -35,7 +35,7 @@ struct ClassCommand: ParsableCommand {
             let options = ClassOptions(minGroup: try Self.minGroupOption.parse(minGroup), exam: exam.flatMap(Day.init(iso:)))
             // The decks compile (for the cards' sources) while the shares are read: neither needs the other.
             let decks = global.deckLocations
-            let (known, (inputs, skipped)) = try Alongside.run({ ClassMerge.knownCards(decks.map { DeckCompiler.compile($0) }) },
+            let (known, (inputs, skipped)) = try Alongside.run({ ClassMerge.knownCards(cards: decks.map(DeckCompiler.cards)) },
                                                                while: { try Self.readShares(paths) })
             for skip in skipped { Output.warning("\(skip.name) \(skip.reason); skipped") }
             guard !inputs.isEmpty else {
