@@ -21,6 +21,17 @@ public enum ClassMerge {
         var students = 0, started = 0, reviews = 0, weak = 0
         var weakness: [Double] = []
         var retention: [Double] = []
+
+        mutating func add(_ t: Share.Topic, weakness w: Double?, retention r: Double?) {
+            students += 1
+            reviews += t.reviews
+            if t.seen > 0 { started += 1 }
+            if let w {
+                weakness.append(w)
+                if w >= ClassMerge.weakThreshold { weak += 1 }
+            }
+            if let r { retention.append(r) }
+        }
     }
 
     private struct CardAccumulator {
@@ -58,19 +69,12 @@ public enum ClassMerge {
         for input in inputs {
             var regions: [String: Double] = [:]
             for t in input.share.topics {
-                let key = TopicKey(level: t.level, key: t.key)
                 let stats = stats(t)
-                var acc = topics[key] ?? TopicAccumulator(name: t.name)
-                acc.students += 1
-                acc.reviews += t.reviews
-                if t.seen > 0 { acc.started += 1 }
-                if let w = stats.weakness {
-                    acc.weakness.append(w)
-                    if w >= weakThreshold { acc.weak += 1 }
-                    if t.level == .region { regions[t.key] = w }
-                }
-                if let r = stats.retention { acc.retention.append(r) }
-                topics[key] = acc
+                // In place: one hash of the key per topic, and the lists grow where they are
+                // (a copy taken out and written back copied both lists on every append).
+                topics[TopicKey(level: t.level, key: t.key), default: TopicAccumulator(name: t.name)]
+                    .add(t, weakness: stats.weakness, retention: stats.retention)
+                if t.level == .region, let w = stats.weakness { regions[t.key] = w }
             }
             if let label = label(input.share) { studentRegions.append((label, regions)) }
         }
@@ -210,9 +214,14 @@ public enum ClassMerge {
 extension ClassMerge {
     /// The cards of the instructor's decks by ID, with their source file and line.
     public static func knownCards(_ decks: [CompiledDeck]) -> [CardID: KnownCard] {
+        knownCards(cards: decks.map(\.cards))
+    }
+
+    /// The same from each deck's cards alone (`DeckCompiler.cards`), the first deck's card first.
+    public static func knownCards(cards decks: [[Card]]) -> [CardID: KnownCard] {
         var known: [CardID: KnownCard] = [:]
         for deck in decks {
-            for card in deck.cards where known[card.id] == nil {
+            for card in deck where known[card.id] == nil {
                 known[card.id] = KnownCard(muscle: card.muscle, aspect: card.aspect.rawValue, source: card.source.description)
             }
         }

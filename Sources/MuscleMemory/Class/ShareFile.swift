@@ -33,18 +33,18 @@ struct ShareFile {
     private mutating func readShare() throws(GiveUp) -> Share {
         var schema: Int?, kind: String?, day: String?, label: String?, windowDays: Int?
         var decks: [DeckVersion]?, topics: [Share.Topic]?, readiness: Share.Readiness?, cards: [CardAnswerCount]?, exam: Share.ExamPractice?
-        try object { (s: inout ShareFile, key: String) throws(GiveUp) in
+        try object { (s: inout ShareFile, key: FieldName) throws(GiveUp) in
             switch key {
-            case "schema": schema = try s.int()
-            case "kind": kind = try s.string()
-            case "day": day = try s.string()
-            case "label": label = try s.optional { (s: inout ShareFile) throws(GiveUp) in try s.string() }
-            case "window_days": windowDays = try s.int()
-            case "decks": decks = try s.array { (s: inout ShareFile) throws(GiveUp) in try s.readDeck() }
-            case "topics": topics = try s.array { (s: inout ShareFile) throws(GiveUp) in try s.readTopic() }
-            case "readiness": readiness = try s.optional { (s: inout ShareFile) throws(GiveUp) in try s.readReadiness() }
-            case "cards": cards = try s.array { (s: inout ShareFile) throws(GiveUp) in try s.readCard() }
-            case "exam": exam = try s.optional { (s: inout ShareFile) throws(GiveUp) in try s.readExam() }
+            case .schema: schema = try s.int()
+            case .kind: kind = try s.string()
+            case .day: day = try s.string()
+            case .label: label = try s.optional { (s: inout ShareFile) throws(GiveUp) in try s.string() }
+            case .windowDays: windowDays = try s.int()
+            case .decks: decks = try s.array { (s: inout ShareFile) throws(GiveUp) in try s.readDeck() }
+            case .topics: topics = try s.array { (s: inout ShareFile) throws(GiveUp) in try s.readTopic() }
+            case .readiness: readiness = try s.optional { (s: inout ShareFile) throws(GiveUp) in try s.readReadiness() }
+            case .cards: cards = try s.array { (s: inout ShareFile) throws(GiveUp) in try s.readCard() }
+            case .exam: exam = try s.optional { (s: inout ShareFile) throws(GiveUp) in try s.readExam() }
             default: try s.skipValue()
             }
         }
@@ -55,10 +55,10 @@ struct ShareFile {
 
     private mutating func readDeck() throws(GiveUp) -> DeckVersion {
         var title: String?, fingerprint: String?
-        try object { (s: inout ShareFile, key: String) throws(GiveUp) in
+        try object { (s: inout ShareFile, key: FieldName) throws(GiveUp) in
             switch key {
-            case "title": title = try s.string()
-            case "fingerprint": fingerprint = try s.string()
+            case .title: title = try s.string()
+            case .fingerprint: fingerprint = try s.string()
             default: try s.skipValue()
             }
         }
@@ -69,21 +69,21 @@ struct ShareFile {
     private mutating func readTopic() throws(GiveUp) -> Share.Topic {
         var level: TopicLevel?, key: String?, name: String?, meanEasiness: Int?, weakness: Double?
         var cards: Int?, seen: Int?, notLearned: Int?, reviews: Int?, correct: Int?, windowReviews: Int?, windowCorrect: Int?, lapses: Int?
-        try object { (s: inout ShareFile, field: String) throws(GiveUp) in
+        try object { (s: inout ShareFile, field: FieldName) throws(GiveUp) in
             switch field {
-            case "level": guard let value = TopicLevel(rawValue: try s.string()) else { throw GiveUp() }; level = value
-            case "key": key = try s.string()
-            case "name": name = try s.string()
-            case "cards": cards = try s.int()
-            case "seen": seen = try s.int()
-            case "not_learned": notLearned = try s.int()
-            case "reviews": reviews = try s.int()
-            case "correct": correct = try s.int()
-            case "window_reviews": windowReviews = try s.int()
-            case "window_correct": windowCorrect = try s.int()
-            case "lapses": lapses = try s.int()
-            case "mean_easiness": meanEasiness = try s.optional { (s: inout ShareFile) throws(GiveUp) in try s.int() }
-            case "weakness": weakness = try s.optional { (s: inout ShareFile) throws(GiveUp) in try s.double() }
+            case .level: level = try s.level()
+            case .key: key = try s.string()
+            case .name: name = try s.string()
+            case .cards: cards = try s.int()
+            case .seen: seen = try s.int()
+            case .notLearned: notLearned = try s.int()
+            case .reviews: reviews = try s.int()
+            case .correct: correct = try s.int()
+            case .windowReviews: windowReviews = try s.int()
+            case .windowCorrect: windowCorrect = try s.int()
+            case .lapses: lapses = try s.int()
+            case .meanEasiness: meanEasiness = try s.optional { (s: inout ShareFile) throws(GiveUp) in try s.int() }
+            case .weakness: weakness = try s.optional { (s: inout ShareFile) throws(GiveUp) in try s.double() }
             default: try s.skipValue()
             }
         }
@@ -96,11 +96,11 @@ struct ShareFile {
 
     private mutating func readReadiness() throws(GiveUp) -> Share.Readiness {
         var examDay: String?, cards: Int?, ready: Int?
-        try object { (s: inout ShareFile, key: String) throws(GiveUp) in
+        try object { (s: inout ShareFile, key: FieldName) throws(GiveUp) in
             switch key {
-            case "exam_day": examDay = try s.string()
-            case "cards": cards = try s.int()
-            case "ready": ready = try s.int()
+            case .examDay: examDay = try s.string()
+            case .cards: cards = try s.int()
+            case .ready: ready = try s.int()
             default: try s.skipValue()
             }
         }
@@ -110,12 +110,12 @@ struct ShareFile {
 
     private mutating func readCard() throws(GiveUp) -> CardAnswerCount {
         var id: String?, reviews: Int?, misses: Int?, lapses: Int?
-        try object { (s: inout ShareFile, key: String) throws(GiveUp) in
+        try object { (s: inout ShareFile, key: FieldName) throws(GiveUp) in
             switch key {
-            case "id": id = try s.string()
-            case "reviews": reviews = try s.int()
-            case "misses": misses = try s.int()
-            case "lapses": lapses = try s.int()
+            case .id: id = try s.string()
+            case .reviews: reviews = try s.int()
+            case .misses: misses = try s.int()
+            case .lapses: lapses = try s.int()
             default: try s.skipValue()
             }
         }
@@ -125,11 +125,11 @@ struct ShareFile {
 
     private mutating func readExam() throws(GiveUp) -> Share.ExamPractice {
         var templates: [Share.Accuracy]?, regions: [Share.Accuracy]?, items: [Share.ItemCount]?
-        try object { (s: inout ShareFile, key: String) throws(GiveUp) in
+        try object { (s: inout ShareFile, key: FieldName) throws(GiveUp) in
             switch key {
-            case "templates": templates = try s.array { (s: inout ShareFile) throws(GiveUp) in try s.readAccuracy() }
-            case "regions": regions = try s.array { (s: inout ShareFile) throws(GiveUp) in try s.readAccuracy() }
-            case "items": items = try s.array { (s: inout ShareFile) throws(GiveUp) in try s.readItem() }
+            case .templates: templates = try s.array { (s: inout ShareFile) throws(GiveUp) in try s.readAccuracy() }
+            case .regions: regions = try s.array { (s: inout ShareFile) throws(GiveUp) in try s.readAccuracy() }
+            case .items: items = try s.array { (s: inout ShareFile) throws(GiveUp) in try s.readItem() }
             default: try s.skipValue()
             }
         }
@@ -139,11 +139,11 @@ struct ShareFile {
 
     private mutating func readAccuracy() throws(GiveUp) -> Share.Accuracy {
         var name: String?, answered: Int?, correct: Int?
-        try object { (s: inout ShareFile, key: String) throws(GiveUp) in
+        try object { (s: inout ShareFile, key: FieldName) throws(GiveUp) in
             switch key {
-            case "name": name = try s.string()
-            case "answered": answered = try s.int()
-            case "correct": correct = try s.int()
+            case .name: name = try s.string()
+            case .answered: answered = try s.int()
+            case .correct: correct = try s.int()
             default: try s.skipValue()
             }
         }
@@ -153,11 +153,11 @@ struct ShareFile {
 
     private mutating func readItem() throws(GiveUp) -> Share.ItemCount {
         var id: String?, answered: Int?, missed: Int?
-        try object { (s: inout ShareFile, key: String) throws(GiveUp) in
+        try object { (s: inout ShareFile, key: FieldName) throws(GiveUp) in
             switch key {
-            case "id": id = try s.string()
-            case "answered": answered = try s.int()
-            case "missed": missed = try s.int()
+            case .id: id = try s.string()
+            case .answered: answered = try s.int()
+            case .missed: missed = try s.int()
             default: try s.skipValue()
             }
         }
@@ -180,12 +180,12 @@ struct ShareFile {
     }
 
     /// `{ "key": value, … }`, each value read by `field` (which must consume it).
-    private mutating func object(_ field: (inout ShareFile, String) throws(GiveUp) -> Void) throws(GiveUp) {
+    private mutating func object(_ field: (inout ShareFile, FieldName) throws(GiveUp) -> Void) throws(GiveUp) {
         try expect(UInt8(ascii: "{"))
         skipSpace()
         if next == UInt8(ascii: "}") { at += 1; return }
         while true {
-            let key = try string()
+            let key = try fieldName()
             try expect(UInt8(ascii: ":"))
             try field(&self, key)
             skipSpace()
@@ -224,6 +224,35 @@ struct ShareFile {
         for i in 0..<count where bytes[at + i] != word.utf8Start[i] { return false }
         at += count
         return true
+    }
+
+    /// An object's key: plain ASCII (every key of a share file) is packed straight from the bytes;
+    /// one with escapes or other characters is read as a string first, so it names the same field.
+    private mutating func fieldName() throws(GiveUp) -> FieldName {
+        try expect(UInt8(ascii: "\""))
+        let start = at
+        while at < bytes.count {
+            let byte = bytes[at]
+            if byte == UInt8(ascii: "\"") {
+                at += 1
+                return FieldName(UnsafeBufferPointer(rebasing: bytes[start..<at - 1]))
+            }
+            if byte < 0x20 || byte >= 0x80 || byte == UInt8(ascii: "\\") { break }
+            at += 1
+        }
+        at = start - 1
+        return FieldName(try string())
+    }
+
+    /// A topic level, by its raw value.
+    private mutating func level() throws(GiveUp) -> TopicLevel {
+        switch try fieldName() {
+        case .muscle: .muscle
+        case .aspect: .aspect
+        case .region: .region
+        case .muscleAspect: .muscleAspect
+        default: throw GiveUp()
+        }
     }
 
     /// A string without escapes is taken as it is (checked UTF-8); one with escapes is decoded.
@@ -328,7 +357,7 @@ struct ShareFile {
         skipSpace()
         guard let byte = next else { throw GiveUp() }
         switch byte {
-        case UInt8(ascii: "{"): try object { (s: inout ShareFile, _: String) throws(GiveUp) in try s.skipValue() }
+        case UInt8(ascii: "{"): try object { (s: inout ShareFile, _: FieldName) throws(GiveUp) in try s.skipValue() }
         case UInt8(ascii: "["): _ = try array { (s: inout ShareFile) throws(GiveUp) in try s.skipValue() }
         case UInt8(ascii: "\""): _ = try string()
         case UInt8(ascii: "t"): guard literal("true") else { throw GiveUp() }

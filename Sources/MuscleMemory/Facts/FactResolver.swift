@@ -136,6 +136,14 @@ public struct FactResolver: Sendable {
     /// `suggestions(for:)`, and weighing a deck's every unresolved line against the whole
     /// vocabulary made that most of a sync of a deck written without one.
     public func facts(for muscle: Muscle, suggesting: Bool = true) -> MuscleFacts {
+        var facts = movementFacts(for: muscle, suggesting: suggesting)
+        resolveNervesAndLandmarks(of: muscle, into: &facts, suggesting: suggesting)
+        return facts
+    }
+
+    /// The muscle's action lines alone (movements, functions, the unresolved actions): all the
+    /// cards from the facts need, so `DeckCompiler.cards` resolves nothing else.
+    func movementFacts(for muscle: Muscle, suggesting: Bool = false) -> MuscleFacts {
         var facts = MuscleFacts(muscle: muscle.name, key: muscle.key, location: muscle.location)
         for action in muscle.actions {
             if let means = action.means {
@@ -162,6 +170,10 @@ public struct FactResolver: Sendable {
                                               suggestions: suggesting ? suggestions(for: action.text, kinds: [.joint, .function]) : []))
             }
         }
+        return facts
+    }
+
+    private func resolveNervesAndLandmarks(of muscle: Muscle, into facts: inout MuscleFacts, suggesting: Bool) {
         if let innervation = muscle.fields[.innervation] {
             let nerves = resolveNerves(innervation.value)
             facts.nerves = nerves
@@ -180,7 +192,6 @@ public struct FactResolver: Sendable {
                                               suggestions: suggesting ? suggestions(for: text.value, kinds: [.bone, .structure]) : []))
             }
         }
-        return facts
     }
 
     // MARK: - Actions

@@ -33,12 +33,14 @@ struct ClassCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let options = ClassOptions(minGroup: try Self.minGroupOption.parse(minGroup), exam: exam.flatMap(Day.init(iso:)))
-            let (inputs, skipped) = try Self.readShares(paths)
+            // The decks compile (for the cards' sources) while the shares are read: neither needs the other.
+            let decks = global.deckLocations
+            let (known, (inputs, skipped)) = try Alongside.run({ ClassMerge.knownCards(cards: decks.map(DeckCompiler.cards)) },
+                                                               while: { try Self.readShares(paths) })
             for skip in skipped { Output.warning("\(skip.name) \(skip.reason); skipped") }
             guard !inputs.isEmpty else {
                 throw CommandFailure("none of the \(skipped.count) file\(skipped.count == 1 ? "" : "s") given is a valid share; nothing to merge", exitCode: 65)
             }
-            let known = ClassMerge.knownCards(global.deckLocations.map { DeckCompiler.compile($0) })
             let report = ClassMerge.merge(inputs, skipped: skipped, options: options, known: known)
             switch out.format {
             case .table: try out.emit(TerminalReportRenderer.render(ClassDocuments.report(report), width: out.width, style: out.style))
@@ -71,14 +73,7 @@ struct ClassCommand: ParsableCommand {
         }
         var inputs: [ClassInput] = []
         var skipped: [SkippedShare] = []
-        for file in files {
-            let result: Result<Share, ShareProblem>
-            switch FileSystem.readRegularFile(RawPath(file), limit: ShareReader.byteLimit) {
-            case .success(let bytes): result = ShareReader.read(bytes)
-            case .failure(.tooLarge): result = .failure(.unreadable("larger than \(ShareReader.byteLimit / 1024 / 1024) MiB, more than any share"))
-            case .failure(.notARegularFile(let kind)): result = .failure(.unreadable("it is \(kind), not a file"))
-            case .failure(.failed(let failure)): result = .failure(.unreadable(failure.reason))
-            }
+        for (file, result) in zip(files, ShareReader.readFiles(files)) {
             switch result {
             case .success(let share): inputs.append(ClassInput(name: file, share: share))
             case .failure(let problem): skipped.append(SkippedShare(name: file, reason: problem.description))
