@@ -48,25 +48,31 @@ extension AppDatabase {
         guard !decks.isEmpty else { return [] }
         return try read { db in
             var cards: [AnkiExportCard] = []
-            // Columns by position (the SELECT's order): by name costs a lookup per value.
-            let rows = try Row.fetchCursor(db, literal: """
-                SELECT c.id, m.key, c.item, c.first_id, m.name, m.region, c.aspect, c.tags, c.front, c.back, m.source_file,
-                       c.source_line, c.changed_at, s.repetitions, s.interval_days, s.easiness, s.due_day, s.lapses
+            let (rows, column) = try Row.fetchCursorAndColumns(db, literal: """
+                SELECT c.id, m.key AS muscle_key, c.item, c.first_id, m.name AS muscle, m.region, c.aspect, c.tags, c.front, c.back,
+                       m.source_file, c.source_line, c.changed_at, s.repetitions, s.interval_days, s.easiness, s.due_day, s.lapses
                 FROM card c JOIN muscle m ON m.id = c.muscle_id JOIN card_state s ON s.card_id = c.id
                 WHERE m.deck_id IN \(decks) AND c.retired_at IS NULL AND (\(filter.sql()))
                 ORDER BY m.deck_id, c.position
                 """)
+            // By name, found once (ColumnPositions): by name per value costs a lookup per value.
+            let (id, muscleKey, item, firstID, muscle, region, aspect, tags, front, back) = try (
+                column("id"), column("muscle_key"), column("item"), column("first_id"), column("muscle"), column("region"),
+                column("aspect"), column("tags"), column("front"), column("back"))
+            let (sourceFile, sourceLine, changedAt, repetitions, intervalDays, easiness, dueDay, lapses) = try (
+                column("source_file"), column("source_line"), column("changed_at"), column("repetitions"), column("interval_days"),
+                column("easiness"), column("due_day"), column("lapses"))
             while let row = try rows.next() {
-                let key: String = row[1]
-                let item: String = row[2]
-                let firstID: String = row[3]
-                let tags: String = row[7]
+                let key: String = row[muscleKey]
+                let cardItem: String = row[item]
+                let first: String = row[firstID]
+                let tagList: String = row[tags]
                 cards.append(AnkiExportCard(
-                    rowID: row[0], id: CardID(muscleKey: key, item: item), firstID: firstID.isEmpty ? key + "/" + item : firstID,
-                    muscle: row[4], muscleKey: key, region: row[5], aspect: row[6],
-                    tags: tags.split(separator: ",").map(String.init), front: row[8], back: row[9],
-                    sourceFile: row[10], sourceLine: row[11], changedAt: row[12],
-                    repetitions: row[13], intervalDays: row[14], easiness: row[15], dueDay: row[16], lapses: row[17]))
+                    rowID: row[id], id: CardID(muscleKey: key, item: cardItem), firstID: first.isEmpty ? key + "/" + cardItem : first,
+                    muscle: row[muscle], muscleKey: key, region: row[region], aspect: row[aspect],
+                    tags: tagList.split(separator: ",").map(String.init), front: row[front], back: row[back],
+                    sourceFile: row[sourceFile], sourceLine: row[sourceLine], changedAt: row[changedAt],
+                    repetitions: row[repetitions], intervalDays: row[intervalDays], easiness: row[easiness], dueDay: row[dueDay], lapses: row[lapses]))
             }
             return cards
         }

@@ -165,7 +165,7 @@ extension AppDatabase {
     }
 
     public func examSession(_ id: Int64) throws(StoreError) -> ExamSessionRecord? {
-        try read { db in try Row.fetchOne(db, sql: "SELECT * FROM exam_session WHERE id = ?", arguments: [id]).map(Self.session(from:)) }
+        try read { db in try Row.fetchOne(db, literal: "SELECT * FROM exam_session WHERE id = \(id)").map(Self.session(from:)) }
     }
 
     public func examSessions() throws(StoreError) -> [ExamSessionRecord] {
@@ -188,7 +188,7 @@ extension AppDatabase {
     /// The answers of one session in order: (item id, choice, correct).
     public func examAnswers(session id: Int64) throws(StoreError) -> [(itemID: String, position: Int, choice: Int, correct: Bool)] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT item_id, position, choice, correct FROM exam_answer WHERE session_id = ? ORDER BY position", arguments: [id])
+            try Row.fetchAll(db, literal: "SELECT item_id, position, choice, correct FROM exam_answer WHERE session_id = \(id) ORDER BY position")
                 .map { ($0["item_id"], $0["position"], $0["choice"], ($0["correct"] as Int) == 1) }
         }
     }

@@ -48,10 +48,11 @@ extension AppDatabase {
         try read { db in
             guard let source = try Self.examItemSource(db), source.fingerprint == fingerprint else { return nil }
             var items: [ExamItem] = []
-            let rows = try Row.fetchCursor(db, sql: "SELECT id, template, muscle_key, muscle_name, region FROM exam_item WHERE retired_at IS NULL ORDER BY position")
+            let (rows, column) = try Row.fetchCursorAndColumns(db, literal: "SELECT id, template, muscle_key, muscle_name, region FROM exam_item WHERE retired_at IS NULL ORDER BY position")
+            let (id, templateName, muscleKey, muscleName, region) = try (column("id"), column("template"), column("muscle_key"), column("muscle_name"), column("region"))
             while let row = try rows.next() {
-                guard let template = ExamTemplate(rawValue: row[1]) else { return nil }
-                items.append(ExamItem(id: row[0], template: template, muscleKey: row[2], muscleName: row[3], region: row[4], stem: "",
+                guard let template = ExamTemplate(rawValue: row[templateName]) else { return nil }
+                items.append(ExamItem(id: row[id], template: template, muscleKey: row[muscleKey], muscleName: row[muscleName], region: row[region], stem: "",
                                       options: [], keyIndex: 0, explanation: []))
             }
             return items.isEmpty ? nil : (items, source.warning)
@@ -62,18 +63,17 @@ extension AppDatabase {
     /// is missing or does not read back as an item (four options, one explanation line each).
     public func storedExamItems(_ outlines: [ExamItem]) throws(StoreError) -> [ExamItem]? {
         try read { db in
-            let statement = try db.cachedStatement(sql: "SELECT stem, option_a, option_b, option_c, option_d, key_index, explanation FROM exam_item WHERE id = ?")
             var items: [ExamItem] = []
             for outline in outlines {
-                guard let row = try Row.fetchOne(statement, arguments: [outline.id]) else { return nil }
-                let options: [String] = [row[1], row[2], row[3], row[4]]
+                guard let row = try Row.fetchOne(db, literal: "SELECT stem, option_a, option_b, option_c, option_d, key_index, explanation FROM exam_item WHERE id = \(outline.id)") else { return nil }
+                let options: [String] = [row["option_a"], row["option_b"], row["option_c"], row["option_d"]]
                 // Split as it was joined, byte by byte (Foundation's `components(separatedBy:)` is slow).
-                let explanation = (row[6] as String).utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+                let explanation = (row["explanation"] as String).utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
                 guard explanation.count == options.count else { return nil }
                 var item = outline
-                item.stem = row[0]
+                item.stem = row["stem"]
                 item.options = options
-                item.keyIndex = row[5]
+                item.keyIndex = row["key_index"]
                 item.explanation = explanation
                 items.append(item)
             }
@@ -82,6 +82,6 @@ extension AppDatabase {
     }
 
     static func examItemSource(_ db: Database) throws -> ExamItemSource? {
-        try Row.fetchOne(db, sql: "SELECT fingerprint, warning FROM exam_curriculum WHERE id = 1").map { ExamItemSource(fingerprint: $0[0], warning: $0[1]) }
+        try Row.fetchOne(db, sql: "SELECT fingerprint, warning FROM exam_curriculum WHERE id = 1").map { ExamItemSource(fingerprint: $0["fingerprint"], warning: $0["warning"]) }
     }
 }

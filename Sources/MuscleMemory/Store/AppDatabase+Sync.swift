@@ -204,51 +204,53 @@ extension AppDatabase {
             self.now = now
             insertCard = try db.cachedStatement(sql: """
                 INSERT INTO card (muscle_id, item, aspect, tags, front, back, source_line, position, content_hash, created_at, first_id, changed_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                VALUES (:muscle, :item, :aspect, :tags, :front, :back, :line, :position, :hash, :now, :id, :now)
                 """)
-            insertState = try db.cachedStatement(sql: "INSERT INTO card_state (card_id, deck_id, muscle_id, aspect, position) VALUES (?, ?, ?, ?, ?)")
+            insertState = try db.cachedStatement(sql: "INSERT INTO card_state (card_id, deck_id, muscle_id, aspect, position) VALUES (:card, :deck, :muscle, :aspect, :position)")
             updateCard = try db.cachedStatement(sql: """
-                UPDATE card SET muscle_id = ?, aspect = ?, tags = ?, front = ?, back = ?, source_line = ?, position = ?, content_hash = ?, retired_at = NULL,
-                    changed_at = CASE WHEN content_hash = ? THEN changed_at ELSE ? END
-                WHERE id = ?
+                UPDATE card SET muscle_id = :muscle, aspect = :aspect, tags = :tags, front = :front, back = :back, source_line = :line, position = :position,
+                    content_hash = :hash, retired_at = NULL, changed_at = CASE WHEN content_hash = :hash THEN changed_at ELSE :now END
+                WHERE id = :id
                 """)
             rewordCard = try db.cachedStatement(sql: """
-                UPDATE card SET item = ?, muscle_id = ?, aspect = ?, tags = ?, front = ?, back = ?, source_line = ?, position = ?, content_hash = ?, retired_at = NULL,
-                    changed_at = CASE WHEN content_hash = ? THEN changed_at ELSE ? END
-                WHERE id = ?
+                UPDATE card SET item = :item, muscle_id = :muscle, aspect = :aspect, tags = :tags, front = :front, back = :back, source_line = :line,
+                    position = :position, content_hash = :hash, retired_at = NULL, changed_at = CASE WHEN content_hash = :hash THEN changed_at ELSE :now END
+                WHERE id = :id
                 """)
-            copyOrder = try db.cachedStatement(sql: "UPDATE card_state SET muscle_id = ?, aspect = ?, position = ? WHERE card_id = ?")
-            activate = try db.cachedStatement(sql: "UPDATE card_state SET active = 1, deck_id = ? WHERE card_id = ?")
-            retireCard = try db.cachedStatement(sql: "UPDATE card SET retired_at = ? WHERE id = ?")
-            deactivate = try db.cachedStatement(sql: "UPDATE card_state SET active = 0 WHERE card_id = ?")
+            copyOrder = try db.cachedStatement(sql: "UPDATE card_state SET muscle_id = :muscle, aspect = :aspect, position = :position WHERE card_id = :id")
+            activate = try db.cachedStatement(sql: "UPDATE card_state SET active = 1, deck_id = :deck WHERE card_id = :id")
+            retireCard = try db.cachedStatement(sql: "UPDATE card SET retired_at = :now WHERE id = :id")
+            deactivate = try db.cachedStatement(sql: "UPDATE card_state SET active = 0 WHERE card_id = :id")
         }
 
         /// A new card, and its state: new, unscheduled. Its ID now is its first ID, for good.
         func add(_ card: Card, muscle: Int64, position: Int) throws {
-            try insertCard.execute(arguments: [muscle, card.item, card.aspect.rawValue, tagText(card.tags), card.front, card.back,
-                                               card.source.line, position, card.contentFingerprint, now, card.id.rawValue, now])
-            try insertState.execute(arguments: [db.lastInsertedRowID, deck, muscle, card.aspect.rawValue, position])
+            try insertCard.execute(arguments: ["muscle": muscle, "item": card.item, "aspect": card.aspect.rawValue, "tags": tagText(card.tags),
+                                               "front": card.front, "back": card.back, "line": card.source.line, "position": position,
+                                               "hash": card.contentFingerprint, "now": now, "id": card.id.rawValue])
+            try insertState.execute(arguments: ["card": db.lastInsertedRowID, "deck": deck, "muscle": muscle, "aspect": card.aspect.rawValue, "position": position])
         }
 
         /// A known card's new text and place (and ID, for a rewording); it keeps its state, its history
         /// and its first ID (its Anki note's GUID). `changed_at` moves only when the text changed.
         func update(_ id: Int64, to card: Card, muscle: Int64, position: Int, newItem: Bool, activate active: Bool) throws {
-            let values: [(any DatabaseValueConvertible)?] = [muscle, card.aspect.rawValue, tagText(card.tags), card.front, card.back,
-                                                             card.source.line, position, card.contentFingerprint,
-                                                             card.contentFingerprint, now, id]
+            var values: StatementArguments = ["muscle": muscle, "aspect": card.aspect.rawValue, "tags": tagText(card.tags), "front": card.front,
+                                              "back": card.back, "line": card.source.line, "position": position, "hash": card.contentFingerprint,
+                                              "now": now, "id": id]
             if newItem {
-                try rewordCard.execute(arguments: StatementArguments([card.item] + values))
+                values += ["item": card.item]
+                try rewordCard.execute(arguments: values)
             } else {
-                try updateCard.execute(arguments: StatementArguments(values))
+                try updateCard.execute(arguments: values)
             }
-            try copyOrder.execute(arguments: [muscle, card.aspect.rawValue, position, id])
-            if active { try activate.execute(arguments: [deck, id]) }
+            try copyOrder.execute(arguments: ["muscle": muscle, "aspect": card.aspect.rawValue, "position": position, "id": id])
+            if active { try activate.execute(arguments: ["deck": deck, "id": id]) }
         }
 
         /// Out of its deck: hidden, its history kept.
         func retire(_ id: Int64) throws {
-            try retireCard.execute(arguments: [now, id])
-            try deactivate.execute(arguments: [id])
+            try retireCard.execute(arguments: ["now": now, "id": id])
+            try deactivate.execute(arguments: ["id": id])
         }
     }
 

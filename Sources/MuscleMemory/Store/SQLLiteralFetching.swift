@@ -9,6 +9,12 @@ extension Row {
         try Row.fetchCursor(db, SQLRequest<Row>(literal: sql))
     }
 
+    /// A cursor over the rows and the positions of their columns by name (`ColumnPositions`).
+    static func fetchCursorAndColumns(_ db: Database, literal sql: SQL) throws -> (rows: RowCursor, column: ColumnPositions) {
+        let prepared = try SQLRequest<Row>(literal: sql).makePreparedRequest(db)  // its values bound
+        return (try Row.fetchCursor(prepared.statement), ColumnPositions(prepared.statement))
+    }
+
     static func fetchAll(_ db: Database, literal sql: SQL) throws -> [Row] {
         try Row.fetchAll(db, SQLRequest<Row>(literal: sql))
     }
@@ -35,5 +41,21 @@ extension DatabaseValueConvertible {
 
     static func fetchOne(_ db: Database, literal sql: SQL) throws -> Self? {
         try SQLRequest<Self>(literal: sql).fetchOne(db)
+    }
+}
+
+/// A statement's columns by name, looked up once: a loop over many rows (the Anki export's
+/// 100,000 cards) reads each value at its position, as cheap as a positional read, while the
+/// code still names the column it means, so reordering the SELECT cannot shift a value.
+struct ColumnPositions {
+    private let positions: [String: Int]
+
+    init(_ statement: Statement) {
+        positions = Dictionary(statement.columnNames.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    func callAsFunction(_ name: String) throws -> Int {
+        guard let position = positions[name] else { throw DatabaseError(message: "the query has no column '\(name)'") }
+        return position
     }
 }
