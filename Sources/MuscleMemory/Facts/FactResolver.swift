@@ -39,8 +39,28 @@ public struct FactResolver: Sendable {
         /// A local synonym's vocabulary file: the text must hold another term of that file.
         var onlyWithFile: String? = nil
     }
-    private let nerveTerms: [NamedTerm]
-    private let landmarkTerms: [NamedTerm]
+    private let nerveTerms: TermTable
+    private let landmarkTerms: TermTable
+
+    /// Terms longest first, and which of them start with each word: a line is matched only
+    /// against the terms whose first word it has, in the table's order. Why: every line walked
+    /// the whole landmark table, and that walk was the largest part of a first sync.
+    private struct TermTable {
+        let terms: [NamedTerm]
+        private let byFirstWord: [Substring: [Int]]
+
+        init(_ terms: [NamedTerm]) {
+            self.terms = terms
+            var index: [Substring: [Int]] = [:]
+            for (position, term) in terms.enumerated() { index[term.words[0], default: []].append(position) }
+            byFirstWord = index
+        }
+
+        /// The positions of the terms whose first word is one of `words`, in table order.
+        func candidates(among words: Set<Substring>) -> [Int] {
+            words.flatMap { byFirstWord[$0] ?? [] }.sorted()
+        }
+    }
     /// Each vocabulary file's bone, structure and landmark terms, normalized: what makes its
     /// local synonyms count.
     private let fileTerms: [String: [String]]
@@ -63,9 +83,9 @@ public struct FactResolver: Sendable {
             .flatMap { joint in joint.terms.map { JointTerm(term: TermText.normalize($0), joint: joint) } }
             .filter { !$0.term.isEmpty }
             .sorted { $0.term.count > $1.term.count }
-        nerveTerms = Self.longestFirst(vocabulary.entries.filter { $0.kind == .nerve || $0.kind == .plexus }
-            .flatMap { entry in entry.terms.map { NamedTerm(words: Self.words(TermText.normalize($0)), name: entry.name) } })
-        landmarkTerms = Self.longestFirst(Self.landmarkTable(vocabulary))
+        nerveTerms = TermTable(Self.longestFirst(vocabulary.entries.filter { $0.kind == .nerve || $0.kind == .plexus }
+            .flatMap { entry in entry.terms.map { NamedTerm(words: Self.words(TermText.normalize($0)), name: entry.name) } }))
+        landmarkTerms = TermTable(Self.longestFirst(Self.landmarkTable(vocabulary)))
         fileTerms = Dictionary(vocabulary.entries.filter { $0.kind == .bone || $0.kind == .structure }
             .map { bone in (bone.location.file, (bone.terms + bone.landmarks.flatMap { [$0.name] + $0.synonyms }).map(TermText.normalize).filter { !$0.isEmpty }) },
             uniquingKeysWith: +)
@@ -377,10 +397,11 @@ public struct FactResolver: Sendable {
     /// Finds each term on word boundaries, longest first; the words a term matched are used up, so
     /// a shorter term inside it ("radial nerve" in "deep branch of the radial nerve") does not
     /// match again. Each name is kept once, at the position of its first match.
-    private static func claim(_ terms: [NamedTerm], in text: [Substring], found: inout [(Int, String)], skip: (NamedTerm) -> Bool = { _ in false }) {
+    private static func claim(_ table: TermTable, in text: [Substring], found: inout [(Int, String)], skip: (NamedTerm) -> Bool = { _ in false }) {
         var words = text.map(Optional.some)
-        let present = Set(text)
-        for term in terms where present.contains(term.words[0]) && !skip(term) {
+        for position in table.candidates(among: Set(text)) {
+            let term = table.terms[position]
+            if skip(term) { continue }
             var start = 0
             while start + term.words.count <= words.count {
                 if zip(term.words, words[start...]).allSatisfy({ $0 == $1 }) {
