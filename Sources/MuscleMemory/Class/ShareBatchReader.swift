@@ -1,5 +1,3 @@
-import Dispatch
-
 extension ShareReader {
     /// The share in this file, read (a regular file, at most `byteLimit`) and checked; why not,
     /// in the words `muscle class` says beside the file's name.
@@ -16,14 +14,6 @@ extension ShareReader {
     /// they are read side by side on every core: a class of 300 shares is 150 MB of JSON, and
     /// reading it was most of the class report's time.
     public static func readFiles(_ paths: [String]) -> [Result<Share, ShareProblem>] {
-        guard paths.count > 1 else { return paths.map(readFile) }
-        var results = [Result<Share, ShareProblem>](repeating: .failure(.unreadable("not read")), count: paths.count)
-        results.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let slots = buffer
-            DispatchQueue.concurrentPerform(iterations: paths.count) { index in
-                slots[index] = readFile(paths[index])  // each index written by one iteration only
-            }
-        }
-        return results
+        paths.concurrentMap(readFile)
     }
 }

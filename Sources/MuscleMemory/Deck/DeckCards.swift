@@ -1,5 +1,3 @@
-import Dispatch
-
 extension DeckCompiler {
     /// The deck's cards, the same and in the same order as `compile(location).cards`, without the
     /// checks that only make diagnostics (lint rules, nerve and landmark resolution, the vocabulary
@@ -10,7 +8,7 @@ extension DeckCompiler {
     /// muscles' action lines (for the movement, synergist and antagonist cards).
     public static func cards(_ location: DeckLocation) -> [Card] {
         let loaded = DeckLoader.load(location, displayPrefix: nil, limits: .standard)
-        let results = cardFiles(loaded.files)
+        let results = loaded.files.concurrentMap(cardFile)
         var info: DeckInfo?
         var vocabulary = Vocabulary()
         for result in results {
@@ -32,19 +30,7 @@ extension DeckCompiler {
         return cards + FactCards.make(muscles: muscles, facts: facts, vocabulary: resolver.vocabulary, takenKeys: Set(muscles.map(\.key))).cards
     }
 
-    /// Each file parsed and its muscle's cards generated, side by side on every core as `compileFiles` does.
-    static func cardFiles(_ files: [DeckFileText]) -> [FileResult] {
-        guard files.count > 1 else { return files.map(cardFile) }
-        var results = [FileResult](repeating: FileResult(), count: files.count)
-        results.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let slots = buffer
-            DispatchQueue.concurrentPerform(iterations: files.count) { index in
-                slots[index] = cardFile(files[index])  // each index written by one iteration only
-            }
-        }
-        return results
-    }
-
+    /// One file parsed and its muscle's cards generated (the files side by side, as `compileFiles` does).
     static func cardFile(_ file: DeckFileText) -> FileResult {
         var result = FileResult()
         if file.isDeckInfo {

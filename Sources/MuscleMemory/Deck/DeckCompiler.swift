@@ -1,5 +1,3 @@
-import Dispatch
-
 /// A deck read, checked and turned into cards: everything `lint`, `cards` and `sync` need.
 public struct CompiledDeck: Sendable {
     public var location: DeckLocation
@@ -121,15 +119,7 @@ public enum DeckCompiler {
     }
 
     static func compileFiles(_ files: [DeckFileText]) -> [FileResult] {
-        guard files.count > 1 else { return files.map(compileFile) }
-        var results = [FileResult](repeating: FileResult(), count: files.count)
-        results.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let slots = buffer
-            DispatchQueue.concurrentPerform(iterations: files.count) { index in
-                slots[index] = compileFile(files[index])  // each index written by one iteration only
-            }
-        }
-        return results
+        files.concurrentMap(compileFile)
     }
 
     static func compileFile(_ file: DeckFileText) -> FileResult {
@@ -199,15 +189,7 @@ public enum DeckCompiler {
 
     /// Every muscle resolved, side by side on every core like the files.
     static func resolve(_ muscles: [Muscle], with resolver: FactResolver) -> [MuscleFacts] {
-        guard muscles.count > 1 else { return muscles.map { resolver.facts(for: $0, suggesting: false) } }
-        var results = [MuscleFacts](repeating: MuscleFacts(muscle: "", key: "", location: SourceLocation(file: "", line: 0)), count: muscles.count)
-        results.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let slots = buffer
-            DispatchQueue.concurrentPerform(iterations: muscles.count) { index in
-                slots[index] = resolver.facts(for: muscles[index], suggesting: false)  // each index written by one iteration only
-            }
-        }
-        return results
+        muscles.concurrentMap { resolver.facts(for: $0, suggesting: false) }
     }
 
     /// A muscle whose key is the generated key of a joint's movement cards (`ankle-movements`):
