@@ -102,31 +102,27 @@ struct MuscleNames {
         // Every card's question comes here, and stemming each word as a String was most of a
         // large deck's card generation: ASCII text is stemmed as bytes, with the same rules.
         let stems: [[UInt8]] = if let ascii = asciiStems(text) { ascii } else { words(text).map { Array($0.stem.utf8) } }
-        let (which, what, muscle, isWord, are, the) = (Array("which".utf8), Array("what".utf8), Array("muscle".utf8), Array("is".utf8), Array("are".utf8), Array("the".utf8))
-        for (index, word) in stems.enumerated() where word == which || word == what {
+        for (index, word) in stems.enumerated() where word == Stem.which || word == Stem.what {
             let rest = stems[(index + 1)...]
-            if rest.prefix(3).contains(muscle) { return true }
-            if rest.count > 2, [isWord, are].contains(rest[rest.startIndex]), rest[rest.startIndex + 1] == the,
-               rest.dropFirst(2).prefix(6).contains(muscle) { return true }
+            if rest.prefix(3).contains(Stem.muscle) { return true }
+            if rest.count > 2, [Stem.is, Stem.are].contains(rest[rest.startIndex]), rest[rest.startIndex + 1] == Stem.the,
+               rest.dropFirst(2).prefix(6).contains(Stem.muscle) { return true }
         }
         return false
     }
 
-    /// `words(text).map(\.stem)` as bytes, for an ASCII text (nil otherwise).
+    /// The stems `asksWhichMuscle` looks for, as bytes.
+    private enum Stem {
+        static let which = Array("which".utf8), what = Array("what".utf8), muscle = Array("muscle".utf8)
+        static let `is` = Array("is".utf8), are = Array("are".utf8), the = Array("the".utf8)
+    }
+
+    /// `words(text).map(\.stem)` as bytes, for an ASCII text (nil otherwise): its words are
+    /// `TermText`'s, which splits on the same letters and digits.
     static func asciiStems(_ text: String) -> [[UInt8]]? {
-        var stems: [[UInt8]] = []
-        var current: [UInt8] = []
-        for byte in text.utf8 {
-            if byte >= 0x80 { return nil }
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): current.append(byte)
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"): current.append(byte + 32)
-            default:
-                if !current.isEmpty { stems.append(asciiStem(current)); current.removeAll(keepingCapacity: true) }
-            }
+        TermText.asciiNormalized(text).map { normalized in
+            normalized.utf8.split(separator: UInt8(ascii: " ")).map { asciiStem(Array($0)) }
         }
-        if !current.isEmpty { stems.append(asciiStem(current)) }
-        return stems
     }
 
     /// `stem` of a lower-case ASCII word.

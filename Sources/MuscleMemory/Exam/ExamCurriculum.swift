@@ -78,7 +78,7 @@ public struct ExamCurriculum: Sendable {
         // the suggestions for their unresolved lines) would cost more than generating every item.
         let named = muscles.filter { !$0.name.isEmpty && covered($0) }
         let resolver = FactResolver(vocabulary)
-        self.init(resolved: named.map { ($0, resolver.facts(for: $0)) }, resolver: resolver)
+        self.init(resolved: named.map { ($0, resolver.facts(for: $0, suggesting: false)) }, resolver: resolver)
     }
 
     /// From muscles already resolved (lint resolves the covered muscles once for both its
@@ -130,7 +130,7 @@ public struct ExamCurriculum: Sendable {
             let compiledWith = deck.location == .bundled ? deck.vocabulary.entries : FactsReport.bundledVocabulary.entries + deck.vocabulary.entries
             let reuse = deck.facts.count == deck.muscles.count && compiledWith == vocabulary.entries
             for (index, muscle) in deck.muscles.enumerated() where !muscle.name.isEmpty && covered.contains(muscle.location.file) {
-                resolved.append((muscle, reuse ? deck.facts[index] : resolver.facts(for: muscle)))
+                resolved.append((muscle, reuse ? deck.facts[index] : resolver.facts(for: muscle, suggesting: false)))
             }
         }
         self.init(resolved: resolved, resolver: resolver)

@@ -135,7 +135,6 @@ public enum ExamGenerator {
 
         func joint(_ movement: String) -> String { movementParts[movement]?.joint.lowercased() ?? "" }
 
-        func joints(_ entry: Entry) -> Set<String> { entry.joints }
 
         func movementTitle(_ movement: String) -> String {
             guard let parts = movementParts[movement] else { return ExamPhrasing.capitalized(movement) }
@@ -163,7 +162,7 @@ public enum ExamGenerator {
 
         /// Plausibility shared by every muscle distractor: same region, a shared joint.
         func kinship(_ candidate: Entry, _ other: Entry) -> Int {
-            (candidate.region == other.region ? 2 : 0) + (joints(candidate).isDisjoint(with: joints(other)) ? 0 : 1)
+            (candidate.region == other.region ? 2 : 0) + (candidate.joints.isDisjoint(with: other.joints) ? 0 : 1)
         }
 
         /// What a muscle does, for explanations: "plantarflexes the ankle and flexes the knee".
@@ -335,7 +334,7 @@ public enum ExamGenerator {
                 let opposite = opposite(movement)
                 let distractors: [Option] = covered.compactMap { other in
                     guard other.key != entry.key, !performsLoosely(other, movement) else { return nil }
-                    let score = (joints(other).contains(joint(movement)) ? 3 : 0) + kinship(other, entry) + (opposite.map(other.performs.contains) == true ? 1 : 0)
+                    let score = (other.joints.contains(joint(movement)) ? 3 : 0) + kinship(other, entry) + (opposite.map(other.performs.contains) == true ? 1 : 0)
                     return Option(text: other.name, fact: other.key, score: score) { [self] in "\(other.name) \(does(other)) not \(verb(movement).base); \(it(other)) \(doings(other))." }
                 }
                 emit(.movementMuscle, about: entry, parts: [movement, entry.key], stem: "Which muscle \(verb(movement).third)?",
@@ -371,7 +370,7 @@ public enum ExamGenerator {
                 let opposite = opposite(movement)
                 let distractors: [Option] = performedMovements.compactMap { other in
                     guard !performsLoosely(entry, other) else { return nil }
-                    let score = (joint(other) == joint(movement) ? 3 : 0) + (joints(entry).contains(joint(other)) ? 2 : 0) + (other == opposite ? 1 : 0)
+                    let score = (joint(other) == joint(movement) ? 3 : 0) + (entry.joints.contains(joint(other)) ? 2 : 0) + (other == opposite ? 1 : 0)
                     return Option(text: movementTitle(other), fact: other, score: score) { [self] in
                         let by = covered.filter { $0.prime.contains(other) }.prefix(3).map { ExamPhrasing.the($0.name) }
                         return "\(movementTitle(other)): \(by.isEmpty ? "" : "performed by \(ExamPhrasing.list(Array(by))), ")not by \(ExamPhrasing.the(entry.name))."

@@ -87,8 +87,10 @@ extension AppDatabase {
     @discardableResult
     public func syncExamItems(_ items: [ExamItem], source: ExamItemSource? = nil, now: Date) throws(StoreError) -> ExamItemSync {
         let (stored, storedSource) = try read { db in
-            let items = try Row.fetchAll(db, sql: "SELECT id, content_hash, retired_at IS NOT NULL, position, muscle_name FROM exam_item")
-                .reduce(into: [String: StoredExamItem]()) { $0[$1[0]] = StoredExamItem(hash: $1[1], retired: $1[2], position: $1[3], muscleName: $1[4]) }
+            let items = try Row.fetchAll(db, sql: "SELECT id, content_hash, retired_at IS NOT NULL AS retired, position, muscle_name FROM exam_item")
+                .reduce(into: [String: StoredExamItem]()) { stored, row in
+                    stored[row["id"]] = StoredExamItem(hash: row["content_hash"], retired: row["retired"], position: row["position"], muscleName: row["muscle_name"])
+                }
             return (items, try Self.examItemSource(db))
         }
         var plan = ExamItemSync()
