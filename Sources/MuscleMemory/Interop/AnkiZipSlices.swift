@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 #if canImport(zlib)
 import zlib
@@ -36,15 +35,10 @@ extension AnkiZip {
         var first = 0
         while first < slices {
             let count = min(batch, slices - first)
-            let start = first
-            let results = SliceResults(count: count)
-            DispatchQueue.concurrentPerform(iterations: count) { offset in
-                let index = start + offset
-                results.set(offset, Result {
-                    try deflateSlice(input, from: index * sliceBytes, length: min(sliceBytes, size - index * sliceBytes), last: index == slices - 1)
-                })
+            let results = Array(first..<first + count).concurrentMap { index in
+                Result { try deflateSlice(input, from: index * sliceBytes, length: min(sliceBytes, size - index * sliceBytes), last: index == slices - 1) }
             }
-            for result in results.all() {
+            for result in results {
                 let slice = try result.get()
                 try writeAll(fd, slice.bytes)
                 written += UInt64(slice.bytes.count)
@@ -110,29 +104,6 @@ extension AnkiZip {
                 if count == 0 { throw Failure.system("read", EIO) }  // the file became shorter
                 done += count
             }
-        }
-    }
-
-    /// The slices of one batch, each set by the worker that deflated it: a fixed buffer, so
-    /// workers writing different slots never touch the same storage.
-    private final class SliceResults: @unchecked Sendable {
-        private let slots: UnsafeMutableBufferPointer<Result<DeflatedSlice, any Error>?>
-
-        init(count: Int) {
-            slots = .allocate(capacity: count)
-            slots.initialize(repeating: nil)
-        }
-
-        deinit {
-            slots.deinitialize()
-            slots.deallocate()
-        }
-
-        func set(_ index: Int, _ result: Result<DeflatedSlice, any Error>) { slots[index] = result }
-
-        /// Every slot, in order (after the batch: each was set once).
-        func all() -> [Result<DeflatedSlice, any Error>] {
-            slots.map { $0 ?? .failure(Failure.zlib(Z_STREAM_ERROR)) }
         }
     }
 }
