@@ -7,6 +7,18 @@ extension DeckCompiler {
     /// most of that compile; the cards themselves come from parsing, the card generator and the
     /// muscles' action lines (for the movement, synergist and antagonist cards).
     public static func cards(_ location: DeckLocation) -> [Card] {
+        assemble(location).cards
+    }
+
+    /// The deck as `compile` makes it but without its checks: the same info, muscles, cards,
+    /// movement homes, vocabulary and hash, with no diagnostics and no resolved facts (`facts` is
+    /// empty; only the action lines the movement cards need are resolved).
+    ///
+    /// Why: sync of the bundled decks. They have no findings at all (`CurriculumTests`), so their
+    /// checks can only find nothing, and they were most of a first `muscle study` on a new
+    /// database (176 ms, for a target of 100). A school's deck is always compiled in full: its
+    /// errors refuse the sync.
+    static func assemble(_ location: DeckLocation) -> CompiledDeck {
         let loaded = DeckLoader.load(location, displayPrefix: nil, limits: .standard)
         let results = loaded.files.concurrentMap(cardFile)
         var info: DeckInfo?
@@ -14,6 +26,7 @@ extension DeckCompiler {
         for result in results {
             if let parsed = result.info { info = parsed }
             vocabulary.entries += result.vocabulary
+            vocabulary.covers += result.covers
         }
         var muscles: [Muscle] = []
         var cards: [Card] = []
@@ -24,10 +37,26 @@ extension DeckCompiler {
                 cards += results[index].cards
             }
         }
-        guard !vocabulary.entries.isEmpty else { return cards }
-        let resolver = FactResolver(loaded.location == .bundled ? vocabulary : FactsReport.bundledVocabulary + vocabulary)
-        let facts = muscles.map { resolver.movementFacts(for: $0) }
-        return cards + FactCards.make(muscles: muscles, facts: facts, vocabulary: resolver.vocabulary, takenKeys: Set(muscles.map(\.key))).cards
+        var homes: [FactCards.Home] = []
+        if !vocabulary.entries.isEmpty {
+            let resolver = FactResolver(loaded.location == .bundled ? vocabulary : FactsReport.bundledVocabulary + vocabulary)
+            let facts = muscles.concurrentMap { resolver.movementFacts(for: $0) }
+            let made = FactCards.make(muscles: muscles, facts: facts, vocabulary: resolver.vocabulary, takenKeys: Set(muscles.map(\.key)))
+            homes = made.homes
+            cards += made.cards
+        }
+        return CompiledDeck(
+            location: loaded.location,
+            info: info ?? DeckInfo(title: defaultTitle(loaded.location)),
+            muscles: muscles,
+            vocabulary: vocabulary,
+            cards: cards,
+            facts: [],
+            homes: homes,
+            diagnostics: [],
+            contentHash: loaded.contentHash,
+            fileCount: loaded.files.count,
+            coveredFiles: Set(loaded.files.filter { !$0.isVocabulary && !$0.isDeckInfo && vocabulary.covers($0.relativePath) }.map(\.displayPath)))
     }
 
     /// One file parsed and its muscle's cards generated (the files side by side, as `compileFiles` does).
@@ -36,7 +65,7 @@ extension DeckCompiler {
         if file.isDeckInfo {
             result.info = DeckInfoParser.parse(file.text, file: file.displayPath).0
         } else if file.isVocabulary {
-            result.vocabulary = VocabularyParser.parseFile(file.text, file: file.displayPath).0
+            (result.vocabulary, result.covers, _) = VocabularyParser.parseFile(file.text, file: file.displayPath)
         } else if let muscle = MuscleParser.parse(file.text, file: file.displayPath).0 {
             result.muscle = muscle
             result.cards = CardGenerator.cards(for: muscle)

@@ -204,7 +204,7 @@ public enum DeckCompiler {
         }
     }
 
-    private static func defaultTitle(_ location: DeckLocation) -> String {
+    static func defaultTitle(_ location: DeckLocation) -> String {
         switch location {
         case .bundled: "MuscleMemory curriculum"
         case .path(let path):

@@ -66,6 +66,9 @@ public struct FactResolver: Sendable {
     private let fileTerms: [String: [String]]
     private let jointPhrases: [(text: String, means: [String], joint: Vocabulary.Entry)]
     private let functionPhrases: [(text: String, function: String)]
+    /// The two lists above, indexed by first word (`PhraseIndex`).
+    private let jointPhraseIndex: PhraseIndex
+    private let functionPhraseIndex: PhraseIndex
     /// The "closest terms" candidates of each kind, their words normalized once: a deck whose
     /// lines mostly do not resolve (a large synthetic or foreign deck) asks for suggestions on
     /// nearly every line, and normalizing the whole vocabulary per line made that 75 % of a sync.
@@ -95,6 +98,8 @@ public struct FactResolver: Sendable {
         functionPhrases = vocabulary.entries(.function).flatMap { function in
             function.phrases.map { (TermText.normalize($0.text), function.name) }
         }
+        jointPhraseIndex = PhraseIndex(jointPhrases.map(\.text))
+        functionPhraseIndex = PhraseIndex(functionPhrases.map(\.text))
         suggestionCandidates = Self.suggestionCandidates(vocabulary)
     }
 
@@ -238,7 +243,6 @@ public struct FactResolver: Sendable {
 
     func resolveAction(_ text: String) -> ([MuscleFacts.MovementFact], [String]) {
         let words = Self.actionWords(text)
-        let plain = words.filter { $0 != "," }.joined(separator: " ")
         let lineAssists = words.first.map { $0.hasPrefix("assist") || $0 == "helps" || $0 == "help" } ?? false
         var facts: [MuscleFacts.MovementFact] = []
         func add(_ fact: MuscleFacts.MovementFact) {
@@ -249,7 +253,7 @@ public struct FactResolver: Sendable {
             }
         }
         // Phrases first: they are the instructor's own words for a movement.
-        for phrase in jointPhrases where TermText.contains(plain, phrase.text) {
+        for phrase in jointPhraseIndex.found(in: words.filter { $0 != "," }).map({ jointPhrases[$0] }) {
             for meaning in phrase.means {
                 if let fact = movement(meaning, defaultJoint: phrase.joint, assists: lineAssists) { add(fact) }
             }
@@ -282,9 +286,9 @@ public struct FactResolver: Sendable {
                 add(.init(joint: joint.name, movement: movement.name, role: assists ? .assists : .prime))
             }
         }
-        let full = TermText.normalize(text)
         var functions: [String] = []
-        for phrase in functionPhrases where !functions.contains(phrase.function) && TermText.contains(full, phrase.text) {
+        let full = TermText.normalize(text).split(separator: " ")
+        for phrase in functionPhraseIndex.found(in: full).map({ functionPhrases[$0] }) where !functions.contains(phrase.function) {
             functions.append(phrase.function)
         }
         return (facts, functions)

@@ -45,7 +45,8 @@ public enum DeckSync {
                     plan.decks.append(.untouched(location))
                     continue
                 }
-                sources.append(DeckSource(deck: DeckCompiler.compile(.bundled), key: key, statSignature: ""))
+                // Without its checks: it has no findings (`DeckCompiler.assemble`).
+                sources.append(DeckSource(deck: DeckCompiler.assemble(.bundled), key: key, statSignature: ""))
             case .path:
                 let signature = DeckLoader.statSignature(location) ?? ""
                 if let known = known[key], !signature.isEmpty, known.statSignature == signature {
@@ -74,7 +75,8 @@ public enum DeckSync {
         let byKey = Dictionary(sources.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
         var seen = Set<String>()
         let decks = locations.filter { seen.insert($0.storageKey).inserted }.map { location in
-            byKey[location.storageKey]?.deck ?? DeckCompiler.compile(location, displayPrefix: location == .bundled ? nil : location.storageKey)
+            byKey[location.storageKey]?.deck
+                ?? (location == .bundled ? DeckCompiler.assemble(.bundled) : DeckCompiler.compile(location, displayPrefix: location.storageKey))
         }
         let changedSchool = sources.contains { $0.key != DeckLocation.bundledName }
         var ordered: [DeckSource] = []

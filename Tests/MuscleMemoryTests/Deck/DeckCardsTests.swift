@@ -12,6 +12,21 @@ import TestSupport
         #expect(cards == BundledDeck.compiled.cards)
     }
 
+    /// Sync plans the bundled decks from `assemble`, not `compile`: everything a sync reads must agree.
+    @Test func theBundledDeckAssembledIsTheCompiledDeckWithoutFindings() {
+        let assembled = DeckCompiler.assemble(.bundled)
+        let compiled = BundledDeck.compiled
+        #expect(assembled.info == compiled.info)
+        #expect(assembled.muscles == compiled.muscles)
+        #expect(assembled.cards == compiled.cards)
+        #expect(assembled.homes == compiled.homes)
+        #expect(assembled.contentHash == compiled.contentHash)
+        #expect(assembled.fileCount == compiled.fileCount)
+        #expect(assembled.coveredFiles == compiled.coveredFiles)
+        #expect(assembled.vocabulary == compiled.vocabulary)
+        #expect(compiled.diagnostics.isEmpty && assembled.diagnostics.isEmpty)
+    }
+
     @Test(arguments: [true, false])
     func aDecksCardsAreItsCompiledCards(withVocabulary: Bool) {
         let folder = TemporaryDirectory("deck-cards")
