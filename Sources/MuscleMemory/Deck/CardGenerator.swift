@@ -19,13 +19,16 @@ public enum CardGenerator {
         let key = muscle.key
         let the = "the " + inSentence(muscle.name)
         let nameWords = Mentions(muscle, key: key)
+        // Read from the fields once, not per card: a deck of many Q/A cards spent a fifth of its
+        // card generation re-reading them.
+        let (region, muscleTags) = (muscle.region, muscle.tags)
         var cards: [Card] = []
         func add(_ suffix: String, _ aspect: Aspect, _ front: String, _ back: String, at location: SourceLocation, tags: [String] = [], pinned: SourceLocation? = nil) {
-            var allTags = muscle.tags
+            var allTags = muscleTags
             for tag in tags where !allTags.contains(tag) { allTags.append(tag) }
             cards.append(Card(
                 id: CardID(muscleKey: key, item: suffix), muscle: muscle.name, muscleKey: key, aspect: aspect,
-                region: muscle.region, tags: allTags, front: front, back: back, source: location, idLocation: pinned))
+                region: region, tags: allTags, front: front, back: back, source: location, idLocation: pinned))
         }
         func fieldCard(_ field: MuscleField, _ aspect: Aspect, _ front: String) {
             guard let value = muscle.field(field), let location = muscle.fields[field]?.location else { return }

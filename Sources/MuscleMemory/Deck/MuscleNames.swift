@@ -99,14 +99,42 @@ struct MuscleNames {
     /// Whether a question asks for a muscle: "Which muscle …", "which jaw muscle …", "Which is
     /// the strongest muscle …", "What are the four rotator cuff muscles?".
     static func asksWhichMuscle(_ text: String) -> Bool {
+        // Most questions hold no "wh" at all (a stem begins as its word does): plain ASCII text
+        // without one is answered before any word is stemmed.
+        if !mayHoldWh(text) { return false }
         // Every card's question comes here, and stemming each word as a String was most of a
-        // large deck's card generation: ASCII text is stemmed as bytes, with the same rules.
-        let stems: [[UInt8]] = if let ascii = asciiStems(text) { ascii } else { words(text).map { Array($0.stem.utf8) } }
-        for (index, word) in stems.enumerated() where word == Stem.which || word == Stem.what {
-            let rest = stems[(index + 1)...]
-            if rest.prefix(3).contains(Stem.muscle) { return true }
-            if rest.count > 2, [Stem.is, Stem.are].contains(rest[rest.startIndex]), rest[rest.startIndex + 1] == Stem.the,
-               rest.dropFirst(2).prefix(6).contains(Stem.muscle) { return true }
+        // large deck's card generation: ASCII text is stemmed as bytes, with the same rules, and
+        // only the words the rule looks at.
+        if let normalized = TermText.asciiNormalized(text) {
+            let words = Array(normalized.utf8).split(separator: UInt8(ascii: " "))
+            return asksWhichMuscle(words.count, mayBeWh: { words[$0].first == UInt8(ascii: "w") }, stem: { asciiStem(Array(words[$0])) })
+        }
+        let stems = words(text).map { Array($0.stem.utf8) }
+        return asksWhichMuscle(stems.count, mayBeWh: { _ in true }, stem: { stems[$0] })
+    }
+
+    /// The rule over a text's `count` words, the stem of word `i` being `stem(i)`: "which" or
+    /// "what", then "muscle" within three words, or "is/are the" and "muscle" within six more.
+    /// `mayBeWh(i)` is false for a word whose stem cannot be "which" or "what".
+    private static func asksWhichMuscle(_ count: Int, mayBeWh: (Int) -> Bool, stem: (Int) -> [UInt8]) -> Bool {
+        for index in 0..<count where mayBeWh(index) {
+            let word = stem(index)
+            guard word == Stem.which || word == Stem.what else { continue }
+            let rest = (index + 1)..<count
+            if rest.prefix(3).contains(where: { stem($0) == Stem.muscle }) { return true }
+            if rest.count > 2, [Stem.is, Stem.are].contains(stem(rest.lowerBound)), stem(rest.lowerBound + 1) == Stem.the,
+               rest.dropFirst(2).prefix(6).contains(where: { stem($0) == Stem.muscle }) { return true }
+        }
+        return false
+    }
+
+    /// False only for ASCII text without "wh" in any case (other text may lower-case to it).
+    private static func mayHoldWh(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte >= 0x80 { return true }
+            if byte | 0x20 == UInt8(ascii: "h") && previous | 0x20 == UInt8(ascii: "w") { return true }
+            previous = byte
         }
         return false
     }

@@ -51,7 +51,8 @@ public enum Slug {
     /// whole, so two long items that share a beginning still get different IDs.
     public static func make(_ text: String, limit: Int) -> String {
         let full = make(text)
-        guard full.count > limit else { return full }
+        // Its UTF-8 length bounds its length in characters, and is known without counting them.
+        guard full.utf8.count > limit, full.count > limit else { return full }
         var hash = ContentHash()
         hash.add(full)
         let suffix = String(hash.hex.prefix(6))
