@@ -101,6 +101,19 @@ extension AppDatabase {
                                OR coalesce(k.mature, 0) <> a.mature OR coalesce(k.study_ms, 0) <> a.study_ms)
                          + (SELECT count(*) FROM kept k LEFT JOIN actual a USING (deck_id) WHERE a.deck_id IS NULL)
                     """),
+                ("topic-state sums that differ from the cards", """
+                    WITH actual AS (
+                        SELECT deck_id, coalesce(muscle_id, 0) AS muscle_id, aspect, count(*) AS cards, sum(reviews > 0) AS seen,
+                               sum(repetitions = 0) AS not_learned, sum(reviews) AS reviews, sum(correct) AS correct, sum(lapses) AS lapses,
+                               sum(CASE WHEN reviews > 0 THEN easiness ELSE 0 END) AS easiness_sum
+                        FROM card_state WHERE active = 1 GROUP BY 1, 2, 3),
+                    kept AS (SELECT * FROM topic_state WHERE cards <> 0 OR seen <> 0 OR not_learned <> 0 OR reviews <> 0 OR correct <> 0
+                                                            OR lapses <> 0 OR easiness_sum <> 0)
+                    SELECT (SELECT count(*) FROM actual a LEFT JOIN kept k USING (deck_id, muscle_id, aspect)
+                            WHERE k.cards IS NOT a.cards OR k.seen IS NOT a.seen OR k.not_learned IS NOT a.not_learned OR k.reviews IS NOT a.reviews
+                               OR k.correct IS NOT a.correct OR k.lapses IS NOT a.lapses OR k.easiness_sum IS NOT a.easiness_sum)
+                         + (SELECT count(*) FROM kept k LEFT JOIN actual a USING (deck_id, muscle_id, aspect) WHERE a.cards IS NULL)
+                    """),
                 ("exam sessions whose answered and correct counts differ from their answers", """
                     SELECT count(*) FROM exam_session s
                     LEFT JOIN (SELECT session_id, count(*) AS n, sum(correct) AS ok FROM exam_answer GROUP BY session_id) a ON a.session_id = s.id

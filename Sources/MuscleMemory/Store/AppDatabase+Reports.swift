@@ -108,15 +108,22 @@ extension AppDatabase {
         }
         var topics: [TopicFigures] = []
         var index: [Topic: Int] = [:]
-        // Read in (deck, muscle, aspect) order from `card_state_topic`, which holds every summed column.
-        let allTime = try Row.fetchCursor(db, literal: """
-            SELECT s.muscle_id AS muscle_id, s.aspect AS aspect, count(*) AS cards, sum(s.reviews > 0) AS seen, sum(s.repetitions = 0) AS not_learned,
-                   sum(s.reviews) AS reviews, sum(s.correct) AS correct, sum(s.lapses) AS lapses,
-                   sum(CASE WHEN s.reviews > 0 THEN s.easiness ELSE 0 END) AS easiness_sum,
-                   sum(s.repetitions >= 1 AND s.due_day > \(query.exam?.number ?? Int.max)) AS ready
-            FROM card_state s\(scope.joins) WHERE \(scope.condition)
-            GROUP BY s.muscle_id, s.aspect
-            """)
+        // Without a filter or an exam date, from the sums `topic_state` keeps (migration 0013);
+        // otherwise from the cards, in the same (deck, muscle, aspect) order, through
+        // `card_state_topic`, which holds every summed column.
+        let allTime = query.filter.isEmpty && query.exam == nil
+            ? try Row.fetchCursor(db, literal: """
+                SELECT muscle_id, aspect, cards, seen, not_learned, reviews, correct, lapses, easiness_sum, 0 AS ready
+                FROM topic_state WHERE deck_id IN \(decks) AND cards > 0 ORDER BY deck_id, muscle_id, aspect
+                """)
+            : try Row.fetchCursor(db, literal: """
+                SELECT s.muscle_id AS muscle_id, s.aspect AS aspect, count(*) AS cards, sum(s.reviews > 0) AS seen, sum(s.repetitions = 0) AS not_learned,
+                       sum(s.reviews) AS reviews, sum(s.correct) AS correct, sum(s.lapses) AS lapses,
+                       sum(CASE WHEN s.reviews > 0 THEN s.easiness ELSE 0 END) AS easiness_sum,
+                       sum(s.repetitions >= 1 AND s.due_day > \(query.exam?.number ?? Int.max)) AS ready
+                FROM card_state s\(scope.joins) WHERE \(scope.condition)
+                GROUP BY s.muscle_id, s.aspect
+                """)
         while let row = try allTime.next() {
             let muscleID: Int64 = row["muscle_id"] ?? 0
             let muscle = names[muscleID] ?? (key: "muscle-\(muscleID)", name: "Muscle \(muscleID)", region: "")

@@ -170,6 +170,7 @@ extension AppDatabase {
         }
 
         let writes = try CardWrites(db, deck: deckID, now: now)
+        let lastCard = try Int64.fetchOne(db, sql: "SELECT coalesce(max(card_id), 0) FROM card_state") ?? 0
         for step in plan.steps {
             let rowID = step.stored >= 0 ? plan.storedCards[step.stored].rowID : nil
             if step.kind == .retired {
@@ -187,6 +188,7 @@ extension AppDatabase {
             default: continue
             }
         }
+        try writes.countInTopics(cardsAfter: lastCard)
     }
 
     /// The card writes of a sync, each an intent-named method that holds its SQL and the values it
@@ -229,6 +231,22 @@ extension AppDatabase {
                                                "front": card.front, "back": card.back, "line": card.source.line, "position": position,
                                                "hash": card.contentFingerprint, "now": now, "id": card.id.rawValue])
             try insertState.execute(arguments: ["card": db.lastInsertedRowID, "deck": deck, "muscle": muscle, "aspect": card.aspect.rawValue, "position": position])
+        }
+
+        /// The cards added since `lastCard` counted in `topic_state`'s sums (migration 0013), one
+        /// statement for the deck instead of a trigger per card. A new card's state is new (no
+        /// answers, no repetitions), but it is summed as the triggers sum any state.
+        func countInTopics(cardsAfter lastCard: Int64) throws {
+            try db.execute(literal: """
+                INSERT INTO topic_state (deck_id, muscle_id, aspect, cards, seen, not_learned, reviews, correct, lapses, easiness_sum)
+                SELECT deck_id, coalesce(muscle_id, 0), aspect, count(*), sum(reviews > 0), sum(repetitions = 0), sum(reviews), sum(correct), sum(lapses),
+                       sum(CASE WHEN reviews > 0 THEN easiness ELSE 0 END)
+                FROM card_state WHERE card_id > \(lastCard) AND active = 1
+                GROUP BY deck_id, coalesce(muscle_id, 0), aspect
+                ON CONFLICT DO UPDATE SET cards = cards + excluded.cards, seen = seen + excluded.seen, not_learned = not_learned + excluded.not_learned,
+                    reviews = reviews + excluded.reviews, correct = correct + excluded.correct, lapses = lapses + excluded.lapses,
+                    easiness_sum = easiness_sum + excluded.easiness_sum
+                """)
         }
 
         /// A known card's new text and place (and ID, for a rewording); it keeps its state, its history
