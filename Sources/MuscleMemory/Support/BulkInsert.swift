@@ -2,8 +2,9 @@ import GRDB
 import GRDBSQLite
 
 /// One INSERT run for many rows with each value bound straight to SQLite: no argument array and
-/// no `DatabaseValue` per value (the Anki export writes 1.5 million rows through it). Bind the
-/// row's parameters (numbered from 1), then `insert()`.
+/// no `DatabaseValue` per value (the Anki export writes 1.5 million rows through it, a fresh sync
+/// two per card). Bind the row's parameters, numbered from 1 or by name (`:muscle`), then
+/// `insert()`.
 struct BulkInsert {
     private let statement: Statement
     private let raw: OpaquePointer
@@ -37,6 +38,16 @@ struct BulkInsert {
             }
         }
     }
+
+    /// The number of the parameter `name` (`:muscle`); 0, which binds nothing, for a name the
+    /// statement does not have.
+    func index(_ name: String) -> Int32 {
+        sqlite3_bind_parameter_index(raw, name)
+    }
+
+    func bind(_ name: String, _ value: Int64) { bind(index(name), value) }
+    func bind(_ name: String, _ value: Int) { bind(index(name), value) }
+    func bind(_ name: String, _ text: String) { bind(index(name), text) }
 
     /// Inserts the bound row.
     func insert() throws {
