@@ -72,8 +72,10 @@ public enum AnkiPackageWriter {
         var built: AnkiPackage?
         try queue.inTransaction { db in
             try db.execute(sql: tables)
-            var log: AnkiReviewLog?
-            if let reviews {
+            // The notes are made on another core while the review log is read and written: they
+            // need no answer, and the log's writer, one SQLite connection, is the longest path.
+            let (notes, log) = try Alongside.run({ AnkiPackage.notes(cards: cards, now: now) }) { () throws -> AnkiReviewLog? in
+                guard let reviews else { return nil }
                 var current = AnkiReviewLog(cards: cards, firstNoteID: AnkiPackage.firstNoteID(now: now, count: cards.count))
                 // Rows go in `revlogRowsPerInsert` at a time (one statement's step and reset for
                 // many rows), the last few one by one; the table holds the same rows either way.
@@ -95,9 +97,9 @@ public enum AnkiPackageWriter {
                     bind(review, to: one, at: 0)
                     try one.insert()
                 }
-                log = current
+                return current
             }
-            let package = AnkiPackage.make(cards: cards, log: log, now: now, today: today, rolloverHour: rolloverHour, dayStart: dayStart)
+            let package = AnkiPackage.make(cards: cards, notes: notes, log: log, now: now, today: today, rolloverHour: rolloverHour, dayStart: dayStart)
             try db.execute(
                 sql: "INSERT INTO col VALUES (1, ?, ?, ?, 11, 0, 0, 0, ?, ?, ?, ?, '{}')",
                 arguments: [package.created, package.modified * 1000, package.modified * 1000, try conf(package), try models(package),
