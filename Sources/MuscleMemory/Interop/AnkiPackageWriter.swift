@@ -27,16 +27,19 @@ public enum AnkiPackageWriter {
             for suffix in ["", "-journal", "-wal", "-shm"] { unlink(collection + suffix) }
         }
         let package: AnkiPackage
+        let early: AnkiZip.EarlySlices
         do {
-            package = try buildCollection(cards: cards, reviews: reviews, now: now, today: today, rolloverHour: rolloverHour,
-                                          dayStart: dayStart, at: collection)
+            (package, early) = try buildCollection(cards: cards, reviews: reviews, now: now, today: today, rolloverHour: rolloverHour,
+                                                   dayStart: dayStart, at: collection)
         } catch {
             return .failure(.build(String(describing: error)))
         }
+        // Stopped however this ends (a refused path never zips), before the file is removed.
+        defer { _ = early.finish() }
         do {
             // Zipped from the file in chunks straight into the temporary file beside `path`: the
-            // collection is never held in memory whole (150 MB at 100,000 cards), nor is the zip.
-            return try FileSystem.replace(path) { temporary in try zip(collection: collection, to: temporary, modified: now) }
+            // collection is never held in memory whole (140 MB at 100,000 cards), nor is the zip.
+            return try FileSystem.replace(path) { temporary in try zip(collection: collection, early: early, to: temporary, modified: now) }
                 .map { package }.mapError { .write($0) }
         } catch {
             return .failure(.build(String(describing: error)))
@@ -44,17 +47,18 @@ public enum AnkiPackageWriter {
     }
 
     /// The `.apkg` layout: the collection, deflated, and the media map.
-    static func zip(collection: String, to path: String, modified: Date) throws {
-        try AnkiZip.write([AnkiZip.Entry(name: "collection.anki2", file: collection, deflate: true),
+    static func zip(collection: String, early: AnkiZip.EarlySlices? = nil, to path: String, modified: Date) throws {
+        try AnkiZip.write([AnkiZip.Entry(name: "collection.anki2", file: collection, deflate: true, early: early),
                            AnkiZip.Entry(name: "media", file: nil, bytes: Array("{}".utf8), deflate: false)],
                           to: path, modified: modified)
     }
 
     /// The schema-11 collection (the tables Anki's own legacy exporter and genanki write). The review
     /// log is written as it is read (read on another thread: `AnkiReviewPipe`); the indexes are made after the rows (one sort each instead
-    /// of 1.4 million ordered inserts). See `indexes` for the ones left out.
+    /// of 1.4 million ordered inserts), while the rows' part of the file is deflated (the slices
+    /// returned). See `indexes` for the ones left out.
     static func buildCollection(cards: [AnkiExportCard], reviews: Reviews?, now: Date, today: Day, rolloverHour: Int,
-                                dayStart: (Day) -> Int64, at path: String) throws -> AnkiPackage {
+                                dayStart: (Day) -> Int64, at path: String) throws -> (AnkiPackage, AnkiZip.EarlySlices) {
         var configuration = Configuration()
         configuration.journalMode = .default
         let queue = try DatabaseQueue(path: path, configuration: configuration)
@@ -131,13 +135,27 @@ public enum AnkiPackageWriter {
                 card.bind(11, c.lapses)
                 try card.insert()
             }
-            try db.execute(sql: indexes)
             built = package
             return .commit
         }
-        try queue.close()
-        guard let built else { throw CocoaError(.fileWriteUnknown) }
-        return built
+        // The rows are in the file (committed, no journal): its slices are deflated on the other
+        // core while the indexes are built on this one, each checked again before it is used.
+        let early = AnkiZip.EarlySlices(file: path)
+        do {
+            try queue.inTransaction { db in
+                try db.execute(sql: indexes)
+                return .commit
+            }
+            try queue.close()
+        } catch {
+            _ = early.finish()
+            throw error
+        }
+        guard let built else {
+            _ = early.finish()
+            throw CocoaError(.fileWriteUnknown)
+        }
+        return (built, early)
     }
 
     /// The collection's page size in bytes (see `buildCollection`).

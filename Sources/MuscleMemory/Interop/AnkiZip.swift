@@ -35,6 +35,8 @@ enum AnkiZip {
         var file: String?
         var bytes: [UInt8] = []
         var deflate: Bool
+        /// Slices of `file` already deflated while it was being finished (see `EarlySlices`).
+        var early: EarlySlices? = nil
     }
 
     /// zlib's level: 1 is its fastest deflate (see the type's comment).
@@ -90,7 +92,7 @@ enum AnkiZip {
             input = -1
         }
         defer { if input >= 0 { close(input) } }
-        if entry.deflate && input >= 0 { return try writeDeflated(file: input, to: fd) }
+        if entry.deflate && input >= 0 { return try writeDeflated(file: input, to: fd, early: entry.early?.finish() ?? [:]) }
         var stream = z_stream()
         if entry.deflate {
             let code = deflateInit2_(&stream, level, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
