@@ -55,8 +55,8 @@ public enum AnkiPackageWriter {
 
     /// The schema-11 collection (the tables Anki's own legacy exporter and genanki write). The review
     /// log is written as it is read (read on another thread: `AnkiReviewPipe`); the indexes are made after the rows (one sort each instead
-    /// of 1.4 million ordered inserts), while the rows' part of the file is deflated (the slices
-    /// returned). See `indexes` for the ones left out.
+    /// of 1.4 million ordered inserts). Meanwhile the finished part of the file is deflated (the
+    /// slices returned). See `indexes` for the ones left out.
     static func buildCollection(cards: [AnkiExportCard], reviews: Reviews?, now: Date, today: Day, rolloverHour: Int,
                                 dayStart: (Day) -> Int64, at path: String) throws -> (AnkiPackage, AnkiZip.EarlySlices) {
         var configuration = Configuration()
@@ -73,7 +73,7 @@ public enum AnkiPackageWriter {
             // Anki reads any page size: it sets its 4 KiB only on the files it creates.
             try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA page_size = \(pageSize)")
         }
-        var built: AnkiPackage?
+        var logged: (notes: AnkiPackage.Notes, log: AnkiReviewLog?)?
         try queue.inTransaction { db in
             try db.execute(sql: tables)
             // The notes are made on another core while the review log is read and written: they
@@ -103,7 +103,36 @@ public enum AnkiPackageWriter {
                 }
                 return current
             }
-            let package = AnkiPackage.make(cards: cards, notes: notes, log: log, now: now, today: today, rolloverHour: rolloverHour, dayStart: dayStart)
+            logged = (notes, log)
+            return .commit
+        }
+        guard let logged else { throw CocoaError(.fileWriteUnknown) }
+        // What is committed is in the file (no journal): its slices are deflated on the other core
+        // from here on, the review log's while the notes and cards go in, the rest's while the
+        // indexes are built, each checked again before it is used (`AnkiZip.EarlySlices`).
+        let early = AnkiZip.EarlySlices(file: path)
+        do {
+            let package = try write(cards: cards, logged: logged, now: now, today: today, rolloverHour: rolloverHour, dayStart: dayStart,
+                                    into: queue)
+            early.extend()
+            try queue.inTransaction { db in
+                try db.execute(sql: indexes)
+                return .commit
+            }
+            try queue.close()
+            return (package, early)
+        } catch {
+            _ = early.finish()
+            throw error
+        }
+    }
+
+    /// The collection row, the notes and the cards, in one transaction.
+    private static func write(cards: [AnkiExportCard], logged: (notes: AnkiPackage.Notes, log: AnkiReviewLog?), now: Date, today: Day,
+                              rolloverHour: Int, dayStart: (Day) -> Int64, into queue: DatabaseQueue) throws -> AnkiPackage {
+        let package = AnkiPackage.make(cards: cards, notes: logged.notes, log: logged.log, now: now, today: today, rolloverHour: rolloverHour,
+                                       dayStart: dayStart)
+        try queue.inTransaction { db in
             try db.execute(
                 sql: "INSERT INTO col VALUES (1, ?, ?, ?, 11, 0, 0, 0, ?, ?, ?, ?, '{}')",
                 arguments: [package.created, package.modified * 1000, package.modified * 1000, try conf(package), try models(package),
@@ -135,27 +164,9 @@ public enum AnkiPackageWriter {
                 card.bind(11, c.lapses)
                 try card.insert()
             }
-            built = package
             return .commit
         }
-        // The rows are in the file (committed, no journal): its slices are deflated on the other
-        // core while the indexes are built on this one, each checked again before it is used.
-        let early = AnkiZip.EarlySlices(file: path)
-        do {
-            try queue.inTransaction { db in
-                try db.execute(sql: indexes)
-                return .commit
-            }
-            try queue.close()
-        } catch {
-            _ = early.finish()
-            throw error
-        }
-        guard let built else {
-            _ = early.finish()
-            throw CocoaError(.fileWriteUnknown)
-        }
-        return (built, early)
+        return package
     }
 
     /// The collection's page size in bytes (see `buildCollection`).
