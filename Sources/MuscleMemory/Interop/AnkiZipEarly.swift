@@ -12,6 +12,9 @@ extension AnkiZip {
     /// are unchanged, else it deflates that slice anew.
     final class EarlySlices: @unchecked Sendable {
         private let condition = NSCondition()
+        /// The file, open for reading. Closed only by `finish`, which the writer calls after
+        /// SQLite has closed the file (closing any descriptor of a file drops the process's POSIX
+        /// locks on it, SQLite's included) except on the way out of a failed build.
         private let input: Int32
         private var made: [Int: DeflatedSlice] = [:]
         /// The next slice to deflate, and the end of the whole slices known so far.
