@@ -7,13 +7,14 @@ import CZlib
 
 /// The zip of an `.apkg`, written with zlib directly and streamed from the collection file.
 ///
-/// ZIPFoundation (which reads packages) deflates only at zlib's default level 6: 3.2 s of CPU for
-/// the 173 MB collection of 100,000 cards, more than the whole export's budget. Level 1 takes a
-/// third of that for a package about a tenth larger (Benchmarks/README.md has the figures). The
+/// ZIPFoundation (which reads packages) deflates only at zlib's default level 6: 2.7 s of CPU for
+/// the 140 MB collection of 100,000 cards (3.2 s when it was 173 MB), most of the whole export's
+/// budget. Level 1 takes 0.8 s for a package a twelfth larger (39.3 vs 36.4 MB). The
 /// layout is the plain one every unzip reads: a local header before each entry (its sizes and
 /// CRC written back once known), a central directory, no zip64 (a larger package is refused).
-/// A file entry is deflated in slices on every core (`writeDeflated`, AnkiZipSlices.swift): still
-/// one ordinary deflate stream, which the real Anki, ZIPFoundation and unzip read as before.
+/// A file entry is deflated in slices on every core (`writeDeflated`, AnkiZipSlices.swift), the
+/// collection's partly while SQLite is still finishing it (`EarlySlices`, AnkiZipEarly.swift):
+/// still one ordinary deflate stream, which the real Anki, ZIPFoundation and unzip read as before.
 enum AnkiZip {
     enum Failure: Error, CustomStringConvertible {
         case system(String, Int32)
@@ -35,6 +36,8 @@ enum AnkiZip {
         var file: String?
         var bytes: [UInt8] = []
         var deflate: Bool
+        /// Slices of `file` already deflated while it was being finished (see `EarlySlices`).
+        var early: EarlySlices? = nil
     }
 
     /// zlib's level: 1 is its fastest deflate (see the type's comment).
@@ -90,7 +93,7 @@ enum AnkiZip {
             input = -1
         }
         defer { if input >= 0 { close(input) } }
-        if entry.deflate && input >= 0 { return try writeDeflated(file: input, to: fd) }
+        if entry.deflate && input >= 0 { return try writeDeflated(file: input, to: fd, early: entry.early?.finish() ?? [:]) }
         var stream = z_stream()
         if entry.deflate {
             let code = deflateInit2_(&stream, level, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
