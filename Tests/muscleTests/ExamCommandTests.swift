@@ -155,6 +155,37 @@ import TestSupport
         #expect(sandbox.run(["check", "--db", sandbox.db]).exitCode == 0)
     }
 
+    /// With the items stored, a filtered set and a filtered list come from them without a compile
+    /// (their stems are marked in the database to show it), and they are the items, in the order,
+    /// a compile gives. A filter that matches nothing stored goes the long way, with its message.
+    @Test func filteredSetsAndListsComeFromTheStoredItems() throws {
+        let sandbox = Sandbox()
+        ExamFixture.deck(in: sandbox)
+        #expect(exam(sandbox, ["--seed", "1", "--items", "1"], input: "a\n").exitCode == 0)
+        let queue = try DatabaseQueue(path: sandbox.db)
+        try queue.write { db in try db.execute(sql: "UPDATE exam_item SET stem = 'STORED ' || stem") }
+        try queue.close()
+        let cases = [["--list", "--muscle", "soleus"], ["--list", "--aspect", "innervation", "--format", "json"],
+                     ["--muscle", "Soleus", "--seed", "7", "--items", "3"], ["--region", "leg", "--seed", "2", "--items", "2"]]
+        for (index, arguments) in cases.enumerated() {
+            // The same database, history included (a practice set leans on it), without the
+            // record of what the stored items came from: that copy generates.
+            let copy = sandbox.file("generating-\(index).sqlite")
+            try FileManager.default.copyItem(atPath: sandbox.db, toPath: copy)
+            let copied = try DatabaseQueue(path: copy)
+            try copied.write { db in try db.execute(sql: "DELETE FROM exam_curriculum") }
+            try copied.close()
+            let generated = exam(sandbox, arguments + ["--db", copy], input: "a\nb\nc\n")
+            let stored = exam(sandbox, arguments, input: "a\nb\nc\n")
+            #expect(stored.exitCode == 0 && generated.exitCode == 0, "\(arguments): \(stored.stderr) \(generated.stderr)")
+            #expect(stored.stdout.contains("STORED "), "\(arguments) did not use the stored items")
+            #expect(stored.stdout.replacingOccurrences(of: "STORED ", with: "") == generated.stdout, "\(arguments)")
+        }
+        let unknown = exam(sandbox, ["--muscle", "nosuch"])
+        let unknownGenerated = exam(sandbox, ["--muscle", "nosuch", "--db", sandbox.file("fresh-unknown.sqlite")])
+        #expect(unknown.exitCode == 64 && unknown.stderr == unknownGenerated.stderr, "\(unknown.stderr)")
+    }
+
     /// The bundled curriculum: a practice set starts and every item it shows has four options.
     @Test func theBundledDecksGiveAPracticeSet() {
         let sandbox = Sandbox()

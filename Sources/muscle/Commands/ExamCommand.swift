@@ -79,16 +79,21 @@ struct ExamCommand: ParsableCommand {
             }
             let filter = CardFilter(muscles: muscle, aspects: aspect.compactMap(Aspect.init(loose:)), regions: region)
             // Unchanged decks: the items stored at the last start are the ones generating would
-            // give, in the same order, so the set is drawn from them without compiling anything.
-            // The draw needs only the items' outlines; the drawn ones are then read whole. (A
-            // filter or --list needs the curriculum's muscles and regions: those generate.)
+            // give, in the same order, so the set is drawn (or listed) from them without compiling
+            // anything. The draw and the filters need only the items' outlines; the chosen ones
+            // are then read whole. A filter that names nothing they hold, or matches none of them,
+            // goes the long way, which says why.
             var opened: AppDatabase?
-            if let fingerprint, filter.isEmpty && !list, let database = try? global.openDatabase(now: start, create: false) {
+            if let fingerprint, let database = try? global.openDatabase(now: start, create: false) {
                 if let stored = (try? database.storedExamItemOutlines(from: fingerprint)) ?? nil,
-                   let drawn = (try? database.storedExamItems(try draw(stored.items, database: database, start: start))) ?? nil {
-                    if let warning = stored.warning { Output.warning(warning) }
-                    try run(drawn, database: database, start: start)
-                    return
+                   let chosen = Self.stored(stored.items, matching: filter) {
+                    let whole = list ? chosen : try draw(chosen, database: database, start: start)
+                    if let items = (try? database.storedExamItems(whole)) ?? nil {
+                        if let warning = stored.warning { Output.warning(warning) }
+                        if list { return try printList(items) }
+                        try run(items, database: database, start: start)
+                        return
+                    }
                 }
                 opened = database
             }
@@ -111,13 +116,7 @@ struct ExamCommand: ParsableCommand {
                 if let problem = vocabulary.problem(with: filter) { throw CommandFailure(problem, exitCode: 64) }
             }
             let chosen = ExamDraw.matching(all, filter)
-            if list {
-                switch format {
-                case .json: Output.out(try ExamListing.json(chosen))
-                case .text: Output.out(ExamListing.text(chosen))
-                }
-                return
-            }
+            if list { return try printList(chosen) }
             guard !chosen.isEmpty else {
                 throw CommandFailure(filter.isEmpty ? "the decks generate no exam item (items need facts the vocabulary covers; see Docs/EXAM.md)"
                                                     : "no exam item matches these filters; `muscle exam --list` shows the items there are", exitCode: 64)
@@ -126,6 +125,27 @@ struct ExamCommand: ParsableCommand {
             try database.syncExamItems(all, source: fingerprint.map { ExamItemSource(fingerprint: $0, warning: warning) }, now: start)
             try run(try draw(chosen, database: database, start: start), database: database, start: start)
         }
+    }
+
+    func printList(_ items: [ExamItem]) throws {
+        switch format {
+        case .json: Output.out(try ExamListing.json(items))
+        case .text: Output.out(ExamListing.text(items))
+        }
+    }
+
+    /// The stored items' outlines the filter chooses, in curriculum order; nil when the filter
+    /// names a muscle or region none of them has, or matches none (the generating path reports
+    /// those against the whole curriculum).
+    static func stored(_ outlines: [ExamItem], matching filter: CardFilter) -> [ExamItem]? {
+        guard !filter.isEmpty else { return outlines }
+        var seenMuscles = Set<String>(), seenRegions = Set<String>()
+        let vocabulary = FilterVocabulary(
+            muscles: outlines.filter { seenMuscles.insert($0.muscleKey).inserted }.map { FilterVocabulary.Muscle(name: $0.muscleName, key: $0.muscleKey) },
+            regions: outlines.map(\.region).filter { !$0.isEmpty && seenRegions.insert($0).inserted }, tags: [], subject: .examItems)
+        guard vocabulary.problem(with: filter) == nil else { return nil }
+        let chosen = ExamDraw.matching(outlines, filter)
+        return chosen.isEmpty ? nil : chosen
     }
 
     func count() throws -> Int { try items.map(Self.itemsOption.parse) ?? (mock ? 100 : 20) }
