@@ -114,6 +114,12 @@ extension AppDatabase {
                                OR k.correct IS NOT a.correct OR k.lapses IS NOT a.lapses OR k.easiness_sum IS NOT a.easiness_sum)
                          + (SELECT count(*) FROM kept k LEFT JOIN actual a USING (deck_id, muscle_id, aspect) WHERE a.cards IS NULL)
                     """),
+                ("due-day counts that differ from the cards", """
+                    WITH actual AS (SELECT deck_id, due_day, count(*) AS cards FROM card_state WHERE active = 1 AND due_day IS NOT NULL GROUP BY 1, 2),
+                    kept AS (SELECT * FROM due_day_count WHERE cards <> 0)
+                    SELECT (SELECT count(*) FROM actual a LEFT JOIN kept k USING (deck_id, due_day) WHERE k.cards IS NOT a.cards)
+                         + (SELECT count(*) FROM kept k LEFT JOIN actual a USING (deck_id, due_day) WHERE a.cards IS NULL)
+                    """),
                 ("exam sessions whose answered and correct counts differ from their answers", """
                     SELECT count(*) FROM exam_session s
                     LEFT JOIN (SELECT session_id, count(*) AS n, sum(correct) AS ok FROM exam_answer GROUP BY session_id) a ON a.session_id = s.id

@@ -145,11 +145,18 @@ extension AppDatabase {
         guard !decks.isEmpty else { return DueCounts(due: 0, new: 0, redrill: 0) }
         let d = day.number
         if filter.isEmpty {
-            // Answered from the partial index on (deck_id, due_day) alone.
             return try read { db in
-                let due = try Int.fetchOne(db, literal: """
-                    SELECT count(*) FROM card_state WHERE deck_id IN \(decks) AND active = 1 AND due_day <= \(d) AND buried_day IS NOT \(d)
+                // The cards due by day (`due_day_count`, migration 0014), less those skipped today,
+                // found by the skipped cards' own index (the planner, left to itself, walks the
+                // queue index over every due card instead).
+                let scheduled = try Int.fetchOne(db, literal: """
+                    SELECT coalesce(sum(cards), 0) FROM due_day_count WHERE deck_id IN \(decks) AND due_day <= \(d)
                     """) ?? 0
+                let skipped = try Int.fetchOne(db, literal: """
+                    SELECT count(*) FROM card_state INDEXED BY card_state_buried
+                    WHERE buried_day = \(d) AND deck_id IN \(decks) AND active = 1 AND due_day <= \(d)
+                    """) ?? 0
+                let due = scheduled - skipped
                 let new = try Int.fetchOne(db, literal: """
                     SELECT count(*) FROM card_state WHERE deck_id IN \(decks) AND active = 1 AND due_day IS NULL AND buried_day IS NOT \(d)
                     """) ?? 0

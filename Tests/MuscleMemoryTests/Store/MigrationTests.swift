@@ -50,7 +50,7 @@ import TestSupport
         let tables = try store.database.read { db in
             try Row.fetchAll(db, sql: "PRAGMA table_list").filter { ($0["schema"] as String) == "main" && ($0["type"] as String) == "table" && !(($0["name"] as String).hasPrefix("sqlite_") || ($0["name"] as String).hasPrefix("grdb_")) }
         }
-        #expect(tables.count == 16)
+        #expect(tables.count == 17)
         for table in tables { #expect((table["strict"] as Int) == 1, "\(table["name"] as String) is not STRICT") }
     }
 
