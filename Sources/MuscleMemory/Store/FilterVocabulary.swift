@@ -46,6 +46,15 @@ public struct FilterVocabulary: Sendable, Equatable {
         self.subject = subject
     }
 
+    /// What exam items can be filtered by: the muscles they are about and those muscles' regions,
+    /// each once, in the order given (the curriculum's entries, or the stored items' outlines).
+    public static func examItems(about muscles: [(name: String, key: String, region: String)]) -> FilterVocabulary {
+        var keys = Set<String>(), regions = Set<String>()
+        return FilterVocabulary(
+            muscles: muscles.filter { keys.insert($0.key).inserted }.map { Muscle(name: $0.name, key: $0.key) },
+            regions: muscles.map(\.region).filter { !$0.isEmpty && regions.insert($0).inserted }, tags: [], subject: .examItems)
+    }
+
     /// Why the filter can match no card, as one line naming the option and its value; nil when
     /// every value matches some card. Values are matched as `CardFilter.sql()` matches them.
     public func problem(with filter: CardFilter) -> String? {

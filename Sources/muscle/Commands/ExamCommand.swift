@@ -108,11 +108,7 @@ struct ExamCommand: ParsableCommand {
             let curriculum = ExamCurriculum(decks: decks, vocabulary: FactsReport.vocabulary(for: decks))
             let all = ExamGenerator.items(curriculum)
             if !filter.isEmpty {
-                var seen = Set<String>()
-                let vocabulary = FilterVocabulary(
-                    muscles: curriculum.entries.map { FilterVocabulary.Muscle(name: $0.name, key: $0.key) },
-                    regions: curriculum.entries.map(\.region).filter { !$0.isEmpty && seen.insert($0).inserted }, tags: [],
-                    subject: .examItems)
+                let vocabulary = FilterVocabulary.examItems(about: curriculum.entries.map { ($0.name, $0.key, $0.region) })
                 if let problem = vocabulary.problem(with: filter) { throw CommandFailure(problem, exitCode: 64) }
             }
             let chosen = ExamDraw.matching(all, filter)
@@ -139,10 +135,7 @@ struct ExamCommand: ParsableCommand {
     /// those against the whole curriculum).
     static func stored(_ outlines: [ExamItem], matching filter: CardFilter) -> [ExamItem]? {
         guard !filter.isEmpty else { return outlines }
-        var seenMuscles = Set<String>(), seenRegions = Set<String>()
-        let vocabulary = FilterVocabulary(
-            muscles: outlines.filter { seenMuscles.insert($0.muscleKey).inserted }.map { FilterVocabulary.Muscle(name: $0.muscleName, key: $0.muscleKey) },
-            regions: outlines.map(\.region).filter { !$0.isEmpty && seenRegions.insert($0).inserted }, tags: [], subject: .examItems)
+        let vocabulary = FilterVocabulary.examItems(about: outlines.map { ($0.muscleName, $0.muscleKey, $0.region) })
         guard vocabulary.problem(with: filter) == nil else { return nil }
         let chosen = ExamDraw.matching(outlines, filter)
         return chosen.isEmpty ? nil : chosen
