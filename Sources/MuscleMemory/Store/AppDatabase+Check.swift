@@ -103,15 +103,10 @@ extension AppDatabase {
                     """),
                 ("topic-state sums that differ from the cards", """
                     WITH actual AS (
-                        SELECT deck_id, coalesce(muscle_id, 0) AS muscle_id, aspect, count(*) AS cards, sum(reviews > 0) AS seen,
-                               sum(repetitions = 0) AS not_learned, sum(reviews) AS reviews, sum(correct) AS correct, sum(lapses) AS lapses,
-                               sum(CASE WHEN reviews > 0 THEN easiness ELSE 0 END) AS easiness_sum
+                        SELECT deck_id, coalesce(muscle_id, 0) AS muscle_id, aspect, \(sql: TopicSums.select(in: nil))
                         FROM card_state WHERE active = 1 GROUP BY 1, 2, 3),
-                    kept AS (SELECT * FROM topic_state WHERE cards <> 0 OR seen <> 0 OR not_learned <> 0 OR reviews <> 0 OR correct <> 0
-                                                            OR lapses <> 0 OR easiness_sum <> 0)
-                    SELECT (SELECT count(*) FROM actual a LEFT JOIN kept k USING (deck_id, muscle_id, aspect)
-                            WHERE k.cards IS NOT a.cards OR k.seen IS NOT a.seen OR k.not_learned IS NOT a.not_learned OR k.reviews IS NOT a.reviews
-                               OR k.correct IS NOT a.correct OR k.lapses IS NOT a.lapses OR k.easiness_sum IS NOT a.easiness_sum)
+                    kept AS (SELECT * FROM topic_state WHERE \(sql: TopicSums.anyNonZero))
+                    SELECT (SELECT count(*) FROM actual a LEFT JOIN kept k USING (deck_id, muscle_id, aspect) WHERE \(sql: TopicSums.differ("k", "a")))
                          + (SELECT count(*) FROM kept k LEFT JOIN actual a USING (deck_id, muscle_id, aspect) WHERE a.cards IS NULL)
                     """),
                 ("due-day counts that differ from the cards", """

@@ -113,13 +113,11 @@ extension AppDatabase {
         // `card_state_topic`, which holds every summed column.
         let allTime = query.filter.isEmpty && query.exam == nil
             ? try Row.fetchCursor(db, literal: """
-                SELECT muscle_id, aspect, cards, seen, not_learned, reviews, correct, lapses, easiness_sum, 0 AS ready
+                SELECT muscle_id, aspect, \(sql: TopicSums.columns.joined(separator: ", ")), 0 AS ready
                 FROM topic_state WHERE deck_id IN \(decks) AND cards > 0 ORDER BY deck_id, muscle_id, aspect
                 """)
             : try Row.fetchCursor(db, literal: """
-                SELECT s.muscle_id AS muscle_id, s.aspect AS aspect, count(*) AS cards, sum(s.reviews > 0) AS seen, sum(s.repetitions = 0) AS not_learned,
-                       sum(s.reviews) AS reviews, sum(s.correct) AS correct, sum(s.lapses) AS lapses,
-                       sum(CASE WHEN s.reviews > 0 THEN s.easiness ELSE 0 END) AS easiness_sum,
+                SELECT s.muscle_id AS muscle_id, s.aspect AS aspect, \(sql: TopicSums.select(in: "s")),
                        sum(s.repetitions >= 1 AND s.due_day > \(query.exam?.number ?? Int.max)) AS ready
                 FROM card_state s\(scope.joins) WHERE \(scope.condition)
                 GROUP BY s.muscle_id, s.aspect

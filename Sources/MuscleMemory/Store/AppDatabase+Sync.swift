@@ -255,14 +255,11 @@ extension AppDatabase {
         /// answers, no repetitions), but it is summed as the triggers sum any state.
         func countInTopics(cardsAfter lastCard: Int64) throws {
             try db.execute(literal: """
-                INSERT INTO topic_state (deck_id, muscle_id, aspect, cards, seen, not_learned, reviews, correct, lapses, easiness_sum)
-                SELECT deck_id, coalesce(muscle_id, 0), aspect, count(*), sum(reviews > 0), sum(repetitions = 0), sum(reviews), sum(correct), sum(lapses),
-                       sum(CASE WHEN reviews > 0 THEN easiness ELSE 0 END)
+                INSERT INTO topic_state (deck_id, muscle_id, aspect, \(sql: TopicSums.columns.joined(separator: ", ")))
+                SELECT deck_id, coalesce(muscle_id, 0), aspect, \(sql: TopicSums.select(in: nil))
                 FROM card_state WHERE card_id > \(lastCard) AND active = 1
                 GROUP BY deck_id, coalesce(muscle_id, 0), aspect
-                ON CONFLICT DO UPDATE SET cards = cards + excluded.cards, seen = seen + excluded.seen, not_learned = not_learned + excluded.not_learned,
-                    reviews = reviews + excluded.reviews, correct = correct + excluded.correct, lapses = lapses + excluded.lapses,
-                    easiness_sum = easiness_sum + excluded.easiness_sum
+                ON CONFLICT DO UPDATE SET \(sql: TopicSums.addExcluded)
                 """)
         }
 
