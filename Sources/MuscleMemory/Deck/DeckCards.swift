@@ -28,15 +28,8 @@ extension DeckCompiler {
             vocabulary.entries += result.vocabulary
             vocabulary.covers += result.covers
         }
-        var muscles: [Muscle] = []
-        var cards: [Card] = []
         var unused: [Diagnostic] = []
-        for index in introductionOrder(loaded.files, order: info?.order ?? [], diagnostics: &unused) {
-            if let muscle = results[index].muscle {
-                muscles.append(muscle)
-                cards += results[index].cards
-            }
-        }
+        var (muscles, cards) = introduced(results, of: loaded.files, order: info?.order ?? [], diagnostics: &unused)
         var homes: [FactCards.Home] = []
         if !vocabulary.entries.isEmpty {
             let resolver = FactResolver(loaded.location == .bundled ? vocabulary : FactsReport.bundledVocabulary + vocabulary)
@@ -56,7 +49,7 @@ extension DeckCompiler {
             diagnostics: [],
             contentHash: loaded.contentHash,
             fileCount: loaded.files.count,
-            coveredFiles: Set(loaded.files.filter { !$0.isVocabulary && !$0.isDeckInfo && vocabulary.covers($0.relativePath) }.map(\.displayPath)))
+            coveredFiles: coveredFiles(loaded.files, by: vocabulary))
     }
 
     /// One file parsed and its muscle's cards generated (the files side by side, as `compileFiles` does).

@@ -39,8 +39,6 @@ public enum DeckCompiler {
     public static func compile(_ loaded: LoadedDeck, examItems: Bool = false) -> CompiledDeck {
         var diagnostics = loaded.diagnostics
         var info: DeckInfo?
-        var muscles: [Muscle] = []
-        var cards: [Card] = []
         var vocabulary = Vocabulary()
         let results = compileFiles(loaded.files)
         for result in results {
@@ -49,13 +47,7 @@ public enum DeckCompiler {
             vocabulary.entries += result.vocabulary
             vocabulary.covers += result.covers
         }
-        let order = info?.order ?? []
-        for index in introductionOrder(loaded.files, order: order, diagnostics: &diagnostics) {
-            if let muscle = results[index].muscle {
-                muscles.append(muscle)
-                cards += results[index].cards
-            }
-        }
+        var (muscles, cards) = introduced(results, of: loaded.files, order: info?.order ?? [], diagnostics: &diagnostics)
         let resolver = FactResolver(loaded.location == .bundled ? vocabulary : FactsReport.bundledVocabulary + vocabulary)
         let facts = resolve(muscles, with: resolver)
         var homes: [FactCards.Home] = []
@@ -85,7 +77,26 @@ public enum DeckCompiler {
             diagnostics: diagnostics.sortedByPlace(),
             contentHash: loaded.contentHash,
             fileCount: loaded.files.count,
-            coveredFiles: Set(loaded.files.filter { !$0.isVocabulary && !$0.isDeckInfo && vocabulary.covers($0.relativePath) }.map(\.displayPath)))
+            coveredFiles: coveredFiles(loaded.files, by: vocabulary))
+    }
+
+    /// The files' muscles and their cards, in introduction order (`introductionOrder`).
+    static func introduced(_ results: [FileResult], of files: [DeckFileText], order: [Located<String>],
+                           diagnostics: inout [Diagnostic]) -> (muscles: [Muscle], cards: [Card]) {
+        var muscles: [Muscle] = []
+        var cards: [Card] = []
+        for index in introductionOrder(files, order: order, diagnostics: &diagnostics) {
+            if let muscle = results[index].muscle {
+                muscles.append(muscle)
+                cards += results[index].cards
+            }
+        }
+        return (muscles, cards)
+    }
+
+    /// The muscle files (display paths) of the folders the deck's own vocabulary `Covers:`.
+    static func coveredFiles(_ files: [DeckFileText], by vocabulary: Vocabulary) -> Set<String> {
+        Set(files.filter { !$0.isVocabulary && !$0.isDeckInfo && vocabulary.covers($0.relativePath) }.map(\.displayPath))
     }
 
     /// The files' indices in the order their cards are introduced: those under the first `Order:`
