@@ -16,27 +16,7 @@ import TestSupport
         let deck = store.deck(TopicDayTests.soleus)
         _ = try DeckSync.run([deck], in: store.database, now: testNow)
         let decks = try store.database.deckIDs(for: [deck])
-        var answers: [Int64] = []
-        var retired = false
-        for step in 0..<120 {
-            let day = step / 4
-            let today = testDay.adding(days: day)
-            let ids = try store.database.read { db in try Int64.fetchAll(db, sql: "SELECT card_id FROM card_state WHERE active = 1") }
-            switch Int.random(in: 0..<12, using: &random) {
-            case 0..<7:
-                let id = try #require(ids.randomElement(using: &random))
-                let grade = try #require(Grade(Int.random(in: 0...5, using: &random)))
-                answers.append(try store.database.recordAnswer(AnswerInput(cardRowID: id, grade: grade, at: testNow.addingTimeInterval(days(day)),
-                                                                           day: today, answerMilliseconds: 700, sessionID: nil)).reviewID)
-            case 7:
-                try store.database.bury(cardRowID: try #require(ids.randomElement(using: &random)), on: today)
-            case 8, 9:
-                if let last = answers.popLast() { _ = try store.database.undo(reviewID: last) }
-            default:
-                _ = store.deck(retired ? TopicDayTests.soleus : TopicDayTests.withoutStretch)
-                _ = try DeckSync.run([deck], in: store.database, now: testNow.addingTimeInterval(days(day) + Double(step)))
-                retired.toggle()
-            }
+        try studyWalk(store, deck: deck, random: &random, steps: 120, stepsPerDay: 4, skips: true) { step, today in
             for ahead in [0, 3, 40] {
                 let on = today.adding(days: ahead)
                 let counted = try store.count("""

@@ -17,25 +17,7 @@ import TestSupport
         let store = try TestStore()
         let deck = store.deck(TopicDayTests.soleus)
         _ = try DeckSync.run([deck], in: store.database, now: testNow)
-        var answers: [Int64] = []
-        var retired = false
-        for step in 0..<80 {
-            let day = step / 4
-            switch Int.random(in: 0..<12, using: &random) {
-            case 0..<8:
-                let ids = try store.database.read { db in try Int64.fetchAll(db, sql: "SELECT card_id FROM card_state WHERE active = 1") }
-                let id = try #require(ids.randomElement(using: &random))
-                let grade = try #require(Grade(Int.random(in: 0...5, using: &random)))
-                answers.append(try store.database.recordAnswer(AnswerInput(cardRowID: id, grade: grade, at: testNow.addingTimeInterval(days(day)),
-                                                                           day: testDay.adding(days: day), answerMilliseconds: 700, sessionID: nil)).reviewID)
-            case 8, 9:
-                if let last = answers.popLast() { _ = try store.database.undo(reviewID: last) }
-            default:
-                _ = store.deck(retired ? TopicDayTests.soleus : TopicDayTests.withoutStretch)
-                _ = try DeckSync.run([deck], in: store.database, now: testNow.addingTimeInterval(days(day) + Double(step)))
-                retired.toggle()
-            }
-        }
+        try studyWalk(store, deck: deck, random: &random, steps: 80, stepsPerDay: 4)
         let decks = try store.database.deckIDs(for: [deck])
         func topics(exam: Day?) throws -> [TopicFigures] {
             try store.database.weakTopicFigures(decks: decks, WeakTopicQuery(filter: CardFilter(), window: testDay...testDay.adding(days: 20), exam: exam,
